@@ -1,0 +1,37 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { devMailboxEnabled, listDevMailbox } from "@/lib/email/deliver";
+
+// Only exists while no e-mail provider is configured (offline / demo mode).
+export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  const t = await getTranslations("mailbox");
+  if (!devMailboxEnabled()) {
+    return (
+      <section className="flex flex-col gap-3">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p>{t("disabled")}</p>
+      </section>
+    );
+  }
+  const { to } = await searchParams;
+  const [messages, format] = await Promise.all([listDevMailbox({ to, take: 50 }), getFormatter()]);
+  return (
+    <section aria-labelledby="mailbox" className="flex flex-col gap-4">
+      <h1 id="mailbox" className="text-3xl font-bold">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      {messages.length === 0 && <p>{t("empty")}</p>}
+      {messages.map((m) => (
+        <article key={m.id} className="rounded bg-white p-4 shadow-sm" data-testid="mail">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+            <dt className="font-semibold">{t("to")}</dt>
+            <dd data-testid="mail-to">{m.to}</dd>
+            <dt className="font-semibold">{t("subject")}</dt>
+            <dd>{m.subject}</dd>
+            <dt className="font-semibold">{t("received")}</dt>
+            <dd>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</dd>
+          </dl>
+          <pre className="mt-3 whitespace-pre-wrap break-all text-sm" data-testid="mail-text">{m.text}</pre>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { listActiveTenants } from "@/lib/tenancy/resolve";
+import { townUrlBuilder } from "@/lib/tenancy/urls";
+
+export default async function ApexHome() {
+  const [t, towns, townUrl] = await Promise.all([getTranslations("apex"), listActiveTenants(), townUrlBuilder()]);
+  return (
+    <>
+      <section aria-labelledby="hero" className="flex flex-col gap-3">
+        <h1 id="hero" className="text-4xl font-extrabold">{t("heroTitle")}</h1>
+        <p className="max-w-3xl text-lg">{t("heroText")}</p>
+      </section>
+      <section aria-labelledby="how" className="flex flex-col gap-2">
+        <h2 id="how" className="text-2xl font-bold">{t("howTitle")}</h2>
+        <ul className="list-disc pl-6">
+          <li>{t("howResidents")}</li>
+          <li>{t("howVolunteers")}</li>
+          <li>{t("howStaff")}</li>
+        </ul>
+      </section>
+      <section aria-labelledby="towns" className="flex flex-col gap-3">
+        <h2 id="towns" className="text-2xl font-bold">{t("directoryTitle")}</h2>
+        {towns.length === 0 ? (
+          <p>{t("directoryEmpty")}</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2" data-testid="town-directory">
+            {towns.map((town) => (
+                <li key={town.slug} className="rounded border-l-8 bg-white p-4 shadow-sm" style={{ borderColor: town.primaryColor }}>
+                  <a href={townUrl(town.slug)} className="text-lg font-semibold text-blue-900 underline">
+                    {t("visitTown", { town: town.name })}
+                  </a>
+                </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { CSSProperties, ReactNode } from "react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { SkipLink } from "@/components/skip-link";
+import { UserMenu } from "@/components/user-menu";
+import { TownFooter } from "@/components/town-footer";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const tenant = await currentTenant((await params).tenant);
+  const t = await getTranslations("meta");
+  return { title: t("townTitle", { town: tenant.name }), description: t("townDescription", { town: tenant.name }) };
+}
+
+export default async function TenantLayout({ children, params }: Props) {
+  const tenant = await currentTenant((await params).tenant);
+  const [t, ts] = await Promise.all([getTranslations("town"), getTranslations("suspended")]);
+  const suspended = tenant.status === "SUSPENDED";
+  return (
+    <div style={{ "--brand": tenant.primaryColor } as CSSProperties} data-tenant={tenant.slug}>
+      <SkipLink />
+      <header className="bg-brand text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
+          <Link href="/" className="flex items-center gap-3 text-2xl font-extrabold">
+            {tenant.logoUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- uploaded logos are served as-is
+              <img src={tenant.logoUrl} alt={t("logoAlt", { town: tenant.name })} className="h-10 w-10 rounded-full bg-white" />
+            ) : (
+              <span aria-hidden="true" className="flex h-10 w-10 items-center justify-center rounded-full bg-white text-xl text-brand">
+                {tenant.name.charAt(0)}
+              </span>
+            )}
+            <span>{t("name", { town: tenant.name })}</span>
+          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <LanguageSwitcher locales={tenant.locales} />
+            {!suspended && <UserMenu />}
+          </div>
+        </div>
+      </header>
+      {tenant.mode === "CRISIS" && !suspended && (
+        <p role="status" className="bg-amber-300 p-3 text-center font-bold text-zinc-900">
+          {t("crisisBanner", { phone: tenant.phone })}
+        </p>
+      )}
+      <main id="main" className="mx-auto flex max-w-5xl flex-col gap-8 p-6">
+        {suspended ? (
+          <section aria-labelledby="suspended" className="flex flex-col gap-3" data-testid="suspended">
+            <h1 id="suspended" className="text-3xl font-bold">{ts("title", { town: tenant.name })}</h1>
+            <p>{ts("text")}</p>
+            {tenant.suspendedReason && <p>{ts("reason", { reason: tenant.suspendedReason })}</p>}
+            <p>
+              <a href={`tel:${tenant.phone.replace(/\s+/g, "")}`} className="text-2xl font-bold underline">
+                {t("callLink", { phone: tenant.phone })}
+              </a>
+            </p>
+          </section>
+        ) : (
+          children
+        )}
+      </main>
+      <TownFooter tenant={tenant} />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { CheckEmail as default } from "@/components/check-email";

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { auth } from "@/lib/auth/auth";
+import { signOutAction } from "@/lib/auth/actions";
+
+export async function UserMenu() {
+  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
+  if (!session?.user) {
+    return (
+      <Link href="/sign-in" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">
+        {t("signIn")}
+      </Link>
+    );
+  }
+  return (
+    <form action={signOutAction} className="flex items-center gap-2 text-sm">
+      <span>{t("signedInAs", { email: session.user.email })}</span>
+      <button type="submit" className="rounded border border-current px-2 py-1 font-semibold">
+        {t("signOut")}
+      </button>
+    </form>
+  );
+}

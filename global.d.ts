@@ -1,0 +1,10 @@
+import type messages from "./messages/en.json";
+import type { Locale } from "./lib/i18n/locales";
+
+// Type-checked translation keys: a key missing from en.json fails the build.
+declare module "next-intl" {
+  interface AppConfig {
+    Messages: typeof messages;
+    Locale: Locale;
+  }
+}

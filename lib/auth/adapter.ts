@@ -1,0 +1,75 @@
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { PrismaClient, User } from "@/generated/prisma/client";
+
+// Auth.js's Prisma adapter is typed against the pre-7 @prisma/client, so the
+// few methods e-mail sign-in with database sessions needs are written here.
+
+const toAdapterUser = (u: User): AdapterUser => ({
+  id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image,
+});
+
+export function helptAdapter(db: PrismaClient): Adapter {
+  return {
+    async createUser(user) {
+      const created = await db.user.create({
+        data: { email: user.email.toLowerCase(), emailVerified: user.emailVerified, name: user.name, image: user.image },
+      });
+      return toAdapterUser(created);
+    },
+    async getUser(id) {
+      const u = await db.user.findUnique({ where: { id } });
+      return u ? toAdapterUser(u) : null;
+    },
+    async getUserByEmail(email) {
+      const u = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+      return u ? toAdapterUser(u) : null;
+    },
+    async getUserByAccount({ provider, providerAccountId }) {
+      const a = await db.account.findUnique({
+        where: { provider_providerAccountId: { provider, providerAccountId } },
+        include: { user: true },
+      });
+      return a ? toAdapterUser(a.user) : null;
+    },
+    async updateUser({ id, ...data }) {
+      const u = await db.user.update({
+        where: { id },
+        data: { emailVerified: data.emailVerified, name: data.name ?? undefined, image: data.image ?? undefined },
+      });
+      return toAdapterUser(u);
+    },
+    async linkAccount(account) {
+      await db.account.create({
+        data: {
+          userId: account.userId, type: account.type, provider: account.provider,
+          providerAccountId: account.providerAccountId,
+        },
+      });
+    },
+    async createSession(session) {
+      return db.session.create({ data: session });
+    },
+    async getSessionAndUser(sessionToken) {
+      const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+      if (!s) return null;
+      const { user, ...session } = s;
+      return { session, user: toAdapterUser(user) };
+    },
+    async updateSession({ sessionToken, ...data }) {
+      return db.session.update({ where: { sessionToken }, data }).catch(() => null);
+    },
+    async deleteSession(sessionToken) {
+      await db.session.deleteMany({ where: { sessionToken } });
+    },
+    async createVerificationToken(token) {
+      return db.verificationToken.create({ data: token });
+    },
+    // Single use: the token is deleted as it is redeemed; of two concurrent
+    // redemptions, the second finds nothing to delete.
+    async useVerificationToken({ identifier, token }) {
+      return db.verificationToken
+        .delete({ where: { identifier_token: { identifier, token } } })
+        .catch(() => null);
+    },
+  };
+}

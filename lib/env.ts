@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// Validated once at start-up: a missing or malformed variable stops the
+// process with a message naming it, instead of failing later on a request.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+  ROOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a bare host name such as helpt.be or localhost")
+    .default("localhost"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
+  RESEND_BASE_URL: z.url().default("https://api.resend.com"),
+  EMAIL_FROM: z.string().default("Helpt <noreply@helpt.localhost>"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+  }
+  return result.data;
+}
+
+/** The validated configuration (parsed on each call: cheap, and follows the live environment). */
+export function env(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,49 @@
+import { prisma } from "@/lib/db/client";
+
+/** Models whose rows belong to one town: primary key (tenantId, id). */
+export const TENANT_MODELS = new Set(["Membership", "Category", "HelpRequest", "Response"]);
+
+const WHERE_OPERATIONS = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",
+  "count", "aggregate", "groupBy", "update", "updateMany", "updateManyAndReturn",
+  "delete", "deleteMany", "upsert",
+]);
+
+type Row = Record<string, unknown>;
+
+function stamp(data: Row, tenantId: string): Row {
+  if (data.tenantId !== undefined && data.tenantId !== tenantId) {
+    throw new Error("forTenant: row belongs to another tenant");
+  }
+  return { ...data, tenantId };
+}
+
+/**
+ * The one entry point for tenant-owned data: every query on a tenant model is
+ * confined to `tenantId` (reads filtered, writes stamped), so a forgotten
+ * filter cannot leak another town's rows. Row-level security hooks in here.
+ */
+export function forTenant(tenantId: string) {
+  if (!tenantId) throw new Error("forTenant: tenantId is required");
+  return prisma.$extends({
+    name: `tenant:${tenantId}`,
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!TENANT_MODELS.has(model)) return query(args);
+          const a = { ...(args as Row) };
+          if (WHERE_OPERATIONS.has(operation)) a.where = { ...(a.where as Row), tenantId };
+          if (operation === "create") a.data = stamp(a.data as Row, tenantId);
+          if (operation === "upsert") a.create = stamp(a.create as Row, tenantId);
+          if (operation === "createMany" || operation === "createManyAndReturn") {
+            const data = a.data as Row | Row[];
+            a.data = Array.isArray(data) ? data.map((d) => stamp(d, tenantId)) : stamp(data, tenantId);
+          }
+          return query(a as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof forTenant>;

@@ -1,0 +1,61 @@
+import { prisma } from "@/lib/db/client";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Tenant } from "@/generated/prisma/client";
+
+export type TenantContext = Pick<
+  Tenant,
+  "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email"
+> & { locales: Locale[]; defaultLocale: Locale };
+
+// Every page on a town's host needs its tenant: keep lookups in memory for a
+// short while. Changes made through this process invalidate at once; other
+// instances converge within the TTL.
+const TTL_MS = 30_000;
+const MISS_TTL_MS = 5_000;
+const cache = new Map<string, { value: TenantContext | null; expires: number }>();
+
+function toContext(t: Tenant): TenantContext {
+  const locales = t.locales.filter(isLocale);
+  const defaultLocale = isLocale(t.defaultLocale) ? t.defaultLocale : (locales[0] ?? "nl");
+  return {
+    id: t.id, slug: t.slug, name: t.name, status: t.status, suspendedReason: t.suspendedReason,
+    mode: t.mode, primaryColor: t.primaryColor, logoUrl: t.logoUrl, phone: t.phone, email: t.email,
+    locales: locales.length ? locales : [defaultLocale], defaultLocale,
+  };
+}
+
+async function load(key: string): Promise<TenantContext | null> {
+  if (key.includes(".")) {
+    const domain = await prisma.domain.findUnique({ where: { host: key }, include: { tenant: true } });
+    return domain?.verifiedAt ? toContext(domain.tenant) : null;
+  }
+  const tenant = await prisma.tenant.findUnique({ where: { slug: key } });
+  return tenant ? toContext(tenant) : null;
+}
+
+/** Resolves a town by slug, or by custom host (a key containing a dot). */
+export async function resolveTenant(key: string): Promise<TenantContext | null> {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  const value = await load(key);
+  cache.set(key, { value, expires: now + (value ? TTL_MS : MISS_TTL_MS) });
+  return value;
+}
+
+/** Call after changing a tenant (settings, status, domains). */
+export function invalidateTenant(tenant?: { slug: string }): void {
+  if (!tenant) return cache.clear();
+  for (const [key, entry] of cache) {
+    if (key === tenant.slug || entry.value?.slug === tenant.slug) cache.delete(key);
+  }
+}
+
+/** Towns listed on the apex directory. */
+export async function listActiveTenants() {
+  return prisma.tenant.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true, primaryColor: true },
+  });
+}

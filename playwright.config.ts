@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests run a production build through the same launcher as
+// `npm start`, on its own port and data folder, with towns on *.localhost.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
+const databaseUrl = process.env.TEST_DATABASE_URL;
+
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `http://localhost:${E2E_PORT}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      HELPT_DATA_DIR: ".data/e2e",
+      HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import { test } from "@playwright/test";
+import { apex, ensureSuspendedTown, expectAccessible, town } from "./helpers/site";
+
+test.beforeAll(async () => {
+  await ensureSuspendedTown();
+});
+
+// Every page built so far, in each language it is offered in.
+const pages = [
+  apex("/"), apex("/sign-in"), apex("/sign-in/check-email"), apex("/dev/mailbox"),
+  town("leuven"), town("leuven", "/sign-in"), town("leuven", "/sign-in/check-email"),
+  town("gent"), town("atlantis"), town("slaapstad"),
+];
+
+for (const language of ["nl", "fr", "en"]) {
+  test.describe(`accessibility (${language})`, () => {
+    test.use({ extraHTTPHeaders: { "accept-language": language } });
+    for (const url of pages) {
+      test(url, async ({ page }) => {
+        await page.goto(url);
+        await expectAccessible(page);
+      });
+    }
+  });
+}

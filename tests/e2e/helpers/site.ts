@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { E2E_DB_PORT, E2E_PORT } from "../../../playwright.config";
+
+export const apex = (path = "/") => `http://localhost:${E2E_PORT}${path}`;
+export const town = (slug: string, path = "/") => `http://${slug}.localhost:${E2E_PORT}${path}`;
+
+const databaseUrl =
+  process.env.TEST_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
+
+/** Direct access to the server's database, for arranging data and checking outcomes. */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** WCAG 2.1 A/AA: no serious or critical axe violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(blocking, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** The newest sign-in link sent to `email`, read from the development mailbox. */
+export async function latestMagicLink(page: Page, email: string): Promise<string> {
+  await page.goto(apex(`/dev/mailbox?to=${encodeURIComponent(email)}`));
+  const text = await page.getByTestId("mail-text").first().innerText();
+  const link = text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+  expect(link, `no sign-in link in mail to ${email}`).toBeTruthy();
+  return link!;
+}
+
+/** A suspended town for the tests that need one (idempotent). */
+export async function ensureSuspendedTown(): Promise<string> {
+  await sql(
+    `INSERT INTO "Tenant" (id, slug, name, status, "suspendedReason", phone, "updatedAt")
+     VALUES ('e2e-suspended', 'slaapstad', 'Slaapstad', 'SUSPENDED', 'Unpaid invoice', '011 11 11 11', now())
+     ON CONFLICT (slug) DO UPDATE SET status = 'SUSPENDED'`,
+  );
+  return "slaapstad";
+}

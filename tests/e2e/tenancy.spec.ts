@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { apex, ensureSuspendedTown, sql, town } from "./helpers/site";
+
+test.describe("one codebase, a site per town", () => {
+  test("the apex lists participating towns and links to their subdomains", async ({ page }) => {
+    await page.goto(apex());
+    const directory = page.getByTestId("town-directory");
+    await expect(directory.getByRole("link", { name: /Leuven/ })).toHaveAttribute("href", town("leuven"));
+    await expect(directory.getByRole("link", { name: /Gent/ })).toHaveAttribute("href", town("gent"));
+  });
+
+  test("each town shows its own branding, phone and categories, never the other's", async ({ page }) => {
+    await page.goto(town("leuven"));
+    await expect(page.getByRole("banner")).toContainText("Leuven Helpt");
+    await expect(page.getByRole("banner")).toHaveCSS("background-color", "rgb(155, 28, 28)");
+    await expect(page.getByTestId("town-phone")).toContainText("016 27 22 22");
+    await expect(page.getByRole("contentinfo")).toContainText("016 27 22 22");
+    const leuvenCategories = page.getByTestId("categories");
+    await expect(leuvenCategories).toContainText(/Hond uitlaten|Dog walking/);
+    await expect(leuvenCategories).not.toContainText(/Soep aan huis|Soup delivered/);
+    await expect(page.locator("body")).not.toContainText("Gent");
+
+    await page.goto(town("gent"));
+    await expect(page.getByRole("banner")).toContainText("Gent Helpt");
+    await expect(page.getByRole("banner")).toHaveCSS("background-color", "rgb(15, 92, 82)");
+    await expect(page.getByTestId("town-phone")).toContainText("09 210 10 10");
+    const gentCategories = page.getByTestId("categories");
+    await expect(gentCategories).toContainText(/Soep aan huis|Soup delivered/);
+    await expect(gentCategories).not.toContainText(/Hond uitlaten|Dog walking/);
+    await expect(page.locator("body")).not.toContainText("Leuven");
+  });
+
+  test("the counters show the town's live figures", async ({ page }) => {
+    const [{ requests, volunteers, responses }] = await sql<{ requests: string; volunteers: string; responses: string }>(
+      `SELECT (SELECT count(*) FROM "HelpRequest" r WHERE r."tenantId" = t.id AND r.status <> 'CANCELLED') AS requests,
+              (SELECT count(*) FROM "Membership" m WHERE m."tenantId" = t.id AND m.role = 'VOLUNTEER') AS volunteers,
+              (SELECT count(*) FROM "Response" x WHERE x."tenantId" = t.id) AS responses
+         FROM "Tenant" t WHERE t.slug = 'leuven'`,
+    );
+    expect(Number(volunteers)).toBeGreaterThan(0);
+    await page.goto(town("leuven"));
+    await expect(page.getByTestId("counter-requests")).toHaveText(requests);
+    await expect(page.getByTestId("counter-volunteers")).toHaveText(volunteers);
+    await expect(page.getByTestId("counter-responses")).toHaveText(responses);
+  });
+
+  test("unknown, reserved and malformed hosts get a 404 that names no town", async ({ page }) => {
+    for (const url of [town("atlantis"), town("admin"), town("no_such"), apex("/t/leuven"), town("leuven", "/t/gent")]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const body = await page.locator("body").innerText();
+      expect(body).not.toMatch(/Leuven|Gent/);
+    }
+  });
+
+  test("www redirects to the apex", async ({ page }) => {
+    await page.goto(town("www", "/"));
+    expect(new URL(page.url()).hostname).toBe("localhost");
+  });
+
+  test("a suspended town shows a clear notice with its phone number", async ({ page }) => {
+    await page.goto(town(await ensureSuspendedTown()));
+    const notice = page.getByTestId("suspended");
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("Slaapstad");
+    await expect(notice.getByRole("link", { name: /011 11 11 11/ })).toHaveAttribute("href", "tel:011111111");
+    await page.goto(apex());
+    await expect(page.getByTestId("town-directory")).not.toContainText("Slaapstad");
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { helptAdapter } from "@/lib/auth/adapter";
+import { prisma } from "@/lib/db/client";
+import { uniqueSlug } from "./helpers/factories";
+
+const adapter = helptAdapter(prisma);
+
+describe("Auth.js adapter", () => {
+  it("redeems a verification token once only", async () => {
+    const identifier = `${uniqueSlug("u")}@example.be`;
+    await adapter.createVerificationToken!({ identifier, token: "hashed", expires: new Date(Date.now() + 60_000) });
+    expect(await adapter.useVerificationToken!({ identifier, token: "hashed" })).toMatchObject({ identifier });
+    expect(await adapter.useVerificationToken!({ identifier, token: "hashed" })).toBeNull();
+  });
+
+  it("keeps one user per e-mail, case-insensitively", async () => {
+    const email = `${uniqueSlug("Mixed")}@Example.be`;
+    const user = await adapter.createUser!({ id: "ignored", email, emailVerified: null });
+    expect((await adapter.getUserByEmail!(email.toLowerCase()))?.id).toBe(user.id);
+    expect((await adapter.getUserByEmail!(email.toUpperCase()))?.id).toBe(user.id);
+  });
+
+  it("creates, reads and deletes database sessions", async () => {
+    const user = await adapter.createUser!({ id: "x", email: `${uniqueSlug("s")}@example.be`, emailVerified: null });
+    const sessionToken = uniqueSlug("session");
+    await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date(Date.now() + 60_000) });
+    expect((await adapter.getSessionAndUser!(sessionToken))?.user.id).toBe(user.id);
+    await adapter.deleteSession!(sessionToken);
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+  });
+});

@@ -1,0 +1,21 @@
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const uniqueSlug = (prefix = "town") => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+/** A fresh town with two categories; every test makes its own so runs never collide. */
+export async function createTown(overrides: Partial<Prisma.TenantCreateInput> = {}) {
+  const slug = overrides.slug ?? uniqueSlug();
+  const tenant = await prisma.tenant.create({
+    data: { slug, name: `Town ${slug}`, phone: "016 00 00 00", locales: ["nl", "fr", "en"], defaultLocale: "nl", ...overrides },
+  });
+  const categories = await Promise.all(
+    ["groceries", "pharmacy"].map((key, position) =>
+      prisma.category.create({
+        data: { tenantId: tenant.id, key, position, labels: { nl: `${key}-nl-${slug}`, en: `${key}-en-${slug}` } },
+      }),
+    ),
+  );
+  return { tenant, categories };
+}
