@@ -31,11 +31,8 @@ export function proxy(request: NextRequest) {
       return NextResponse.rewrite(url, { request: { headers } });
     }
     case "reserved":
-      if (match.subdomain === "www") {
-        const port = request.headers.get("host")?.split(":")[1];
-        return NextResponse.redirect(`${url.protocol}//${rootDomain}${port ? `:${port}` : ""}${path}${url.search}`, 308);
-      }
-      return notFound();
+      // www.<root> is the apex under another name; other reserved names are no town.
+      return match.subdomain === "www" ? NextResponse.next({ request: { headers } }) : notFound();
     default:
       return notFound();
   }

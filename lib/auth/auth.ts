@@ -15,12 +15,7 @@ export const MAGIC_LINK_MINUTES = 15;
 // Lazy config: env() is read per request, never at build time. Session
 // cookies carry no Domain attribute, so a session on one town's host is not a
 // session on another's.
-export const {
-  handlers: { GET, POST },
-  auth,
-  signIn,
-  signOut,
-} = NextAuth(() => ({
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: helptAdapter(prisma),
   secret: env().AUTH_SECRET,
   trustHost: true,

@@ -14,7 +14,7 @@ const pages = [
 
 for (const language of ["nl", "fr", "en"]) {
   test.describe(`accessibility (${language})`, () => {
-    test.use({ extraHTTPHeaders: { "accept-language": language } });
+    test.use({ locale: language });
     for (const url of pages) {
       test(url, async ({ page }) => {
         await page.goto(url);

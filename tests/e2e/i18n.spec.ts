@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { apex, town } from "./helpers/site";
 
 test.describe("languages", () => {
-  test.use({ extraHTTPHeaders: { "accept-language": "de-DE,de;q=0.9" } });
+  test.use({ locale: "de-DE" });
 
   test("a town opens in its default language and switches on request", async ({ page }) => {
     await page.goto(town("leuven"));
@@ -31,7 +31,7 @@ test.describe("languages", () => {
   });
 
   test("the browser's language is used when the town offers it", async ({ browser }) => {
-    const context = await browser.newContext({ extraHTTPHeaders: { "accept-language": "fr-BE,fr;q=0.9" } });
+    const context = await browser.newContext({ locale: "fr-BE" });
     const page = await context.newPage();
     await page.goto(town("leuven"));
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { latestMagicLink, town } from "./helpers/site";
 
-test.use({ extraHTTPHeaders: { "accept-language": "en" } });
+test.use({ locale: "en-GB" });
 
 test.describe("magic-link sign-in, per town", () => {
   test("an invalid address gets a clear error and keeps what was typed", async ({ page }) => {
@@ -9,7 +9,7 @@ test.describe("magic-link sign-in, per town", () => {
     const field = page.getByLabel("E-mail address");
     await field.fill("admin@leuven");
     await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-    await expect(page.getByRole("alert")).toContainText("Enter a valid e-mail address");
+    await expect(page.getByText("Enter a valid e-mail address")).toHaveAttribute("role", "alert");
     await expect(field).toHaveValue("admin@leuven");
     await expect(field).toHaveAttribute("aria-invalid", "true");
   });
@@ -37,7 +37,7 @@ test.describe("magic-link sign-in, per town", () => {
     // A used link does not work a second time.
     await page.context().clearCookies();
     await page.goto(link);
-    await expect(page.getByRole("alert")).toContainText("no longer valid");
+    await expect(page.getByText("no longer valid")).toHaveAttribute("role", "alert");
     await expect(page.getByRole("banner")).not.toContainText("Signed in as");
   });
 

@@ -7,11 +7,14 @@ import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
 import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
-  const tenant = await currentTenant((await params).tenant);
+  // The layout answers 404 for unknown towns; metadata must not throw first.
+  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  if (!tenant) return {};
   const t = await getTranslations("meta");
   return { title: t("townTitle", { town: tenant.name }), description: t("townDescription", { town: tenant.name }) };
 }
