@@ -124,4 +124,7 @@ async function waitForHealth(url: string, timeoutMs = 120_000) {
   throw new Error(`The server did not become healthy at ${url} within ${timeoutMs / 1000} s.`);
 }
 
-void main();
+main().catch((error: Error) => {
+  console.error(`\n[helpt] ${error.message}\n`);
+  process.exit(1);
+});
