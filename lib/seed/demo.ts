@@ -78,8 +78,19 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
 
     // A few requests with responses, so the counters and lists show life.
     const demoRequests = [
-      { reference: "DEMO-1", categoryId: categoryIds[0], status: "OPEN" as const, publicSummary: "Weekly groceries for an older resident", neighbourhood: "Centrum" },
-      { reference: "DEMO-2", categoryId: categoryIds[2], status: "MATCHED" as const, publicSummary: "A weekly phone chat", neighbourhood: "Noord" },
+      {
+        reference: "DEMO-1", categoryId: categoryIds[0], status: "OPEN" as const, publishedAt: new Date(),
+        publicSummary: "Weekly groceries for an older resident", neighbourhood: "Centrum", postcode: "3000",
+        description: "Ik kan niet meer naar de winkel. Melk, brood, fruit.", timeWindow: "Dinsdagvoormiddag",
+        residentName: "Maria Peeters", residentPhone: "+3216000001", residentAddress: "Demostraat 1",
+        ageGroup: "OVER_80" as const, recurrence: "WEEKLY" as const, contactless: true,
+      },
+      {
+        reference: "DEMO-2", categoryId: categoryIds[2], status: "MATCHED" as const, publishedAt: new Date(),
+        publicSummary: "A weekly phone chat", neighbourhood: "Noord", postcode: "3000",
+        description: "Ik zou graag af en toe iemand spreken.", timeWindow: "Elke week",
+        residentName: "Jozef Janssens", residentPhone: "+3216000002", source: "PHONE" as const, consentChannel: "PHONE" as const,
+      },
     ];
     for (const r of demoRequests) {
       const request = await db.helpRequest.upsert({

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 
 /** Models whose rows belong to one town: primary key (tenantId, id). */
-export const TENANT_MODELS = new Set(["Membership", "Category", "HelpRequest", "Response"]);
+export const TENANT_MODELS = new Set(["Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog"]);
 
 const WHERE_OPERATIONS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
+import { STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 
@@ -21,7 +22,9 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 
 export default async function TenantLayout({ children, params }: Props) {
   const tenant = await currentTenant((await params).tenant);
-  const [t, ts] = await Promise.all([getTranslations("town"), getTranslations("suspended")]);
+  const [t, ts, tn, member] = await Promise.all([
+    getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), currentMember(tenant),
+  ]);
   const suspended = tenant.status === "SUSPENDED";
   return (
     <div style={{ "--brand": tenant.primaryColor } as CSSProperties} data-tenant={tenant.slug}>
@@ -41,6 +44,9 @@ export default async function TenantLayout({ children, params }: Props) {
           </Link>
           <div className="flex flex-wrap items-center gap-4">
             <LanguageSwitcher locales={tenant.locales} />
+            {!suspended && hasRole(member, STAFF_ROLES) && (
+              <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
+            )}
             {!suspended && <UserMenu />}
           </div>
         </div>

@@ -1,13 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { listCategories } from "@/lib/categories/queries";
-import { isLocale } from "@/lib/i18n/locales";
+import { currentLocale } from "@/lib/i18n/current";
 import { getTownCounters } from "@/lib/stats/town-counters";
 import { currentTenant } from "@/lib/tenancy/current";
 
 export default async function TownHome({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await currentTenant((await params).tenant);
-  const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : tenant.defaultLocale;
+  const locale = await currentLocale(tenant.defaultLocale);
   const [t, categories, counters] = await Promise.all([
     getTranslations("town"),
     listCategories(tenant, locale),
@@ -20,6 +20,10 @@ export default async function TownHome({ params }: { params: Promise<{ tenant: s
         <h1 id="hero" className="text-4xl font-extrabold">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText", { town: tenant.name })}</p>
         {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: tenant.phone })}</p>}
+        <div className="flex flex-wrap gap-3">
+          <Link href="/request" className="rounded bg-brand px-5 py-3 text-lg font-bold text-white">{t("askHelpButton")}</Link>
+          <Link href="/requests" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("openRequestsButton")}</Link>
+        </div>
       </section>
 
       <section aria-labelledby="call" className="rounded-lg border-4 border-brand bg-white p-5">

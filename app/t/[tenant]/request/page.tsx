@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { HelpRequestForm } from "@/components/requests/help-request-form";
+import { listCategories } from "@/lib/categories/queries";
+import { currentLocale } from "@/lib/i18n/current";
+import { currentTenant } from "@/lib/tenancy/current";
+
+export default async function AskForHelp({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await currentTenant((await params).tenant);
+  const locale = await currentLocale(tenant.defaultLocale);
+  const [t, categories] = await Promise.all([getTranslations("request"), listCategories(tenant, locale)]);
+  return (
+    <section aria-labelledby="ask" className="flex flex-col gap-4">
+      <h1 id="ask" className="text-3xl font-bold">{t("title")}</h1>
+      <p className="max-w-2xl text-lg">{t("intro", { phone: tenant.phone })}</p>
+      <HelpRequestForm categories={categories} town={tenant.name} />
+    </section>
+  );
+}

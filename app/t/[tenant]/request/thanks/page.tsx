@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { getConfirmation } from "@/lib/requests/queries";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ ref?: string }> };
+
+export default async function Thanks({ params, searchParams }: Props) {
+  const tenant = await currentTenant((await params).tenant);
+  const { ref } = await searchParams;
+  const [t, confirmation] = await Promise.all([
+    getTranslations("request"),
+    typeof ref === "string" && ref.length <= 12 ? getConfirmation(tenant, ref) : null,
+  ]);
+  return (
+    <section aria-labelledby="thanks" className="flex max-w-2xl flex-col gap-4" data-testid="confirmation">
+      <h1 id="thanks" className="text-3xl font-bold">{t("thanksTitle")}</h1>
+      {confirmation && (
+        <p className="rounded border-4 border-brand bg-white p-4 text-2xl font-bold" data-testid="reference">
+          {t("thanksReference", { reference: confirmation.reference })}
+        </p>
+      )}
+      <p>{t("thanksNext")}</p>
+      {confirmation?.contactMethod === "EMAIL" && <p>{t("thanksEmail")}</p>}
+      <p className="text-lg font-semibold">{t("thanksCall", { phone: tenant.phone })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ADMIN_ROLES, COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
+
+/** Everything under /staff needs a staff role in this town (checked again in every action). */
+export default async function StaffLayout({ children, params }: Props) {
+  const tenant = await currentTenant((await params).tenant);
+  const member = await requireRole(tenant, STAFF_ROLES);
+  const t = await getTranslations("staff");
+  const links = [
+    { href: "/staff/intake", label: t("intakeLink"), show: true },
+    { href: "/staff/requests", label: t("queueLink"), show: true },
+    { href: "/staff/outreach", label: t("outreachLink"), show: hasRole(member, ADMIN_ROLES) },
+    { href: "/staff/audit", label: t("auditLink"), show: hasRole(member, ADMIN_ROLES) },
+  ].filter((l) => l.show);
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t("navigation")} className="flex flex-wrap gap-2 border-b border-zinc-300 pb-3">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="rounded bg-white px-3 py-2 font-semibold text-zinc-900 underline-offset-2 shadow-sm hover:underline">
+            {l.label}
+          </Link>
+        ))}
+        {hasRole(member, COORDINATOR_ROLES) || <span className="sr-only">{t("readOnly")}</span>}
+      </nav>
+      {children}
+    </div>
+  );
+}

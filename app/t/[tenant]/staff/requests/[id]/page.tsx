@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoteForm, PublishForm, StatusForm, TriageForm } from "@/components/requests/coordinator-forms";
+import { COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
+import { currentLocale } from "@/lib/i18n/current";
+import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
+import { noteAction, publishAction, statusAction, triageAction } from "@/lib/requests/actions";
+import { NotFoundInTenant } from "@/lib/requests/errors";
+import { allowedTransitions } from "@/lib/requests/mutations";
+import { findDuplicates, getRequestForStaff } from "@/lib/requests/queries";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { params: Promise<{ tenant: string; id: string }> };
+
+export default async function RequestDetail({ params }: Props) {
+  const { tenant: key, id } = await params;
+  const tenant = await currentTenant(key);
+  const member = await requireRole(tenant, STAFF_ROLES);
+  const locale = await currentLocale(tenant.defaultLocale);
+  const request = await getRequestForStaff(tenant, member.userId, id, locale).catch((e) => {
+    if (e instanceof NotFoundInTenant) notFound();
+    throw e;
+  });
+  const [t, te, format, duplicates] = await Promise.all([
+    getTranslations("requestDetail"), getTranslations("enums"), getFormatter(), findDuplicates(tenant, request),
+  ]);
+  const canCoordinate = hasRole(member, COORDINATOR_ROLES);
+  const row = (label: string, value: React.ReactNode) => (
+    <>
+      <dt className="font-semibold">{label}</dt>
+      <dd>{value || "—"}</dd>
+    </>
+  );
+  return (
+    <article aria-labelledby="detail" className="flex flex-col gap-6">
+      <p><Link href="/staff/requests" className="underline">{t("backToQueue")}</Link></p>
+      <header className="flex flex-wrap items-baseline gap-4">
+        <h1 id="detail" className="text-3xl font-bold">{t("title", { reference: request.reference })}</h1>
+        <span className="rounded bg-zinc-900 px-2 py-1 font-bold text-white" data-testid="status">{te(`status.${request.status}`)}</span>
+        <span>{request.categoryLabel}</span>
+      </header>
+
+      {duplicates.length > 0 && (
+        <section aria-labelledby="dups" className="rounded border-2 border-amber-600 bg-amber-50 p-3" data-testid="duplicates">
+          <h2 id="dups" className="font-bold">{t("duplicatesTitle")}</h2>
+          <p>{t("duplicatesText")}</p>
+          <ul className="list-disc pl-6">
+            {duplicates.map((d) => (
+              <li key={d.id}><Link href={`/staff/requests/${d.id}`} className="font-mono underline">{d.reference}</Link> — {te(`status.${d.status}`)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="personal" className="rounded bg-white p-4 shadow-sm">
+        <h2 id="personal" className="mb-2 text-xl font-bold">{t("personal")}</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="personal">
+          {row(t("name"), request.residentName)}
+          {row(t("phone"), request.residentPhone && (
+            <span className="flex flex-wrap gap-3">
+              <a href={`tel:${request.residentPhone}`} className="underline">{formatPhone(request.residentPhone)}</a>
+              <a href={whatsappLink(request.residentPhone)} className="underline">{t("whatsappLink")}</a>
+            </span>
+          ))}
+          {row(t("email"), request.residentEmail && <a href={`mailto:${request.residentEmail}`} className="underline">{request.residentEmail}</a>)}
+          {row(t("address"), request.residentAddress)}
+          {row(t("postcode"), [request.postcode, request.neighbourhood].filter(Boolean).join(" · "))}
+          {row(t("contactMethod"), te(`contactMethod.${request.contactMethod}`))}
+          {row(t("contactless"), request.contactless ? t("yes") : t("no"))}
+          {row(t("consent"), t("consentGiven", { channel: te(`source.${request.consentChannel}`), date: format.dateTime(request.consentAt, { dateStyle: "medium", timeStyle: "short" }) }))}
+          {request.createdBy && row(t("consentRecordedBy"), request.createdBy.name ?? request.createdBy.email)}
+          {request.consentNote && row(t("consentNote"), request.consentNote)}
+        </dl>
+      </section>
+
+      <section aria-labelledby="need" className="rounded bg-white p-4 shadow-sm">
+        <h2 id="need" className="mb-2 text-xl font-bold">{t("need")}</h2>
+        <p className="whitespace-pre-wrap">{request.description}</p>
+        <p className="mt-2"><span className="font-semibold">{t("timeWindow")}:</span> {request.timeWindow}</p>
+        {request.nextOccurrenceAt && <p className="mt-2">{t("nextOccurrence", { date: format.dateTime(request.nextOccurrenceAt, { dateStyle: "full" }) })}</p>}
+      </section>
+
+      {canCoordinate && (
+        <>
+          {(request.status === "NEW" || request.status === "OPEN") && (
+            <section aria-labelledby="publish" className="rounded bg-white p-4 shadow-sm">
+              <h2 id="publish" className="mb-2 text-xl font-bold">{t("publishTitle")}</h2>
+              <PublishForm action={publishAction.bind(null, request.id)} summary={request.publicSummary || t("summarySuggestion", { category: request.categoryLabel, place: request.neighbourhood || request.postcode })} published={request.status === "OPEN"} />
+            </section>
+          )}
+          <section aria-labelledby="status-change" className="rounded bg-white p-4 shadow-sm">
+            <h2 id="status-change" className="mb-2 text-xl font-bold">{t("statusTitle")}</h2>
+            <StatusForm action={statusAction.bind(null, request.id)} targets={allowedTransitions(request.status)} />
+          </section>
+          <section aria-labelledby="triage" className="rounded bg-white p-4 shadow-sm">
+            <h2 id="triage" className="mb-2 text-xl font-bold">{t("triageTitle")}</h2>
+            <TriageForm action={triageAction.bind(null, request.id)} values={request} />
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="notes" className="rounded bg-white p-4 shadow-sm">
+        <h2 id="notes" className="mb-2 text-xl font-bold">{t("notesTitle")}</h2>
+        {request.notes.length === 0 ? <p>{t("noNotes")}</p> : (
+          <ol className="mb-3 flex flex-col gap-2" data-testid="notes">
+            {request.notes.map((n) => (
+              <li key={n.id} className="border-l-4 border-zinc-400 pl-3">
+                <p className="whitespace-pre-wrap">{n.body}</p>
+                <p className="text-sm text-zinc-700">{n.author?.name ?? n.author?.email} · {format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {canCoordinate && <NoteForm action={noteAction.bind(null, request.id)} />}
+      </section>
+    </article>
+  );
+}

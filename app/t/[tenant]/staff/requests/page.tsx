@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { listCategories } from "@/lib/categories/queries";
+import { currentLocale } from "@/lib/i18n/current";
+import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
+import { AGE_GROUPS, STATUSES, URGENCIES, queueFilterSchema } from "@/lib/requests/schemas";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const selectClass = "rounded border-2 border-zinc-700 bg-white px-2 py-1";
+
+export default async function RequestQueue({ params, searchParams }: Props) {
+  const tenant = await currentTenant((await params).tenant);
+  const locale = await currentLocale(tenant.defaultLocale);
+  const filter = queueFilterSchema.parse(await searchParams);
+  const [t, te, format, rows, categories, neighbourhoods] = await Promise.all([
+    getTranslations("queue"), getTranslations("enums"), getFormatter(),
+    listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
+  ]);
+  const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
+    <label className="flex flex-col gap-1 font-semibold">
+      {label}
+      <select name={name} defaultValue={filter[name] ?? ""} className={selectClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <section aria-labelledby="queue" className="flex flex-col gap-4">
+      <h1 id="queue" className="text-3xl font-bold">{t("title")}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded bg-white p-3 shadow-sm" aria-label={t("filter")}>
+        {select("status", t("status"), STATUSES.map((s) => ({ value: s, label: te(`status.${s}`) })), t("active"))}
+        {select("categoryId", t("category"), categories.map((c) => ({ value: c.id, label: c.label })))}
+        {select("neighbourhood", t("neighbourhood"), neighbourhoods.map((n) => ({ value: n, label: n })))}
+        {select("urgency", t("urgency"), URGENCIES.map((u) => ({ value: u, label: te(`urgency.${u}`) })))}
+        {select("ageGroup", t("ageGroup"), AGE_GROUPS.map((a) => ({ value: a, label: te(`ageGroup.${a}`) })))}
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
+        <Link href="/staff/requests" className="px-2 py-2 underline">{t("reset")}</Link>
+      </form>
+      <p role="status">{t("count", { count: rows.length })}</p>
+      {rows.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="queue">
+            <thead>
+              <tr className="border-b-2 border-zinc-700">
+                {["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"].map((c) => (
+                  <th key={c} scope="col" className="p-2">{t(c as "reference")}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-b border-zinc-200">
+                  <td className="p-2"><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></td>
+                  <td className="p-2">{r.category}</td>
+                  <td className="p-2">{r.neighbourhood || r.postcode}</td>
+                  <td className="p-2">{r.timeWindow}</td>
+                  <td className="p-2">{te(`status.${r.status}`)}</td>
+                  <td className="p-2">{te(`urgency.${r.urgency}`)}</td>
+                  <td className="p-2">{te(`ageGroup.${r.ageGroup}`)}</td>
+                  <td className="p-2">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

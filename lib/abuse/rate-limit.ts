@@ -1,0 +1,47 @@
+import { headers } from "next/headers";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { prisma } from "@/lib/db/client";
+
+// Counters live in PostgreSQL (table RateLimiterFlexible), so limits hold
+// across app instances and restarts.
+
+type Limit = { points: number; duration: number }; // `points` per `duration` seconds
+
+export const LIMITS = {
+  helpRequestPerIp: { points: 5, duration: 60 * 60 },
+  helpRequestPerTown: { points: 300, duration: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+const limiters = new Map<string, RateLimiterPrisma>();
+
+function limiter(name: keyof typeof LIMITS): RateLimiterPrisma {
+  let l = limiters.get(name);
+  if (!l) {
+    l = new RateLimiterPrisma({
+      storeClient: prisma,
+      tableName: "rateLimiterFlexible",
+      keyPrefix: name,
+      clearExpiredByTimeout: false,
+      ...LIMITS[name],
+    });
+    limiters.set(name, l);
+  }
+  return l;
+}
+
+/** Consumes one point from every given limit; false once any is exhausted. */
+export async function withinLimits(checks: [keyof typeof LIMITS, string][]): Promise<boolean> {
+  try {
+    for (const [name, key] of checks) await limiter(name).consume(key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+/** The client's address as seen by the first proxy in front of us. */
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}

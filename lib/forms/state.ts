@@ -1,0 +1,33 @@
+import type { z } from "zod";
+
+/**
+ * What a form action returns: the values as typed (so nothing is lost on an
+ * error) and, per field, a translation key under `form.errors`.
+ */
+export type FormState = {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  formError?: string;
+};
+
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+const ECHO_LIMIT = 10_000; // enough for any real answer, without reflecting megabytes
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, ECHO_LIMIT);
+  }
+  return values;
+}
+
+/** The first problem of each field, keyed by field name. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

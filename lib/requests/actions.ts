@@ -1,0 +1,120 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import type { z } from "zod";
+import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
+import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
+import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
+import { sendRequestReceived } from "@/lib/requests/notify";
+import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
+import { tenantOfRequest } from "@/lib/tenancy/from-request";
+
+/** Runs a domain call and maps its expected failures to form errors or a 404. */
+async function attempt(values: Record<string, string>, fn: () => Promise<void>): Promise<FormState | undefined> {
+  try {
+    await fn();
+    return undefined;
+  } catch (error) {
+    if (error instanceof NotFoundInTenant) notFound();
+    if (error instanceof InvalidInput) return { values, errors: error.errors };
+    if (error instanceof InvalidTransition) return { values, errors: {}, formError: error.key };
+    throw error;
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, values: Record<string, string>) {
+  return schema.safeParse(values);
+}
+
+/** A resident asks for help on the town's site. No account needed. */
+export async function submitHelpRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  const values = formValues(formData);
+  if (tenant.status !== "ACTIVE") return { values, errors: {}, formError: "paused" };
+  // Bots fill every field; people never see this one. Pretend all went well.
+  if (values.website) redirect("/request/thanks");
+  const ip = await clientIp();
+  if (!(await withinLimits([["helpRequestPerIp", `${tenant.id}:${ip}`], ["helpRequestPerTown", tenant.id]]))) {
+    return { values, errors: {}, formError: "rateLimited" };
+  }
+  const parsed = parse(onlineRequestSchema, values);
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+  const locale = await getLocale();
+  let reference = "";
+  const failed = await attempt(values, async () => {
+    reference = (await createRequest(tenant, parsed.data, { source: "ONLINE", locale })).reference;
+  });
+  if (failed) return failed;
+  if (parsed.data.email) {
+    await sendRequestReceived(tenant, parsed.data.email, reference, locale).catch((e) => console.error("[requests] confirmation mail failed", e));
+  }
+  redirect(`/request/thanks?ref=${reference}`);
+}
+
+/** City staff register a request for a caller. */
+export async function submitPhoneRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  const staff = await requireRole(tenant, STAFF_ROLES);
+  const values = formValues(formData);
+  const parsed = parse(phoneRequestSchema, values);
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+  let reference = "";
+  const failed = await attempt(values, async () => {
+    const locale = typeof values.locale === "string" && values.locale ? values.locale : tenant.defaultLocale;
+    reference = (await createRequest(tenant, parsed.data, { source: "PHONE", locale, staffId: staff.userId })).reference;
+  });
+  if (failed) return failed;
+  redirect(`/staff/intake?created=${reference}`);
+}
+
+async function coordinatorAction(
+  requestId: string,
+  formData: FormData,
+  run: (tenantId: { id: string }, actorId: string, values: Record<string, string>) => Promise<FormState | void>,
+): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  const member = await requireRole(tenant, COORDINATOR_ROLES);
+  const values = formValues(formData);
+  const result = await run(tenant, member.userId, values);
+  if (result) return result;
+  revalidatePath("/", "layout");
+  return { values: {}, errors: {} };
+}
+
+export async function publishAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+    const parsed = publishSchema.safeParse(values);
+    if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+    return attempt(values, () => publishRequest(tenant, actorId, requestId, parsed.data.publicSummary));
+  });
+}
+
+export async function statusAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+    const parsed = statusSchema.safeParse(values);
+    if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+    return attempt(values, () => changeStatus(tenant, actorId, requestId, parsed.data.status));
+  });
+}
+
+export async function triageAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+    const parsed = triageSchema.safeParse(values);
+    if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+    return attempt(values, () => triageRequest(tenant, actorId, requestId, parsed.data));
+  });
+}
+
+export async function noteAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+    const parsed = noteSchema.safeParse(values);
+    if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+    return attempt(values, async () => {
+      await addNote(tenant, actorId, requestId, parsed.data.body);
+    });
+  });
+}

@@ -1,0 +1,176 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { RequestStatus } from "@/generated/prisma/enums";
+import { writeAudit } from "@/lib/audit/log";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { newReference } from "@/lib/requests/reference";
+import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+type Tenant = { id: string };
+
+export type NewRequestMeta =
+  | { source: "ONLINE"; locale: string }
+  | { source: "PHONE"; locale: string; staffId: string };
+
+/** Registers a request (online by the resident, or by staff during a call). */
+export async function createRequest(
+  tenant: Tenant,
+  input: OnlineRequestInput | PhoneRequestInput,
+  meta: NewRequestMeta,
+): Promise<{ id: string; reference: string }> {
+  const db = forTenant(tenant.id);
+  const category = await db.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true } });
+  if (!category) throw new InvalidInput({ categoryId: "invalidChoice" });
+
+  const phoneFields =
+    meta.source === "PHONE" && "urgency" in input
+      ? {
+          urgency: input.urgency, ageGroup: input.ageGroup, recurrence: input.recurrence,
+          consentNote: input.consentNote, createdById: meta.staffId,
+        }
+      : {};
+  const data = {
+    tenantId: tenant.id,
+    categoryId: category.id,
+    source: meta.source,
+    consentChannel: meta.source,
+    description: input.description,
+    timeWindow: input.timeWindow,
+    neighbourhood: input.neighbourhood ?? "",
+    postcode: input.postcode.toUpperCase(),
+    residentName: input.name,
+    residentPhone: input.phone,
+    residentEmail: input.email,
+    residentAddress: input.address,
+    contactMethod: input.contactMethod,
+    contactless: input.contactless,
+    locale: meta.locale,
+    ...phoneFields,
+  };
+
+  // A reference collision is astronomically rare but not impossible: retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true } });
+        await writeAudit(tenant, {
+          actorId: meta.source === "PHONE" ? meta.staffId : null,
+          action: "request.create",
+          subjectType: "HelpRequest",
+          subjectId: row.id,
+          details: { source: meta.source },
+        }, tx);
+        return row;
+      });
+    } catch (error) {
+      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!collision || attempt >= 3) throw error;
+    }
+  }
+}
+
+const TRANSITIONS: Record<RequestStatus, RequestStatus[]> = {
+  NEW: ["CANCELLED"],
+  OPEN: ["NEW", "MATCHED", "CANCELLED"],
+  MATCHED: ["OPEN", "DONE", "CANCELLED"],
+  DONE: [],
+  CANCELLED: ["NEW"],
+};
+
+export function allowedTransitions(from: RequestStatus): RequestStatus[] {
+  return TRANSITIONS[from];
+}
+
+const RECURRENCE_DAYS = { NONE: 0, WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 30 } as const;
+
+async function current(tenant: Tenant, id: string) {
+  const row = await forTenant(tenant.id).helpRequest.findFirst({ where: { id } });
+  if (!row) throw new NotFoundInTenant("request");
+  return row;
+}
+
+/**
+ * Moves a request to another status. The update only applies if nobody
+ * changed the status in the meantime, so two coordinators cannot both win.
+ */
+export async function changeStatus(tenant: Tenant, actorId: string, id: string, to: RequestStatus, now = new Date()) {
+  const row = await current(tenant, id);
+  if (!TRANSITIONS[row.status].includes(to)) throw new InvalidTransition("transitionNotAllowed");
+  const closing = to === "DONE" || to === "CANCELLED";
+  const days = RECURRENCE_DAYS[row.recurrence];
+  const db = forTenant(tenant.id);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.helpRequest.updateMany({
+      where: { id, status: row.status },
+      data: {
+        status: to,
+        closedAt: closing ? now : null,
+        ...(to === "NEW" ? { publishedAt: null } : {}),
+        nextOccurrenceAt: to === "DONE" && days ? new Date(now.getTime() + days * 86_400_000) : null,
+      },
+    });
+    if (count === 0) throw new InvalidTransition("changedMeanwhile");
+    await writeAudit(tenant, { actorId, action: "request.status", subjectType: "HelpRequest", subjectId: id, details: { from: row.status, to } }, tx);
+  });
+}
+
+/** Publishes (or re-words) the anonymised summary volunteers see. */
+export async function publishRequest(tenant: Tenant, actorId: string, id: string, publicSummary: string, now = new Date()) {
+  const row = await current(tenant, id);
+  if (row.status !== "NEW" && row.status !== "OPEN") throw new InvalidTransition("transitionNotAllowed");
+  await forTenant(tenant.id).$transaction(async (tx) => {
+    const { count } = await tx.helpRequest.updateMany({
+      where: { id, status: row.status },
+      data: { status: "OPEN", publicSummary, publishedAt: row.publishedAt ?? now },
+    });
+    if (count === 0) throw new InvalidTransition("changedMeanwhile");
+    await writeAudit(tenant, { actorId, action: "request.publish", subjectType: "HelpRequest", subjectId: id }, tx);
+  });
+}
+
+export async function triageRequest(
+  tenant: Tenant, actorId: string, id: string,
+  fields: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence">,
+) {
+  await current(tenant, id);
+  await forTenant(tenant.id).$transaction(async (tx) => {
+    await tx.helpRequest.updateMany({ where: { id }, data: fields });
+    await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: fields as Prisma.InputJsonValue }, tx);
+  });
+}
+
+export async function addNote(tenant: Tenant, actorId: string, requestId: string, body: string) {
+  await current(tenant, requestId);
+  return forTenant(tenant.id).requestNote.create({ data: { tenantId: tenant.id, requestId, authorId: actorId, body } });
+}
+
+/**
+ * Recurring requests (e.g. weekly groceries) come back as a new open request
+ * when their next occurrence is due. Each due request reopens once, even if
+ * two workers run this at the same time.
+ */
+export async function reopenDueRecurring(tenant: Tenant, now = new Date()): Promise<number> {
+  const db = forTenant(tenant.id);
+  const due = await db.helpRequest.findMany({
+    where: { status: "DONE", recurrence: { not: "NONE" }, nextOccurrenceAt: { lte: now } },
+  });
+  let reopened = 0;
+  for (const r of due) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.helpRequest.updateMany({
+        where: { id: r.id, nextOccurrenceAt: r.nextOccurrenceAt },
+        data: { nextOccurrenceAt: null },
+      });
+      if (count === 0) return; // another worker took it
+      const {
+        id: _id, reference: _ref, createdAt: _c, updatedAt: _u, closedAt: _cl, nextOccurrenceAt: _n, status: _s,
+        ...copy
+      } = r;
+      await tx.helpRequest.create({
+        data: { ...copy, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
+      });
+      reopened++;
+    });
+  }
+  return reopened;
+}

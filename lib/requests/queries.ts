@@ -1,0 +1,100 @@
+import { writeAudit } from "@/lib/audit/log";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { NotFoundInTenant } from "@/lib/requests/errors";
+import type { QueueFilter } from "@/lib/requests/schemas";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+type Tenant = { id: string; defaultLocale: Locale };
+
+const ACTIVE = ["NEW", "OPEN", "MATCHED"] as const;
+
+/** The coordinators' queue: no personal data in the list, newest and most urgent first. */
+export async function listQueue(tenant: Tenant, filter: QueueFilter, locale: Locale) {
+  const rows = await forTenant(tenant.id).helpRequest.findMany({
+    where: {
+      status: filter.status ?? { in: [...ACTIVE] },
+      categoryId: filter.categoryId,
+      neighbourhood: filter.neighbourhood ? { equals: filter.neighbourhood, mode: "insensitive" } : undefined,
+      urgency: filter.urgency,
+      ageGroup: filter.ageGroup,
+    },
+    select: {
+      id: true, reference: true, status: true, source: true, urgency: true, ageGroup: true,
+      neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true,
+      category: { select: { labels: true } },
+    },
+    orderBy: [{ urgency: "desc" }, { createdAt: "desc" }],
+    take: 200,
+  });
+  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+}
+
+/** Neighbourhoods that occur in the town's requests, for the queue filter. */
+export async function listRequestNeighbourhoods(tenant: { id: string }): Promise<string[]> {
+  const rows = await forTenant(tenant.id).helpRequest.findMany({
+    where: { neighbourhood: { not: "" } },
+    distinct: ["neighbourhood"],
+    select: { neighbourhood: true },
+    orderBy: { neighbourhood: "asc" },
+  });
+  return rows.map((r) => r.neighbourhood);
+}
+
+/** A request with its personal data, for staff. Every call is written to the audit log. */
+export async function getRequestForStaff(tenant: Tenant, actorId: string, id: string, locale: Locale) {
+  const db = forTenant(tenant.id);
+  const row = await db.helpRequest.findFirst({
+    where: { id },
+    include: {
+      category: { select: { labels: true } },
+      createdBy: { select: { email: true, name: true } },
+      notes: { include: { author: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) throw new NotFoundInTenant("request");
+  await writeAudit(tenant, { actorId, action: "request.view", subjectType: "HelpRequest", subjectId: id });
+  return { ...row, categoryLabel: localized(row.category.labels, locale, tenant.defaultLocale) };
+}
+
+/** Other active requests from the same phone number or address: likely duplicates. */
+export async function findDuplicates(
+  tenant: { id: string },
+  request: { id: string; residentPhone: string | null; residentAddress: string | null },
+) {
+  const or = [
+    ...(request.residentPhone ? [{ residentPhone: request.residentPhone }] : []),
+    ...(request.residentAddress ? [{ residentAddress: { equals: request.residentAddress, mode: "insensitive" as const } }] : []),
+  ];
+  if (or.length === 0) return [];
+  return forTenant(tenant.id).helpRequest.findMany({
+    where: { id: { not: request.id }, status: { in: [...ACTIVE] }, OR: or },
+    select: { id: true, reference: true, status: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * What volunteers and the public see: category, neighbourhood, time window and
+ * the coordinator's anonymised summary. The explicit select is the guarantee
+ * that no personal field can reach a public page.
+ */
+export async function listPublicRequests(tenant: Tenant, locale: Locale) {
+  const rows = await forTenant(tenant.id).helpRequest.findMany({
+    where: { status: "OPEN", publishedAt: { not: null } },
+    select: {
+      id: true, reference: true, neighbourhood: true, timeWindow: true, publicSummary: true, contactless: true, publishedAt: true,
+      category: { select: { labels: true } },
+    },
+    orderBy: { publishedAt: "desc" },
+    take: 100,
+  });
+  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+}
+
+/** The resident-facing confirmation: only what they need to refer to their request. */
+export async function getConfirmation(tenant: { id: string }, reference: string) {
+  return forTenant(tenant.id).helpRequest.findFirst({
+    where: { reference: reference.toUpperCase() },
+    select: { reference: true, contactMethod: true, createdAt: true },
+  });
+}

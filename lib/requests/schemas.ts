@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { normalizePhone } from "@/lib/phone/normalize";
+
+// Error messages are translation keys under `form.errors`.
+
+/** Trimmed text without control characters (newlines allowed), within bounds. */
+const text = (min: number, max: number) =>
+  z
+    .string({ error: "required" })
+    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(z.string().max(max, "tooLong"))
+    .transform((s) => s || undefined);
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()])
+  .transform((v) => v === "on" || v === "true");
+
+const phone = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const raw = (s ?? "").trim();
+    if (!raw) return undefined;
+    const normalised = normalizePhone(raw);
+    if (!normalised) {
+      ctx.addIssue({ code: "custom", message: "invalidPhone" });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
+const email = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").trim().toLowerCase() || undefined)
+  .pipe(z.email("invalidEmail").max(254, "tooLong").optional());
+
+const postcode = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/, "invalidPostcode");
+
+export const CONTACT_METHODS = ["PHONE", "WHATSAPP", "EMAIL"] as const;
+export const URGENCIES = ["LOW", "NORMAL", "HIGH"] as const;
+export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as const;
+export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
+export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
+
+const base = z.object({
+  categoryId: z.string({ error: "required" }).min(1, "required").max(40, "invalidChoice"),
+  description: text(10, 2000),
+  timeWindow: text(2, 200),
+  neighbourhood: optionalText(100),
+  postcode,
+  name: text(2, 100),
+  phone,
+  email,
+  address: optionalText(200),
+  contactMethod: z.enum(CONTACT_METHODS, { error: "invalidChoice" }),
+  contactless: checkbox,
+});
+
+/** Whoever answers needs a way back: the chosen contact method must be filled in. */
+function contactReachable<T extends { contactMethod: string; phone?: string; email?: string }>(v: T, ctx: z.RefinementCtx) {
+  if ((v.contactMethod === "PHONE" || v.contactMethod === "WHATSAPP") && !v.phone) {
+    ctx.addIssue({ code: "custom", path: ["phone"], message: "phoneRequired" });
+  }
+  if (v.contactMethod === "EMAIL" && !v.email) {
+    ctx.addIssue({ code: "custom", path: ["email"], message: "emailRequired" });
+  }
+}
+
+/** A resident's own request on the town's site. */
+export const onlineRequestSchema = base
+  .extend({
+    consent: z.literal("on", { error: "consentRequired" }),
+  })
+  .superRefine(contactReachable);
+
+/** A request registered by city staff during a phone call. */
+export const phoneRequestSchema = base
+  .extend({
+    consentByPhone: z.literal("on", { error: "consentRequired" }),
+    consentNote: optionalText(300),
+    urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
+    ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
+    recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
+  })
+  .superRefine(contactReachable);
+
+export type OnlineRequestInput = z.infer<typeof onlineRequestSchema>;
+export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;
+
+export const publishSchema = z.object({ publicSummary: text(10, 300) });
+export const noteSchema = z.object({ body: text(1, 2000) });
+export const statusSchema = z.object({ status: z.enum(STATUSES, { error: "invalidChoice" }) });
+export const triageSchema = z.object({
+  urgency: z.enum(URGENCIES, { error: "invalidChoice" }),
+  ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }),
+  recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }),
+});
+
+/** Queue filters from the query string; anything unknown is ignored, never an error. */
+export const queueFilterSchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  categoryId: z.string().max(40).optional().catch(undefined),
+  neighbourhood: z.string().max(100).optional().catch(undefined),
+  urgency: z.enum(URGENCIES).optional().catch(undefined),
+  ageGroup: z.enum(AGE_GROUPS).optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "@/lib/forms/state";
+import { onlineRequestSchema, phoneRequestSchema, queueFilterSchema } from "@/lib/requests/schemas";
+
+const valid = {
+  categoryId: "cat_1", description: "Groceries for this week please", timeWindow: "Tuesday morning",
+  postcode: "3000", name: "Maria", phone: "0470 12 34 56", contactMethod: "PHONE", consent: "on",
+};
+
+const errorsOf = (input: Record<string, unknown>) => {
+  const r = onlineRequestSchema.safeParse(input);
+  return r.success ? {} : fieldErrors(r.error);
+};
+
+describe("help request validation", () => {
+  it("accepts a complete request and normalises it", () => {
+    const r = onlineRequestSchema.parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
+    expect(r.phone).toBe("+32470123456");
+    expect(r.email).toBe("maria@example.be");
+    expect(r.neighbourhood).toBeUndefined();
+    expect(r.contactless).toBe(true);
+  });
+
+  it("names each problem with a translation key", () => {
+    expect(errorsOf({})).toMatchObject({
+      categoryId: "required", description: "required", timeWindow: "required", postcode: "required",
+      name: "required", contactMethod: "invalidChoice", consent: "consentRequired",
+    });
+    expect(errorsOf({ ...valid, description: "help" })).toEqual({ description: "tooShort" });
+    expect(errorsOf({ ...valid, phone: "12345" })).toEqual({ phone: "invalidPhone" });
+    expect(errorsOf({ ...valid, postcode: "<b>" })).toEqual({ postcode: "invalidPostcode" });
+    expect(errorsOf({ ...valid, email: "not-an-address" })).toEqual({ email: "invalidEmail" });
+    expect(errorsOf({ ...valid, consent: "off" })).toEqual({ consent: "consentRequired" });
+  });
+
+  it("requires the contact detail that matches the chosen contact method", () => {
+    expect(errorsOf({ ...valid, phone: "" })).toEqual({ phone: "phoneRequired" });
+    expect(errorsOf({ ...valid, contactMethod: "EMAIL" })).toEqual({ email: "emailRequired" });
+    expect(errorsOf({ ...valid, contactMethod: "WHATSAPP", phone: "" })).toEqual({ phone: "phoneRequired" });
+  });
+
+  it("rejects oversized input instead of storing it", () => {
+    expect(errorsOf({ ...valid, description: "x".repeat(1_000_000) })).toEqual({ description: "tooLong" });
+    expect(errorsOf({ ...valid, name: "y".repeat(101) })).toEqual({ name: "tooLong" });
+  });
+
+  it("strips control characters but keeps line breaks", () => {
+    const r = onlineRequestSchema.parse({ ...valid, description: "Milk\u0000 and bread\nplease\u0007" });
+    expect(r.description).toBe("Milk and bread\nplease");
+  });
+
+  it("rejects wrong types without throwing", () => {
+    for (const bad of [{ ...valid, categoryId: 42 }, { ...valid, description: ["a"] }, { ...valid, contactMethod: "PIGEON" }, null, "text"]) {
+      expect(onlineRequestSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it("records consent by phone for staff intake", () => {
+    expect(phoneRequestSchema.safeParse({ ...valid, consent: undefined }).success).toBe(false);
+    const r = phoneRequestSchema.parse({ ...valid, consent: undefined, consentByPhone: "on", urgency: "HIGH" });
+    expect(r).toMatchObject({ urgency: "HIGH", ageGroup: "UNKNOWN", recurrence: "NONE" });
+  });
+
+  it("ignores unknown queue filters", () => {
+    expect(queueFilterSchema.parse({ status: "OPEN", urgency: "EXTREME", x: "y" })).toEqual({ status: "OPEN" });
+  });
+});
