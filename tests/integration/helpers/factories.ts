@@ -19,3 +19,17 @@ export async function createTown(overrides: Partial<Prisma.TenantCreateInput> = 
   );
   return { tenant, categories };
 }
+
+export async function createUser(prefix = "user") {
+  return prisma.user.create({ data: { email: `${uniqueSlug(prefix)}@example.be` } });
+}
+
+/** A valid parsed request input for `createRequest`. */
+export function requestInput(categoryId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    categoryId, description: "Groceries for this week, please", timeWindow: "Tuesday morning",
+    neighbourhood: "Centrum", postcode: "3000", name: "Maria Peeters", phone: "+32470123456",
+    email: undefined, address: "Kerkstraat 1", contactMethod: "PHONE" as const, contactless: true,
+    consent: "on" as const, ...overrides,
+  };
+}
