@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db/client";
 type Limit = { points: number; duration: number }; // `points` per `duration` seconds
 
 export const LIMITS = {
-  helpRequestPerIp: { points: 5, duration: 60 * 60 },
+  helpRequestPerIp: { points: 10, duration: 60 * 60 },
   helpRequestPerTown: { points: 300, duration: 60 * 60 },
 } satisfies Record<string, Limit>;
 
@@ -40,8 +40,12 @@ export async function withinLimits(checks: [keyof typeof LIMITS, string][]): Pro
   }
 }
 
-/** The client's address as seen by the first proxy in front of us. */
+/**
+ * The client's address: the last X-Forwarded-For entry, the one added by our
+ * own reverse proxy (or by Next.js from the socket when there is none);
+ * earlier entries are whatever the client claimed.
+ */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }

@@ -9,6 +9,7 @@ test.beforeAll(async () => {
 const pages = [
   apex("/"), apex("/sign-in"), apex("/sign-in/check-email"), apex("/dev/mailbox"),
   town("leuven"), town("leuven", "/sign-in"), town("leuven", "/sign-in/check-email"),
+  town("leuven", "/request"), town("leuven", "/requests"), town("leuven", "/request/thanks"), town("gent", "/request"),
   town("gent"), town("atlantis"), town("slaapstad"),
 ];
 

@@ -47,3 +47,14 @@ export async function ensureSuspendedTown(): Promise<string> {
   );
   return "slaapstad";
 }
+
+/** Signs in on a town's site through the magic link in the development mailbox. */
+export async function signInAs(page: Page, slug: string, email: string) {
+  await page.context().clearCookies({ domain: `${slug}.localhost` });
+  await page.goto(town(slug, "/sign-in"));
+  await page.locator("#email").fill(email);
+  await page.locator("#email").press("Enter");
+  await page.waitForURL(/\/sign-in\/check-email/);
+  await page.goto(await latestMagicLink(page, email));
+  await expect(page.getByTestId("roles")).toBeVisible();
+}
