@@ -99,8 +99,10 @@ async function main() {
       await runCli("next", ["build"], env);
     }
     const server = startCli("next", ["start", "-p", String(PORT)], env);
-    children.push(server);
+    const worker = startCli("worker", [], env);
+    children.push(server, worker);
     server.on("exit", (code) => void stop(code ?? 1));
+    worker.on("exit", (code) => void stop(code ?? 1));
     await waitForHealth(`http://localhost:${PORT}/api/health`);
     log("Helpt is running:");
     log(`  apex site      http://localhost:${PORT}`);

@@ -1,8 +1,6 @@
-import { createElement } from "react";
 import { getLocale } from "next-intl/server";
-import { MagicLinkEmail } from "@/emails/magic-link";
 import { deliver } from "@/lib/email/deliver";
-import { emailTranslator, renderEmail } from "@/lib/email/render";
+import { renderTemplate } from "@/lib/email/render";
 import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
@@ -15,17 +13,17 @@ async function tenantForUrl(url: string) {
   return null;
 }
 
-/** Sends the sign-in link, branded as the town whose site it was asked on. */
+/**
+ * Sends the sign-in link, branded as the town whose site it was asked on.
+ * Sent at once rather than through the outbox: the person is waiting for it,
+ * and a link that arrives late has expired anyway.
+ */
 export async function sendMagicLink(params: { identifier: string; url: string; expires: Date }) {
   const tenant = await tenantForUrl(params.url);
-  // Runs inside the sign-in request, so the visitor's language is known.
   const requested = await getLocale().catch(() => undefined);
   const locale: Locale = isLocale(requested) ? requested : (tenant?.defaultLocale ?? "en");
   const brand = tenant ?? { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
-  const t = await emailTranslator(locale);
   const minutes = Math.max(1, Math.round((params.expires.getTime() - Date.now()) / 60_000));
-  const { html, text } = await renderEmail(
-    createElement(MagicLinkEmail, { t, locale, brand, url: params.url, minutes }),
-  );
-  await deliver({ to: params.identifier, subject: t("magicLink.subject", { town: brand.name }), html, text });
+  const mail = await renderTemplate("magic-link", locale, brand, { url: params.url, minutes });
+  await deliver({ ...mail, to: params.identifier });
 }

@@ -9,7 +9,6 @@ import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
-import { sendRequestReceived } from "@/lib/requests/notify";
 import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 
@@ -49,9 +48,6 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
     reference = (await createRequest(tenant, parsed.data, { source: "ONLINE", locale })).reference;
   });
   if (failed) return failed;
-  if (parsed.data.email) {
-    await sendRequestReceived(tenant, parsed.data.email, reference, locale).catch((e) => console.error("[requests] confirmation mail failed", e));
-  }
   redirect(`/request/thanks?ref=${reference}`);
 }
 

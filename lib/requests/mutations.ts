@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit/log";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
@@ -60,6 +61,9 @@ export async function createRequest(
           subjectId: row.id,
           details: { source: meta.source },
         }, tx);
+        if (data.residentEmail) {
+          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference } });
+        }
         return row;
       });
     } catch (error) {
@@ -111,6 +115,9 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");
     await writeAudit(tenant, { actorId, action: "request.status", subjectType: "HelpRequest", subjectId: id, details: { from: row.status, to } }, tx);
+    if (to === "DONE" && row.residentEmail) {
+      await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: row.locale, to: row.residentEmail, data: { reference: row.reference } });
+    }
   });
 }
 
@@ -125,6 +132,9 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");
     await writeAudit(tenant, { actorId, action: "request.publish", subjectType: "HelpRequest", subjectId: id }, tx);
+    if (row.status === "NEW" && row.residentEmail) {
+      await enqueueEmail(tx, { tenantId: tenant.id, template: "request-published", locale: row.locale, to: row.residentEmail, data: { reference: row.reference } });
+    }
   });
 }
 

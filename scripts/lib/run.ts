@@ -4,13 +4,14 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const BINS = {
-  prisma: "node_modules/prisma/build/index.js",
-  next: "node_modules/next/dist/bin/next",
+  prisma: ["node_modules/prisma/build/index.js"],
+  next: ["node_modules/next/dist/bin/next"],
+  worker: ["--import", "tsx", "scripts/worker.ts"],
 } as const;
 
 /** Starts one of the project's CLIs with this Node binary. */
 export function startCli(cli: keyof typeof BINS, args: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
-  return spawn(process.execPath, [`${ROOT}/${BINS[cli]}`, ...args], {
+  return spawn(process.execPath, [...BINS[cli], ...args], {
     cwd: ROOT,
     env,
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",

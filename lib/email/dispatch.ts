@@ -1,0 +1,138 @@
+import { prisma } from "@/lib/db/client";
+import type { EmailBrand } from "@/emails/town-email";
+import { deliver, EmailDeliveryError } from "@/lib/email/deliver";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderTemplate } from "@/lib/email/render";
+import { isTemplateName } from "@/lib/email/templates";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+type Row = { id: string; tenantId: string | null; template: string; locale: string; to: string; data: unknown; attempts: number };
+
+export const MAX_ATTEMPTS = 15;
+const LEASE_MS = 5 * 60_000;
+const PLATFORM_BRAND: EmailBrand = { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
+
+/** 30 s, 1 min, 2 min … capped at 1 h, with jitter so retries do not arrive in waves. */
+export function backoffMs(attempts: number, retryAfterSeconds?: number, random = Math.random()): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  const jittered = base * (0.8 + 0.4 * random);
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
+
+/** 400/422 from the provider mean this message can never go (e.g. an invalid address). */
+const isPermanent = (error: unknown) => error instanceof EmailDeliveryError && (error.status === 400 || error.status === 422);
+
+async function brandFor(tenantId: string | null, cache: Map<string, EmailBrand>): Promise<EmailBrand> {
+  if (!tenantId) return PLATFORM_BRAND;
+  let brand = cache.get(tenantId);
+  if (!brand) {
+    const t = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, primaryColor: true, phone: true } });
+    brand = t ?? PLATFORM_BRAND;
+    cache.set(tenantId, brand);
+  }
+  return brand;
+}
+
+async function render(row: Row, brand: EmailBrand) {
+  if (!isTemplateName(row.template)) throw new Error(`unknown template ${row.template}`);
+  const locale: Locale = isLocale(row.locale) ? row.locale : "nl";
+  return renderTemplate(row.template, locale, brand, row.data as never);
+}
+
+/**
+ * Sends due outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED and a
+ * lease, so concurrent workers never take the same row; the row id is the
+ * provider's idempotency key, so a retry after a crash is not a second mail.
+ */
+export async function dispatchOutbox(opts: { batch?: number; now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const rows = await prisma.$queryRaw<Row[]>`
+    UPDATE "OutboxEmail" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM "OutboxEmail"
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        ORDER BY "nextAttemptAt" LIMIT ${opts.batch ?? 20}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, "tenantId", template, locale, "to", data, attempts`;
+  const brands = new Map<string, EmailBrand>();
+  const result = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of rows) {
+    let mail;
+    try {
+      mail = await render(row, await brandFor(row.tenantId, brands));
+    } catch (error) {
+      // A template that throws fails this message only; the queue goes on.
+      await prisma.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
+      result.failed++;
+      continue;
+    }
+    try {
+      const delivery = await deliver({ ...mail, to: row.to, idempotencyKey: row.id });
+      await prisma.outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId: delivery.id, lockedUntil: null, lastError: null } });
+      result.sent++;
+    } catch (error) {
+      const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
+      const retryAfter = error instanceof EmailDeliveryError ? error.retryAfterSeconds : undefined;
+      await prisma.outboxEmail.update({
+        where: { id: row.id },
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          lockedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts, retryAfter)),
+          lastError: (error as Error).message.slice(0, 1000),
+        },
+      });
+      if (giveUp) result.failed++;
+      else result.retrying++;
+    }
+  }
+  return result;
+}
+
+/**
+ * Notifications held back by the daily cap go out as one digest per
+ * recipient and town. Runs daily; each held row is digested once.
+ */
+export async function sendDigests(now = new Date()): Promise<number> {
+  const groups = await prisma.outboxEmail.groupBy({ by: ["tenantId", "to", "locale"], where: { status: "HELD" } });
+  let digests = 0;
+  for (const g of groups) {
+    if (!g.tenantId) continue;
+    const tenant = await prisma.tenant.findUnique({ where: { id: g.tenantId }, select: { slug: true, name: true, primaryColor: true, phone: true } });
+    if (!tenant) continue;
+    await forTenant(g.tenantId).$transaction(async (tx) => {
+      const held = await tx.outboxEmail.findMany({ where: { tenantId: g.tenantId, to: g.to, locale: g.locale, status: "HELD" }, orderBy: { createdAt: "asc" } });
+      const claimed = await tx.outboxEmail.updateMany({ where: { id: { in: held.map((h) => h.id) }, status: "HELD" }, data: { status: "DIGESTED" } });
+      if (claimed.count !== held.length || held.length === 0) throw new Error("digest raced with another worker");
+      const items: string[] = [];
+      for (const h of held) {
+        if (isTemplateName(h.template)) items.push((await render({ ...h, attempts: 0 }, tenant)).subject);
+      }
+      await enqueueEmail(tx, {
+        tenantId: g.tenantId, template: "volunteer-digest", locale: g.locale, to: g.to,
+        data: { items, url: publicTownUrl(tenant.slug, "/requests") },
+      }, now);
+      digests++;
+    }).catch((error: Error) => {
+      if (error.message !== "digest raced with another worker") throw error;
+    });
+  }
+  return digests;
+}
+
+/** For the admin console: how the queue stands. */
+export async function outboxBacklog() {
+  const [counts, failed, oldestPending] = await Promise.all([
+    prisma.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.outboxEmail.findMany({ where: { status: "FAILED" }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, to: true, template: true, attempts: true, lastError: true, createdAt: true } }),
+    prisma.outboxEmail.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true, attempts: true, lastError: true } }),
+  ]);
+  return { counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>, failed, oldestPending };
+}
+
+/** An admin sends a failed message again (e.g. after the address was corrected upstream). */
+export async function retryFailed(id: string) {
+  await prisma.outboxEmail.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
+}

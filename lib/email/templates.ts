@@ -1,0 +1,169 @@
+import { z } from "zod";
+import type { EmailBrand, EmailContent } from "@/emails/town-email";
+import type { Translator } from "@/lib/email/render";
+import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
+
+type Build<D> = (t: Translator, brand: EmailBrand, data: D) => Omit<EmailContent, "footer">;
+type Template<S extends z.ZodType> = { schema: S; sample: z.infer<S>; build: Build<z.infer<S>> };
+const template = <S extends z.ZodType>(t: Template<S>) => t;
+
+const ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION", "VOLUNTEER"] as const;
+const url = z.url();
+
+/**
+ * Every e-mail Helpt sends. Outbox rows name a template and carry its data as
+ * JSON; the schema is checked again at send time, so one bad row fails alone.
+ */
+export const TEMPLATES = {
+  "magic-link": template({
+    schema: z.object({ url, minutes: z.number().int().positive() }),
+    sample: { url: "https://leuven.helpt.be/api/auth/callback/email?token=sample", minutes: 15 },
+    build: (t, b, d) => ({
+      subject: t("email.magicLink.subject", { town: b.name }),
+      preview: t("email.magicLink.preview", { town: b.name }),
+      paragraphs: [t("email.magicLink.intro", { town: b.name }), t("email.magicLink.expiry", { minutes: d.minutes }), t("email.magicLink.ignore")],
+      button: { label: t("email.magicLink.button"), url: d.url },
+    }),
+  }),
+  "request-received": template({
+    schema: z.object({ reference: z.string() }),
+    sample: { reference: "K7QM-3XDP" },
+    build: (t, b, d) => ({
+      subject: t("email.requestReceived.subject", { town: b.name, reference: d.reference }),
+      preview: t("email.requestReceived.preview", { reference: d.reference }),
+      paragraphs: [t("email.requestReceived.intro", { town: b.name }), t("email.requestReceived.reference", { reference: d.reference }), t("email.requestReceived.next"), t("email.requestReceived.call", { phone: b.phone ?? "" })],
+    }),
+  }),
+  "request-published": template({
+    schema: z.object({ reference: z.string() }),
+    sample: { reference: "K7QM-3XDP" },
+    build: (t, b, d) => ({
+      subject: t("email.requestPublished.subject", { reference: d.reference }),
+      preview: t("email.requestPublished.preview"),
+      paragraphs: [t("email.requestPublished.intro", { town: b.name }), t("email.requestPublished.next"), t("email.requestReceived.call", { phone: b.phone ?? "" })],
+    }),
+  }),
+  "request-matched": template({
+    schema: z.object({ reference: z.string(), volunteerName: z.string() }),
+    sample: { reference: "K7QM-3XDP", volunteerName: "Lotte" },
+    build: (t, b, d) => ({
+      subject: t("email.requestMatched.subject", { reference: d.reference }),
+      preview: t("email.requestMatched.preview", { volunteer: d.volunteerName }),
+      paragraphs: [t("email.requestMatched.intro", { volunteer: d.volunteerName }), t("email.requestMatched.safety"), t("email.requestReceived.call", { phone: b.phone ?? "" })],
+    }),
+  }),
+  "request-done": template({
+    schema: z.object({ reference: z.string() }),
+    sample: { reference: "K7QM-3XDP" },
+    build: (t, b, d) => ({
+      subject: t("email.requestDone.subject", { reference: d.reference }),
+      preview: t("email.requestDone.preview"),
+      paragraphs: [t("email.requestDone.intro"), t("email.requestDone.again", { phone: b.phone ?? "" })],
+    }),
+  }),
+  "volunteer-digest": template({
+    schema: z.object({ items: z.array(z.string()).min(1), url }),
+    sample: { items: ["Groceries · Centrum · Tuesday morning", "Phone chat · Heverlee · this week"], url: "https://leuven.helpt.be/requests" },
+    build: (t, b, d) => ({
+      subject: t("email.volunteerDigest.subject", { town: b.name, count: d.items.length }),
+      preview: t("email.volunteerDigest.preview", { count: d.items.length }),
+      paragraphs: [t("email.volunteerDigest.intro", { count: d.items.length })],
+      items: d.items,
+      button: { label: t("email.volunteerDigest.button"), url: d.url },
+    }),
+  }),
+  "volunteer-assigned": template({
+    schema: z.object({
+      reference: z.string(), residentName: z.string(), residentPhone: z.string().optional(), residentAddress: z.string().optional(),
+      timeWindow: z.string(), need: z.string(), contactless: z.boolean(),
+    }),
+    sample: { reference: "K7QM-3XDP", residentName: "Maria Peeters", residentPhone: "+32470123456", residentAddress: "Kerkstraat 1, 3000 Leuven", timeWindow: "Tuesday morning", need: "Groceries", contactless: true },
+    build: (t, b, d) => ({
+      subject: t("email.volunteerAssigned.subject", { reference: d.reference }),
+      preview: t("email.volunteerAssigned.preview", { resident: d.residentName }),
+      paragraphs: [
+        t("email.volunteerAssigned.intro", { town: b.name }),
+        ...(d.contactless ? [t("email.volunteerAssigned.contactless")] : []),
+        t("email.volunteerAssigned.privacy"),
+      ],
+      details: [
+        [t("email.volunteerAssigned.name"), d.residentName],
+        ...(d.residentPhone ? [[t("email.volunteerAssigned.phone"), formatPhone(d.residentPhone)] as [string, string]] : []),
+        ...(d.residentAddress ? [[t("email.volunteerAssigned.address"), d.residentAddress] as [string, string]] : []),
+        [t("email.volunteerAssigned.when"), d.timeWindow],
+        [t("email.volunteerAssigned.need"), d.need],
+      ],
+      links: d.residentPhone
+        ? [{ label: t("email.volunteerAssigned.call"), url: `tel:${d.residentPhone}` }, { label: t("email.volunteerAssigned.whatsapp"), url: whatsappLink(d.residentPhone) }]
+        : undefined,
+    }),
+  }),
+  "volunteer-released": template({
+    schema: z.object({ url }),
+    sample: { url: "https://leuven.helpt.be/requests" },
+    build: (t, b, d) => ({
+      subject: t("email.volunteerReleased.subject", { town: b.name }),
+      preview: t("email.volunteerReleased.preview"),
+      paragraphs: [t("email.volunteerReleased.intro"), t("email.volunteerReleased.others")],
+      button: { label: t("email.volunteerReleased.button"), url: d.url },
+    }),
+  }),
+  "staff-invitation": template({
+    schema: z.object({ inviter: z.string(), role: z.enum(ROLES), url }),
+    sample: { inviter: "An Admin", role: "COORDINATOR", url: "https://leuven.helpt.be/sign-in" },
+    build: (t, b, d) => ({
+      subject: t("email.staffInvitation.subject", { town: b.name }),
+      preview: t("email.staffInvitation.preview", { town: b.name }),
+      paragraphs: [t("email.staffInvitation.intro", { inviter: d.inviter, town: b.name, role: t(`roles.${d.role}`) })],
+      button: { label: t("email.staffInvitation.button"), url: d.url },
+    }),
+  }),
+  "wizard-welcome": template({
+    schema: z.object({ url }),
+    sample: { url: "https://leuven.helpt.be" },
+    build: (t, b, d) => ({
+      subject: t("email.wizardWelcome.subject", { town: b.name }),
+      preview: t("email.wizardWelcome.preview", { town: b.name }),
+      paragraphs: [t("email.wizardWelcome.intro", { town: b.name, url: d.url }), t("email.wizardWelcome.checklistTitle")],
+      items: [t("email.wizardWelcome.step1"), t("email.wizardWelcome.step2"), t("email.wizardWelcome.step3")],
+      button: { label: t("email.wizardWelcome.button"), url: d.url },
+    }),
+  }),
+  "trial-ending": template({
+    schema: z.object({ days: z.number().int().nonnegative(), url }),
+    sample: { days: 3, url: "https://leuven.helpt.be/settings/billing" },
+    build: (t, b, d) => ({
+      subject: t("email.trialEnding.subject", { town: b.name, days: d.days }),
+      preview: t("email.trialEnding.preview", { days: d.days }),
+      paragraphs: [t("email.trialEnding.intro", { days: d.days, town: b.name })],
+      button: { label: t("email.billingButton"), url: d.url },
+    }),
+  }),
+  "payment-failed": template({
+    schema: z.object({ url }),
+    sample: { url: "https://leuven.helpt.be/settings/billing" },
+    build: (t, b, d) => ({
+      subject: t("email.paymentFailed.subject", { town: b.name }),
+      preview: t("email.paymentFailed.preview"),
+      paragraphs: [t("email.paymentFailed.intro", { town: b.name })],
+      button: { label: t("email.billingButton"), url: d.url },
+    }),
+  }),
+  suspended: template({
+    schema: z.object({ reason: z.string().optional(), url }),
+    sample: { reason: "Payment overdue", url: "https://leuven.helpt.be/settings/billing" },
+    build: (t, b, d) => ({
+      subject: t("email.suspended.subject", { town: b.name }),
+      preview: t("email.suspended.preview", { town: b.name }),
+      paragraphs: [t("email.suspended.intro", { town: b.name }), ...(d.reason ? [t("email.suspended.reason", { reason: d.reason })] : [])],
+      button: { label: t("email.billingButton"), url: d.url },
+    }),
+  }),
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
+export type TemplateData<N extends TemplateName> = z.infer<(typeof TEMPLATES)[N]["schema"]>;
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}

@@ -1,0 +1,37 @@
+import { createServer, type Server } from "node:http";
+
+export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string };
+
+/**
+ * A local HTTP server speaking Resend's `POST /emails`. `answer` decides the
+ * reply to each call (status, optional retry-after); default 200.
+ */
+export async function startFakeResend(answer: (call: FakeResendCall, n: number) => { status: number; retryAfter?: number; delayMs?: number } = () => ({ status: 200 })) {
+  const calls: FakeResendCall[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", async () => {
+      const payload = JSON.parse(body);
+      const call = { idempotencyKey: req.headers["idempotency-key"] as string | undefined, to: payload.to, subject: payload.subject, text: payload.text };
+      calls.push(call);
+      const reply = answer(call, calls.length);
+      if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (reply.retryAfter) headers["retry-after"] = String(reply.retryAfter);
+      res.writeHead(reply.status, headers).end(JSON.stringify(reply.status < 300 ? { id: `re_${calls.length}` } : { message: "nope" }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = `http://127.0.0.1:${port}`;
+  return {
+    calls,
+    async stop() {
+      delete process.env.RESEND_API_KEY;
+      delete process.env.RESEND_BASE_URL;
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
