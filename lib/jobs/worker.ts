@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
+import { anonymiseExpired } from "@/lib/requests/retention";
 
 const OUTBOX_POLL_MS = 2_000;
 
@@ -16,6 +17,14 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
     },
   },
   { name: "email-digests", cron: "0 7 * * *", run: () => sendDigests() },
+  {
+    name: "retention-clean-up",
+    cron: "30 3 * * *",
+    run: async () => {
+      const towns = await prisma.tenant.findMany({ select: { id: true, retentionDays: true } });
+      for (const town of towns) await anonymiseExpired(town);
+    },
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apex, expectAccessible, sql, town } from "./helpers/site";
+import { apex, expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
 
@@ -39,21 +39,10 @@ test.describe("e-mail", () => {
   });
 
   test("platform admins see the delivery backlog; others get a 404", async ({ page }) => {
-    await page.goto(apex("/sign-in"));
-    await page.locator("#email").fill("volunteer1@leuven.example");
-    await page.locator("#email").press("Enter");
-    await page.waitForURL(/check-email/);
-    await page.goto(apex("/dev/mailbox?to=volunteer1%40leuven.example"));
-    await page.goto((await page.getByTestId("mail-text").first().innerText()).match(/http\S+callback\S+/)![0]);
+    await signInAs(page, null, "volunteer1@leuven.example");
     expect((await page.goto(apex("/admin/email")))?.status()).toBe(404);
 
-    await page.context().clearCookies();
-    await page.goto(apex("/sign-in"));
-    await page.locator("#email").fill("platform@helpt.example");
-    await page.locator("#email").press("Enter");
-    await page.waitForURL(/check-email/);
-    await page.goto(apex("/dev/mailbox?to=platform%40helpt.example"));
-    await page.goto((await page.getByTestId("mail-text").first().innerText()).match(/http\S+callback\S+/)![0]);
+    await signInAs(page, null, "platform@helpt.example");
     await page.goto(apex("/admin/email"));
     await expect(page.getByRole("heading", { name: "E-mail delivery" })).toBeVisible();
     const [{ sent }] = await sql<{ sent: string }>(`SELECT count(*) AS sent FROM "OutboxEmail" WHERE status = 'SENT'`);

@@ -48,13 +48,13 @@ export async function ensureSuspendedTown(): Promise<string> {
   return "slaapstad";
 }
 
-/** Signs in on a town's site through the magic link in the development mailbox. */
-export async function signInAs(page: Page, slug: string, email: string) {
-  await page.context().clearCookies({ domain: `${slug}.localhost` });
-  await page.goto(town(slug, "/sign-in"));
+/** Signs in on a town's site (or the apex, slug null) through the magic link in the development mailbox. */
+export async function signInAs(page: Page, slug: string | null, email: string) {
+  await page.context().clearCookies({ domain: slug ? `${slug}.localhost` : "localhost" });
+  await page.goto(slug ? town(slug, "/sign-in") : apex("/sign-in"));
   await page.locator("#email").fill(email);
   await page.locator("#email").press("Enter");
   await page.waitForURL(/\/sign-in\/check-email/);
   await page.goto(await latestMagicLink(page, email));
-  await expect(page.getByTestId("roles")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You are signed in" })).toBeVisible();
 }

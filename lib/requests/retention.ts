@@ -1,0 +1,37 @@
+import { writeAudit } from "@/lib/audit/log";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Closed requests keep personal data only for the town's retention period.
+ * After that the resident's details, the free-text description and the
+ * internal notes are erased; what remains (category, neighbourhood, dates,
+ * status) still feeds the statistics. Sent e-mails, whose data can hold the
+ * same details, are deleted after the same period.
+ */
+export async function anonymiseExpired(tenant: { id: string; retentionDays: number }, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - tenant.retentionDays * DAY_MS);
+  const db = forTenant(tenant.id);
+  const expired = await db.helpRequest.findMany({
+    where: { status: { in: ["DONE", "CANCELLED"] }, closedAt: { lt: cutoff }, anonymisedAt: null },
+    select: { id: true },
+  });
+  for (const { id } of expired) {
+    await db.$transaction(async (tx) => {
+      await tx.helpRequest.updateMany({
+        where: { id },
+        data: {
+          residentName: "", residentPhone: null, residentEmail: null, residentAddress: null,
+          description: "", consentNote: null, anonymisedAt: now,
+        },
+      });
+      await tx.requestNote.deleteMany({ where: { requestId: id } });
+      await writeAudit(tenant, { actorId: null, action: "request.anonymise", subjectType: "HelpRequest", subjectId: id }, tx);
+    });
+  }
+  await db.outboxEmail.deleteMany({
+    where: { tenantId: tenant.id, status: { in: ["SENT", "DIGESTED", "FAILED"] }, createdAt: { lt: cutoff } },
+  });
+  return expired.length;
+}
