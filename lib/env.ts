@@ -13,6 +13,10 @@ const schema = z.object({
   RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
   RESEND_BASE_URL: z.url().default("https://api.resend.com"),
   EMAIL_FROM: z.string().default("Helpt <noreply@helpt.localhost>"),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must start with sk_ or rk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+  // Tests point the Stripe SDK at a local server speaking Stripe's API.
+  STRIPE_API_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
