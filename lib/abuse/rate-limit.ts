@@ -10,6 +10,7 @@ type Limit = { points: number; duration: number }; // `points` per `duration` se
 export const LIMITS = {
   helpRequestPerIp: { points: 10, duration: 60 * 60 },
   helpRequestPerTown: { points: 300, duration: 60 * 60 },
+  volunteerFormPerIp: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 const limiters = new Map<string, RateLimiterPrisma>();

@@ -28,3 +28,10 @@ export async function requireRole(tenant: { id: string }, allowed: Role[]): Prom
   if (!hasRole(member, allowed)) notFound();
   return member;
 }
+
+/** Any signed-in person (volunteers need no role to register); otherwise the sign-in page. */
+export async function requireUser(): Promise<{ userId: string; email: string }> {
+  const session = await auth();
+  if (!session?.user) redirect("/sign-in");
+  return { userId: session.user.id, email: session.user.email };
+}

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { EmailBrand } from "@/emails/town-email";
 import { deliver, EmailDeliveryError } from "@/lib/email/deliver";
@@ -46,13 +47,15 @@ async function render(row: Row, brand: EmailBrand) {
  * lease, so concurrent workers never take the same row; the row id is the
  * provider's idempotency key, so a retry after a crash is not a second mail.
  */
-export async function dispatchOutbox(opts: { batch?: number; now?: Date } = {}) {
+export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantIds?: string[] } = {}) {
   const now = opts.now ?? new Date();
+  // Optional sharding: a worker can serve a subset of towns.
+  const scope = opts.tenantIds ? Prisma.sql`AND "tenantId" IN (${Prisma.join(opts.tenantIds)})` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     UPDATE "OutboxEmail" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM "OutboxEmail"
-        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scope}
         ORDER BY "nextAttemptAt" LIMIT ${opts.batch ?? 20}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, "tenantId", template, locale, "to", data, attempts`;

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
+import { suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
@@ -17,6 +18,8 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
     },
   },
   { name: "email-digests", cron: "0 7 * * *", run: () => sendDigests() },
+  { name: "billing-grace-periods", cron: "0 * * * *", run: () => suspendAfterGrace() },
+  { name: "billing-trial-notices", cron: "0 9 * * *", run: () => sendTrialNotices() },
   {
     name: "retention-clean-up",
     cron: "30 3 * * *",

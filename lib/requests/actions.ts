@@ -1,29 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
+import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
 import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
-
-/** Runs a domain call and maps its expected failures to form errors or a 404. */
-async function attempt(values: Record<string, string>, fn: () => Promise<void>): Promise<FormState | undefined> {
-  try {
-    await fn();
-    return undefined;
-  } catch (error) {
-    if (error instanceof NotFoundInTenant) notFound();
-    if (error instanceof InvalidInput) return { values, errors: error.errors };
-    if (error instanceof InvalidTransition) return { values, errors: {}, formError: error.key };
-    throw error;
-  }
-}
 
 function parse<S extends z.ZodType>(schema: S, values: Record<string, string>) {
   return schema.safeParse(values);

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
+import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
@@ -46,6 +47,7 @@ export async function createRequest(
     contactMethod: input.contactMethod,
     contactless: input.contactless,
     locale: meta.locale,
+    ...(await coordinatesOf(tenant, input.postcode)),
     ...phoneFields,
   };
 

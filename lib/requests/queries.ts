@@ -49,6 +49,7 @@ export async function getRequestForStaff(tenant: Tenant, actorId: string, id: st
       category: { select: { labels: true } },
       createdBy: { select: { email: true, name: true } },
       notes: { include: { author: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      assignments: { include: { volunteer: { select: { name: true, phone: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) throw new NotFoundInTenant("request");

@@ -10,6 +10,8 @@ type TownSeed = {
   categories: { key: string; labels: Record<string, string> }[];
   people: { email: string; name: string; role: Role }[];
   volunteers: number;
+  areas: { name: string; postcode: string; latitude: number; longitude: number }[];
+  organisation?: { email: string; name: string; vacancy: { title: string; description: string; skills: string[]; places: number } };
 };
 
 const standard = (omit: string[] = []) => STANDARD_CATEGORIES.filter((c) => !omit.includes(c.key));
@@ -25,6 +27,17 @@ export const DEMO_TOWNS: TownSeed[] = [
       { email: "staff@leuven.example", name: "Sara Stad", role: "STAFF" },
     ],
     volunteers: 12,
+    areas: [
+      { name: "Centrum", postcode: "3000", latitude: 50.8798, longitude: 4.7005 },
+      { name: "Heverlee", postcode: "3001", latitude: 50.8617, longitude: 4.6942 },
+      { name: "Kessel-Lo", postcode: "3010", latitude: 50.8878, longitude: 4.7307 },
+      { name: "Wilsele", postcode: "3012", latitude: 50.9008, longitude: 4.6989 },
+      { name: "Wijgmaal", postcode: "3018", latitude: 50.925, longitude: 4.695 },
+    ],
+    organisation: {
+      email: "carehome@leuven.example", name: "Woonzorgcentrum De Linde",
+      vacancy: { title: "Nursing students for our care home", description: "Help our nurses with meals and company for residents, two half-days a week.", skills: ["nursing-student", "medical-student"], places: 4 },
+    },
   },
   {
     slug: "gent", name: "Gent", primaryColor: "#0f5c52", phone: "09 210 10 10", email: "helpt@gent.example",
@@ -35,6 +48,11 @@ export const DEMO_TOWNS: TownSeed[] = [
     ],
     people: [{ email: "admin@gent.example", name: "Geert Admin", role: "ADMIN" }],
     volunteers: 5,
+    areas: [
+      { name: "Centrum", postcode: "9000", latitude: 51.0543, longitude: 3.7174 },
+      { name: "Sint-Amandsberg", postcode: "9040", latitude: 51.0606, longitude: 3.7551 },
+      { name: "Gentbrugge", postcode: "9050", latitude: 51.0386, longitude: 3.7617 },
+    ],
   },
 ];
 
@@ -57,7 +75,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   });
 
   for (const town of DEMO_TOWNS) {
-    const { categories, people, volunteers, ...fields } = town;
+    const { categories, people, volunteers, areas, organisation, ...fields } = town;
     const tenant = await db.tenant.upsert({ where: { slug: town.slug }, update: {}, create: fields });
 
     const categoryIds: string[] = [];
@@ -70,10 +88,37 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       categoryIds.push(row.id);
     }
     for (const p of people) await ensureMember(db, tenant.id, p.email, p.name, p.role);
+    for (const a of areas) {
+      await db.area.upsert({ where: { tenantId_postcode_name: { tenantId: tenant.id, postcode: a.postcode, name: a.name } }, update: {}, create: { tenantId: tenant.id, ...a } });
+    }
 
+    // Volunteers spread over the town's areas, each offering a few categories.
     const helpers = [];
     for (let i = 1; i <= volunteers; i++) {
-      helpers.push(await ensureMember(db, tenant.id, `volunteer${i}@${town.slug}.example`, `Volunteer ${i}`, "VOLUNTEER"));
+      const membership = await ensureMember(db, tenant.id, `volunteer${i}@${town.slug}.example`, `Volunteer ${i}`, "VOLUNTEER");
+      const area = areas[i % areas.length];
+      helpers.push(await db.volunteerProfile.upsert({
+        where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: membership.id } },
+        update: {},
+        create: {
+          tenantId: tenant.id, membershipId: membership.id, userId: membership.userId, name: `Volunteer ${i}`,
+          phone: `+3247000${String(i).padStart(4, "0")}`, postcode: area.postcode, latitude: area.latitude, longitude: area.longitude,
+          maxDistanceKm: 5, categoryIds: categoryIds.filter((_, c) => (c + i) % 2 === 0), languages: i % 3 === 0 ? ["nl", "fr"] : ["nl", "en"],
+          availability: ["MON_MORNING", "TUE_MORNING", "WED_AFTERNOON", "SAT_MORNING"], skills: i % 4 === 0 ? ["nursing-student"] : i % 5 === 0 ? ["car", "drivers-licence"] : [],
+          codeOfConductAt: new Date(),
+        },
+      }));
+    }
+    if (organisation) {
+      const m = await ensureMember(db, tenant.id, organisation.email, organisation.name, "ORGANISATION");
+      const org = await db.organisation.upsert({
+        where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: m.id } },
+        update: {},
+        create: { tenantId: tenant.id, membershipId: m.id, name: organisation.name },
+      });
+      if ((await db.vacancy.count({ where: { tenantId: tenant.id, organisationId: org.id } })) === 0) {
+        await db.vacancy.create({ data: { tenantId: tenant.id, organisationId: org.id, ...organisation.vacancy } });
+      }
     }
 
     // A few requests with responses, so the counters and lists show life.
@@ -83,6 +128,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
         publicSummary: "Weekly groceries for an older resident", neighbourhood: "Centrum", postcode: "3000",
         description: "Ik kan niet meer naar de winkel. Melk, brood, fruit.", timeWindow: "Dinsdagvoormiddag",
         residentName: "Maria Peeters", residentPhone: "+3216000001", residentAddress: "Demostraat 1",
+        latitude: areas[0].latitude, longitude: areas[0].longitude,
         ageGroup: "OVER_80" as const, recurrence: "WEEKLY" as const, contactless: true,
       },
       {
@@ -98,11 +144,19 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
         update: {},
         create: { tenantId: tenant.id, ...r },
       });
-      for (const h of helpers.slice(0, 3)) {
+      for (const [index, h] of helpers.slice(0, 3).entries()) {
+        const matched = r.status === "MATCHED";
+        if (matched && index === 0) {
+          await db.assignment.upsert({
+            where: { tenantId_requestId_volunteerId: { tenantId: tenant.id, requestId: request.id, volunteerId: h.id } },
+            update: {},
+            create: { tenantId: tenant.id, requestId: request.id, volunteerId: h.id },
+          });
+        }
         await db.response.upsert({
-          where: { tenantId_requestId_membershipId: { tenantId: tenant.id, requestId: request.id, membershipId: h.id } },
+          where: { tenantId_requestId_volunteerId: { tenantId: tenant.id, requestId: request.id, volunteerId: h.id } },
           update: {},
-          create: { tenantId: tenant.id, requestId: request.id, membershipId: h.id },
+          create: { tenantId: tenant.id, requestId: request.id, volunteerId: h.id, status: !matched ? "PENDING" : index === 0 ? "ASSIGNED" : "RELEASED" },
         });
       }
     }

@@ -7,7 +7,7 @@ export async function getTownCounters(tenant: { id: string }): Promise<TownCount
   const db = forTenant(tenant.id);
   const [requests, volunteers, responses] = await Promise.all([
     db.helpRequest.count({ where: { status: { not: "CANCELLED" } } }),
-    db.membership.count({ where: { role: "VOLUNTEER" } }),
+    db.volunteerProfile.count({ where: { status: { not: "BLOCKED" } } }),
     db.response.count(),
   ]);
   return { requests, volunteers, responses };

@@ -1,7 +1,14 @@
 import { prisma } from "@/lib/db/client";
 
-/** Models whose rows belong to one town: primary key (tenantId, id). */
-export const TENANT_MODELS = new Set(["Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog"]);
+/**
+ * Models whose rows belong to one town: primary key (tenantId, id).
+ * tests/integration/tenancy-schema.test.ts checks this list against pg_catalog,
+ * so a new tenant-owned table cannot be forgotten here.
+ */
+export const TENANT_MODELS = new Set([
+  "Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog",
+  "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
+]);
 
 const WHERE_OPERATIONS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",

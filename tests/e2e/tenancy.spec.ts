@@ -33,7 +33,7 @@ test.describe("one codebase, a site per town", () => {
   test("the counters show the town's live figures", async ({ page }) => {
     const [{ requests, volunteers, responses }] = await sql<{ requests: string; volunteers: string; responses: string }>(
       `SELECT (SELECT count(*) FROM "HelpRequest" r WHERE r."tenantId" = t.id AND r.status <> 'CANCELLED') AS requests,
-              (SELECT count(*) FROM "Membership" m WHERE m."tenantId" = t.id AND m.role = 'VOLUNTEER') AS volunteers,
+              (SELECT count(*) FROM "VolunteerProfile" v WHERE v."tenantId" = t.id AND v.status <> 'BLOCKED') AS volunteers,
               (SELECT count(*) FROM "Response" x WHERE x."tenantId" = t.id) AS responses
          FROM "Tenant" t WHERE t.slug = 'leuven'`,
     );

@@ -44,7 +44,7 @@ describe("transactional outbox", () => {
     await forTenant(tenant.id).$transaction(async (tx) => {
       for (const to of recipients) await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } });
     });
-    for (let round = 0; round < 4; round++) await Promise.all([dispatchOutbox({ batch: 5 }), dispatchOutbox({ batch: 5 })]);
+    for (let round = 0; round < 4; round++) await Promise.all([dispatchOutbox({ batch: 5, tenantIds: [tenant.id] }), dispatchOutbox({ batch: 5, tenantIds: [tenant.id] })]);
     const mine = fake.calls.filter((c) => recipients.includes(c.to[0]));
     expect(mine).toHaveLength(12);
     expect(new Set(mine.map((c) => c.idempotencyKey)).size).toBe(12);
@@ -60,22 +60,22 @@ describe("transactional outbox", () => {
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
 
     let now = new Date();
-    await dispatchOutbox({ now });
+    await dispatchOutbox({ now, tenantIds: [tenant.id] });
     let state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(state.lastError).toContain("500");
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(24_000);
 
     now = new Date(state.nextAttemptAt.getTime() + 1);
-    await dispatchOutbox({ now });
+    await dispatchOutbox({ now, tenantIds: [tenant.id] });
     state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 2 });
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(600_000);
 
-    await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() - 1000) }); // not due yet
+    await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() - 1000), tenantIds: [tenant.id] }); // not due yet
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2);
 
-    await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() + 1) });
+    await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() + 1), tenantIds: [tenant.id] });
     state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
     const keys = fake.calls.filter((c) => c.to[0] === to).map((c) => c.idempotencyKey);
@@ -87,8 +87,8 @@ describe("transactional outbox", () => {
     const to = address();
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 422 : 200 }));
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
-    await dispatchOutbox();
-    await dispatchOutbox({ now: new Date(Date.now() + 86_400_000) });
+    await dispatchOutbox({ tenantIds: [tenant.id] });
+    await dispatchOutbox({ now: new Date(Date.now() + 86_400_000), tenantIds: [tenant.id] });
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(fake.calls.filter((c) => c.to[0] === to)).toHaveLength(1);
   });
@@ -101,7 +101,7 @@ describe("transactional outbox", () => {
     const db = forTenant(tenant.id);
     const broken = await db.outboxEmail.create({ data: { tenantId: tenant.id, template: "volunteer-assigned", locale: "nl", to: bad, data: { nonsense: true } } });
     const fine = await enqueueEmail(db, { tenantId: tenant.id, template: "request-done", locale: "nl", to: good, data: { reference: "ABCD-EFGH" } });
-    await dispatchOutbox();
+    await dispatchOutbox({ tenantIds: [tenant.id] });
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "SENT" });
@@ -113,7 +113,7 @@ describe("transactional outbox", () => {
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 503 : 200 }));
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     await prisma.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
-    await dispatchOutbox();
+    await dispatchOutbox({ tenantIds: [tenant.id] });
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
   });
 

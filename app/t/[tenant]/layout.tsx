@@ -44,6 +44,12 @@ export default async function TenantLayout({ children, params }: Props) {
           </Link>
           <div className="flex flex-wrap items-center gap-4">
             <LanguageSwitcher locales={tenant.locales} />
+            {!suspended && (
+              <Link href="/volunteer" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("volunteer")}</Link>
+            )}
+            {!suspended && hasRole(member, ["ORGANISATION"]) && (
+              <Link href="/organisation" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("organisation")}</Link>
+            )}
             {!suspended && hasRole(member, STAFF_ROLES) && (
               <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
             )}

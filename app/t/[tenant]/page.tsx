@@ -22,6 +22,7 @@ export default async function TownHome({ params }: { params: Promise<{ tenant: s
         {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: tenant.phone })}</p>}
         <div className="flex flex-wrap gap-3">
           <Link href="/request" className="rounded bg-brand px-5 py-3 text-lg font-bold text-white">{t("askHelpButton")}</Link>
+          <Link href="/volunteer" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("volunteerButton")}</Link>
           <Link href="/requests" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("openRequestsButton")}</Link>
         </div>
       </section>

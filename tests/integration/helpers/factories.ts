@@ -33,3 +33,14 @@ export function requestInput(categoryId: string, overrides: Record<string, unkno
     consent: "on" as const, ...overrides,
   };
 }
+
+/** A registered volunteer in a town, near `postcode`, offering the given categories. */
+export async function createVolunteer(tenantId: string, categoryIds: string[], overrides: Partial<import("@/lib/volunteers/schemas").VolunteerProfileInput> = {}) {
+  const { saveVolunteerProfile } = await import("@/lib/volunteers/profile");
+  const user = await createUser("vol");
+  const profile = await saveVolunteerProfile({ id: tenantId }, user.id, {
+    name: "Vera Vrijwilliger", phone: "+32470111222", postcode: "3000", maxDistanceKm: 5, categoryIds,
+    languages: ["nl", "en"], availability: ["TUE_MORNING"], skills: [], codeOfConduct: "on", ...overrides,
+  });
+  return { user, profile };
+}

@@ -14,6 +14,7 @@ export default async function StaffLayout({ children, params }: Props) {
   const links = [
     { href: "/staff/intake", label: t("intakeLink"), show: true },
     { href: "/staff/requests", label: t("queueLink"), show: true },
+    { href: "/staff/dashboard", label: t("dashboardLink"), show: true },
     { href: "/staff/outreach", label: t("outreachLink"), show: hasRole(member, ADMIN_ROLES) },
     { href: "/staff/audit", label: t("auditLink"), show: hasRole(member, ADMIN_ROLES) },
   ].filter((l) => l.show);

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CandidatesForm, CapForm } from "@/components/requests/candidates-form";
 import { NoteForm, PublishForm, StatusForm, TriageForm } from "@/components/requests/coordinator-forms";
+import { DoneForm } from "@/components/volunteers/volunteer-forms";
+import { assignAction, capAction, coordinatorDoneAction } from "@/lib/matching/actions";
+import { rankCandidates } from "@/lib/matching/candidates";
 import { COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
 import { currentLocale } from "@/lib/i18n/current";
 import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
@@ -22,8 +26,8 @@ export default async function RequestDetail({ params }: Props) {
     if (e instanceof NotFoundInTenant) notFound();
     throw e;
   });
-  const [t, te, format, duplicates] = await Promise.all([
-    getTranslations("requestDetail"), getTranslations("enums"), getFormatter(), findDuplicates(tenant, request),
+  const [t, te, tm, format, duplicates] = await Promise.all([
+    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getFormatter(), findDuplicates(tenant, request),
   ]);
   const canCoordinate = hasRole(member, COORDINATOR_ROLES);
   const row = (label: string, value: React.ReactNode) => (
@@ -80,6 +84,32 @@ export default async function RequestDetail({ params }: Props) {
         <p className="mt-2"><span className="font-semibold">{t("timeWindow")}:</span> {request.timeWindow}</p>
         {request.nextOccurrenceAt && <p className="mt-2">{t("nextOccurrence", { date: format.dateTime(request.nextOccurrenceAt, { dateStyle: "full" }) })}</p>}
       </section>
+
+      {request.assignments.length > 0 && (
+        <section aria-labelledby="assigned" className="rounded bg-white p-4 shadow-sm">
+          <h2 id="assigned" className="mb-2 text-xl font-bold">{tm("assignedTitle")}</h2>
+          <ul className="flex flex-col gap-2" data-testid="assignments">
+            {request.assignments.map((a) => (
+              <li key={a.id}>
+                <span className="font-semibold">{a.volunteer.name}</span> · <a href={`tel:${a.volunteer.phone}`} className="underline">{formatPhone(a.volunteer.phone)}</a>
+                {" · "}{a.doneAt ? tm("doneOn", { date: format.dateTime(a.doneAt, { dateStyle: "medium" }) }) : tm("notDoneYet")}
+                {a.problem && <span className="ml-2 rounded bg-red-800 px-2 text-white">{tm("problem")}</span>}
+                {a.feedback && <p className="whitespace-pre-wrap text-zinc-800">{a.feedback}</p>}
+              </li>
+            ))}
+          </ul>
+          {canCoordinate && request.status === "MATCHED" && <DoneForm action={coordinatorDoneAction.bind(null, request.id)} />}
+        </section>
+      )}
+
+      {canCoordinate && request.status === "OPEN" && (
+        <section aria-labelledby="candidates" className="rounded bg-white p-4 shadow-sm">
+          <h2 id="candidates" className="mb-2 text-xl font-bold">{tm("candidatesTitle")}</h2>
+          <p className="mb-2">{tm("candidatesIntro")}</p>
+          <CandidatesForm action={assignAction.bind(null, request.id)} candidates={await rankCandidates(tenant, request.id)} />
+          <div className="mt-4"><CapForm action={capAction.bind(null, request.id)} value={request.maxResponses ?? tenant.responseCap} /></div>
+        </section>
+      )}
 
       {canCoordinate && (
         <>

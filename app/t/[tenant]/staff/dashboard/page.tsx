@@ -1,0 +1,60 @@
+import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/lib/i18n/current";
+import { STATUSES } from "@/lib/requests/schemas";
+import { coordinatorDashboard } from "@/lib/stats/dashboard";
+import { currentTenant } from "@/lib/tenancy/current";
+
+const card = "flex flex-col-reverse rounded bg-white p-4 shadow-sm";
+
+export default async function Dashboard({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await currentTenant((await params).tenant);
+  const locale = await currentLocale(tenant.defaultLocale);
+  const [t, te, d] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), coordinatorDashboard(tenant, locale)]);
+  const hours = (h: number | null) => (h == null ? "—" : t("hours", { hours: Math.round(h * 10) / 10 }));
+  return (
+    <section aria-labelledby="dash" className="flex flex-col gap-6">
+      <h1 id="dash" className="text-3xl font-bold">{t("title")}</h1>
+      <section aria-labelledby="by-status">
+        <h2 id="by-status" className="mb-2 text-xl font-bold">{t("byStatus")}</h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="by-status">
+          {STATUSES.map((s) => (
+            <div key={s} className={card}><dt>{te(`status.${s}`)}</dt><dd className="text-3xl font-extrabold" data-testid={`status-${s}`}>{d.byStatus[s] ?? 0}</dd></div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="speed">
+        <h2 id="speed" className="mb-2 text-xl font-bold">{t("speed")}</h2>
+        <dl className="grid gap-3 sm:grid-cols-2">
+          <div className={card}><dt>{t("firstResponse")}</dt><dd className="text-2xl font-bold">{hours(d.firstResponseHours)}</dd></div>
+          <div className={card}><dt>{t("toMatch")}</dt><dd className="text-2xl font-bold">{hours(d.matchHours)}</dd></div>
+        </dl>
+      </section>
+      <section aria-labelledby="volunteers">
+        <h2 id="volunteers" className="mb-2 text-xl font-bold">{t("volunteers")}</h2>
+        <dl className="grid gap-3 sm:grid-cols-3" data-testid="volunteer-activity">
+          <div className={card}><dt>{t("active")}</dt><dd className="text-3xl font-extrabold">{d.volunteers.active}</dd></div>
+          <div className={card}><dt>{t("idle")}</dt><dd className="text-3xl font-extrabold">{d.volunteers.idle}</dd></div>
+          <div className={card}><dt>{t("paused")}</dt><dd className="text-3xl font-extrabold">{d.volunteers.paused}</dd></div>
+        </dl>
+      </section>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="by-category">
+          <h2 id="by-category" className="mb-2 text-xl font-bold">{t("byCategory")}</h2>
+          <table className="w-full bg-white text-left shadow-sm">
+            <thead><tr><th scope="col" className="p-2">{t("category")}</th><th scope="col" className="p-2">{t("count")}</th></tr></thead>
+            <tbody>{d.byCategory.map((c) => <tr key={c.category} className="border-t"><td className="p-2">{c.category}</td><td className="p-2">{c.count}</td></tr>)}</tbody>
+          </table>
+        </section>
+        <section aria-labelledby="unmatched">
+          <h2 id="unmatched" className="mb-2 text-xl font-bold">{t("unmatched")}</h2>
+          {d.unmatchedByNeighbourhood.length === 0 ? <p>{t("noneUnmatched")}</p> : (
+            <table className="w-full bg-white text-left shadow-sm">
+              <thead><tr><th scope="col" className="p-2">{t("neighbourhood")}</th><th scope="col" className="p-2">{t("count")}</th></tr></thead>
+              <tbody>{d.unmatchedByNeighbourhood.map((u) => <tr key={u.neighbourhood} className="border-t"><td className="p-2">{u.neighbourhood || "—"}</td><td className="p-2">{u.count}</td></tr>)}</tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

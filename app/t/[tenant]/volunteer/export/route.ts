@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/guard";
+import { NotFoundInTenant } from "@/lib/requests/errors";
+import { currentTenant } from "@/lib/tenancy/current";
+import { exportVolunteerData } from "@/lib/volunteers/profile";
+
+/** A volunteer downloads everything this town holds about them (JSON). */
+export async function GET(_request: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await currentTenant((await params).tenant);
+  const user = await requireUser();
+  const data = await exportVolunteerData(tenant, user.userId).catch((e) => {
+    if (e instanceof NotFoundInTenant) notFound();
+    throw e;
+  });
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${tenant.slug}-helpt-volunteer-data.json"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { VolunteerProfileForm } from "@/components/volunteers/profile-form";
+import { DeleteProfileForm, DoneForm, RespondForm, SimpleActionButton } from "@/components/volunteers/volunteer-forms";
+import { currentMember } from "@/lib/auth/guard";
+import { listCategories } from "@/lib/categories/queries";
+import { currentLocale } from "@/lib/i18n/current";
+import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
+import { vacanciesForVolunteer } from "@/lib/organisations/vacancies";
+import { currentTenant } from "@/lib/tenancy/current";
+import { applyAction, deleteProfileAction, markDoneAction, pauseAction, respondAction, withdrawAction } from "@/lib/volunteers/actions";
+import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
+import { getOwnProfile } from "@/lib/volunteers/profile";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ saved?: string; deleted?: string }> };
+
+const card = "rounded bg-white p-4 shadow-sm";
+
+export default async function VolunteerHome({ params, searchParams }: Props) {
+  const tenant = await currentTenant((await params).tenant);
+  const locale = await currentLocale(tenant.defaultLocale);
+  const [t, te, member, { saved, deleted }] = await Promise.all([getTranslations("volunteer"), getTranslations("enums"), currentMember(tenant), searchParams]);
+
+  if (!member) {
+    return (
+      <section aria-labelledby="vol" className="flex max-w-2xl flex-col gap-4">
+        <h1 id="vol" className="text-3xl font-bold">{t("title", { town: tenant.name })}</h1>
+        {deleted && <p role="status" className="font-semibold">{t("deleted")}</p>}
+        <p className="text-lg">{t("intro")}</p>
+        <p><Link href="/sign-in" className="rounded bg-brand px-5 py-3 text-lg font-bold text-white">{t("signInToRegister")}</Link></p>
+      </section>
+    );
+  }
+
+  const [profile, categories] = await Promise.all([getOwnProfile(tenant, member.userId), listCategories(tenant, locale)]);
+  if (!profile) {
+    return (
+      <section aria-labelledby="vol" className="flex flex-col gap-4">
+        <h1 id="vol" className="text-3xl font-bold">{t("registerTitle", { town: tenant.name })}</h1>
+        {deleted && <p role="status" className="font-semibold">{t("deleted")}</p>}
+        <p className="max-w-2xl">{t("registerIntro")}</p>
+        <VolunteerProfileForm categories={categories} townName={tenant.name} />
+      </section>
+    );
+  }
+
+  const [requests, responses, vacancies] = await Promise.all([
+    profile.status === "ACTIVE" ? requestsForVolunteer(tenant, profile, locale) : Promise.resolve([]),
+    myResponses(tenant, profile, locale),
+    vacanciesForVolunteer(tenant, profile),
+  ]);
+  const open = requests.filter((r) => !r.responded);
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="vol" className="flex flex-col gap-3">
+        <h1 id="vol" className="text-3xl font-bold">{t("hello", { name: profile.name })}</h1>
+        {saved && <p role="status" className="font-semibold text-green-900">{t("saved")}</p>}
+        <p data-testid="volunteer-status">{t(`status.${profile.status}`)}</p>
+        <div className="flex flex-wrap items-center gap-3">
+          {profile.status !== "BLOCKED" && (
+            <form action={pauseAction}>
+              <input type="hidden" name="paused" value={profile.status === "ACTIVE" ? "true" : "false"} />
+              <button type="submit" className="rounded border-2 border-brand bg-white px-3 py-2 font-semibold text-brand">
+                {profile.status === "ACTIVE" ? t("pause") : t("resume")}
+              </button>
+            </form>
+          )}
+          <Link href="/volunteer/profile" className="underline">{t("editProfile")}</Link>
+          <a href="/volunteer/export" className="underline" download>{t("export")}</a>
+        </div>
+      </section>
+
+      <section aria-labelledby="offers" className="flex flex-col gap-3">
+        <h2 id="offers" className="text-2xl font-bold">{t("myOffers")}</h2>
+        {responses.length === 0 ? <p>{t("noOffers")}</p> : (
+          <ul className="flex flex-col gap-3" data-testid="my-offers">
+            {responses.map((r) => (
+              <li key={r.requestId} className={card}>
+                <p className="font-bold">{r.category} · {r.neighbourhood} · {r.timeWindow}</p>
+                <p>{r.publicSummary}</p>
+                <p className="font-semibold" data-testid="offer-status">{t(`offer.${r.status}`)}</p>
+                {r.status === "PENDING" && <SimpleActionButton action={withdrawAction.bind(null, r.requestId)} label={t("withdraw")} />}
+                {r.contact && (
+                  <div className="mt-2 flex flex-col gap-1 rounded border-2 border-brand p-3" data-testid="contact">
+                    <p className="font-bold">{t("contactTitle", { reference: r.contact.reference })}</p>
+                    <p>{r.contact.name}</p>
+                    {r.contact.address && <p>{r.contact.address}</p>}
+                    {r.contact.phone && (
+                      <p className="flex flex-wrap gap-3">
+                        <a href={`tel:${r.contact.phone}`} className="rounded bg-brand px-3 py-2 font-bold text-white">{t("call", { phone: formatPhone(r.contact.phone) })}</a>
+                        <a href={whatsappLink(r.contact.phone)} className="rounded border-2 border-brand px-3 py-2 font-bold text-brand">{t("whatsapp")}</a>
+                      </p>
+                    )}
+                    <p>{t("contactBy", { method: te(`contactMethod.${r.contact.contactMethod}`) })}</p>
+                    <p className="whitespace-pre-wrap">{r.contact.description}</p>
+                    {r.contactless && <p className="font-semibold">{t("contactlessGuidance")}</p>}
+                    {!r.done && r.requestStatus === "MATCHED" && <DoneForm action={markDoneAction.bind(null, r.requestId)} />}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="near" className="flex flex-col gap-3">
+        <h2 id="near" className="text-2xl font-bold">{t("nearTitle")}</h2>
+        {profile.status !== "ACTIVE" ? <p>{t("pausedNotice")}</p> : open.length === 0 ? <p data-testid="nothing-near">{t("nothingNear")}</p> : (
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="requests-near">
+            {open.map((r) => (
+              <li key={r.id} className={card}>
+                <h3 className="text-lg font-bold">{r.category}</h3>
+                <p>{r.publicSummary}</p>
+                <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${t("distance", { km: Math.round(r.distanceKm * 10) / 10 })}`}</p>
+                {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
+                <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="vacancies" className="flex flex-col gap-3">
+        <h2 id="vacancies" className="text-2xl font-bold">{t("vacanciesTitle")}</h2>
+        {vacancies.length === 0 ? <p>{t("noVacancies")}</p> : (
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="vacancies">
+            {vacancies.map((v) => (
+              <li key={v.id} className={card}>
+                <h3 className="text-lg font-bold">{v.title}</h3>
+                <p className="font-semibold">{v.organisation.name}</p>
+                <p className="whitespace-pre-wrap">{v.description}</p>
+                {v.applied ? <p className="font-semibold">{t("applied")}</p> : <SimpleActionButton action={applyAction.bind(null, v.id)} label={t("apply")} variant="primary" />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="delete" className={card}>
+        <h2 id="delete" className="text-xl font-bold">{t("deleteTitle")}</h2>
+        <p>{t("deleteText", { town: tenant.name })}</p>
+        <DeleteProfileForm action={deleteProfileAction} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
+import { emptyForm, type FormState } from "@/lib/forms/state";
+import type { Candidate } from "@/lib/matching/candidates";
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** Ranked candidates with the parts of their score; the coordinator ticks one or more and assigns. */
+export function CandidatesForm({ action, candidates }: { action: Action; candidates: Candidate[] }) {
+  const t = useTranslations("matching");
+  const [state, run, pending] = useActionState(action, emptyForm);
+  if (candidates.length === 0) return <p>{t("noCandidates")}</p>;
+  return (
+    <form action={run} className="flex flex-col gap-3">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left" data-testid="candidates">
+          <thead>
+            <tr className="border-b-2 border-zinc-700">
+              <th scope="col" className="p-2">{t("choose")}</th>
+              <th scope="col" className="p-2">{t("volunteer")}</th>
+              <th scope="col" className="p-2">{t("offered")}</th>
+              <th scope="col" className="p-2">{t("distance")}</th>
+              <th scope="col" className="p-2">{t("score")}</th>
+              <th scope="col" className="p-2">{t("recent")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.id} className="border-b border-zinc-200 align-top">
+                <td className="p-2"><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></td>
+                <td className="p-2 font-semibold">{c.name}</td>
+                <td className="p-2">{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</td>
+                <td className="p-2">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</td>
+                <td className="p-2">
+                  <span className="text-lg font-bold">{c.score.total}</span>
+                  <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>
+                </td>
+                <td className="p-2">{c.recentAssignments}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <SubmitButton pending={pending}>{t("assign")}</SubmitButton>
+    </form>
+  );
+}
+
+export function CapForm({ action, value }: { action: Action; value: number }) {
+  const t = useTranslations("matching");
+  const [state, run, pending] = useActionState(action, emptyForm);
+  return (
+    <form action={run} noValidate className="flex flex-wrap items-end gap-3">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <TextField name="maxResponses" label={t("capLabel")} type="number" defaultValue={state.values.maxResponses ?? String(value)} error={state.errors.maxResponses} />
+      <SubmitButton pending={pending}>{t("saveCap")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { notFound } from "next/navigation";
+import type { FormState } from "@/lib/forms/state";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+
+/** Runs a domain call from a form action and maps its expected failures to form errors or a 404. */
+export async function attempt(values: Record<string, string>, fn: () => Promise<unknown>): Promise<FormState | undefined> {
+  try {
+    await fn();
+    return undefined;
+  } catch (error) {
+    if (error instanceof NotFoundInTenant) notFound();
+    if (error instanceof InvalidInput) return { values, errors: error.errors };
+    if (error instanceof InvalidTransition) return { values, errors: {}, formError: error.key };
+    throw error;
+  }
+}

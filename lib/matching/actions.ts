@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
+import { attempt } from "@/lib/forms/attempt";
+import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
+import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { tenantOfRequest } from "@/lib/tenancy/from-request";
+import { feedbackSchema } from "@/lib/volunteers/schemas";
+
+const done = (): FormState => {
+  revalidatePath("/", "layout");
+  return { values: {}, errors: {} };
+};
+
+export async function assignAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  const member = await requireRole(tenant, COORDINATOR_ROLES);
+  const ids = formData.getAll("volunteerIds").filter((v): v is string => typeof v === "string").slice(0, 20);
+  return (await attempt({}, () => assignVolunteers(tenant, member.userId, requestId, ids))) ?? done();
+}
+
+export async function coordinatorDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  const member = await requireRole(tenant, COORDINATOR_ROLES);
+  const values = formValues(formData);
+  const parsed = feedbackSchema.safeParse(values);
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+  return (await attempt(values, () => completeAssignment(tenant, member.userId, requestId, { coordinator: true }, parsed.data))) ?? done();
+}
+
+const capSchema = z.object({ maxResponses: z.coerce.number({ error: "invalidChoice" }).int("invalidChoice").min(1, "invalidChoice").max(50, "invalidChoice") });
+
+/** How many offers a request accepts before it leaves the volunteers' list. */
+export async function capAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await tenantOfRequest();
+  await requireRole(tenant, COORDINATOR_ROLES);
+  const values = formValues(formData);
+  const parsed = capSchema.safeParse(values);
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+  const { count } = await forTenant(tenant.id).helpRequest.updateMany({ where: { id: requestId }, data: { maxResponses: parsed.data.maxResponses } });
+  return count === 0 ? { values, errors: {}, formError: "transitionNotAllowed" } : done();
+}

@@ -1,0 +1,100 @@
+import { writeAudit } from "@/lib/audit/log";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
+import { lockRequest } from "@/lib/matching/respond";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { changeStatus } from "@/lib/requests/mutations";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+type Tenant = { id: string; slug: string; defaultLocale: Locale };
+
+/** The first of the volunteer's languages that Helpt writes in, else the town's. */
+const volunteerLocale = (languages: string[], fallback: Locale): Locale => languages.find(isLocale) ?? fallback;
+
+/**
+ * A coordinator chooses one or more volunteers. The request row is locked, so
+ * of two coordinators assigning at once exactly one succeeds; the other is
+ * told the request was matched meanwhile. Chosen volunteers get the
+ * resident's details; everyone else who offered is thanked and released.
+ */
+export async function assignVolunteers(tenant: Tenant, coordinatorId: string, requestId: string, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) throw new InvalidInput({ volunteerIds: "chooseOne" });
+  const db = forTenant(tenant.id);
+  await db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, tenant.id, requestId);
+    if (locked.status !== "OPEN") throw new InvalidTransition(locked.status === "MATCHED" ? "alreadyMatched" : "requestClosed");
+    const request = await tx.helpRequest.findFirstOrThrow({ where: { id: requestId }, include: { category: { select: { labels: true } } } });
+    const chosen = await tx.volunteerProfile.findMany({
+      where: { id: { in: volunteerIds }, status: "ACTIVE" },
+      include: { user: { select: { email: true } } },
+    });
+    if (chosen.length !== new Set(volunteerIds).size) throw new InvalidInput({ volunteerIds: "invalidChoice" });
+
+    const now = new Date();
+    for (const v of chosen) {
+      const locale = volunteerLocale(v.languages, tenant.defaultLocale);
+      await tx.assignment.create({ data: { tenantId: tenant.id, requestId, volunteerId: v.id, assignedById: coordinatorId } });
+      await tx.response.upsert({
+        where: { tenantId_requestId_volunteerId: { tenantId: tenant.id, requestId, volunteerId: v.id } },
+        update: { status: "ASSIGNED" },
+        create: { tenantId: tenant.id, requestId, volunteerId: v.id, status: "ASSIGNED" },
+      });
+      await tx.volunteerProfile.updateMany({ where: { id: v.id }, data: { lastAssignedAt: now } });
+      await enqueueEmail(tx, {
+        tenantId: tenant.id, template: "volunteer-assigned", locale, to: v.user.email,
+        data: {
+          reference: request.reference, residentName: request.residentName, residentPhone: request.residentPhone ?? undefined,
+          residentAddress: [request.residentAddress, request.postcode].filter(Boolean).join(", ") || undefined,
+          timeWindow: request.timeWindow, need: localized(request.category.labels, locale), contactless: request.contactless,
+        },
+      });
+    }
+
+    const released = await tx.response.findMany({
+      where: { requestId, status: "PENDING" },
+      include: { volunteer: { select: { languages: true, user: { select: { email: true } } } } },
+    });
+    await tx.response.updateMany({ where: { requestId, status: "PENDING" }, data: { status: "RELEASED" } });
+    for (const r of released) {
+      await enqueueEmail(tx, {
+        tenantId: tenant.id, template: "volunteer-released", kind: "NOTIFICATION", to: r.volunteer.user.email,
+        locale: volunteerLocale(r.volunteer.languages, tenant.defaultLocale),
+        data: { url: publicTownUrl(tenant.slug, "/volunteer") },
+      });
+    }
+
+    await tx.helpRequest.updateMany({ where: { id: requestId }, data: { status: "MATCHED" } });
+    if (request.residentEmail) {
+      await enqueueEmail(tx, {
+        tenantId: tenant.id, template: "request-matched", locale: request.locale, to: request.residentEmail,
+        data: { reference: request.reference, volunteerName: chosen.map((v) => v.name.split(" ")[0]).join(", ") },
+      });
+    }
+    await writeAudit(tenant, { actorId: coordinatorId, action: "request.assign", subjectType: "HelpRequest", subjectId: requestId, details: { volunteerIds } }, tx);
+  });
+}
+
+/**
+ * The volunteer (or a coordinator) reports the job done, with optional
+ * feedback or a problem. When every assignment is done the request is done.
+ */
+export async function completeAssignment(
+  tenant: { id: string },
+  actorId: string,
+  requestId: string,
+  who: { volunteerUserId: string } | { coordinator: true },
+  report: { feedback?: string; problem: boolean },
+) {
+  const db = forTenant(tenant.id);
+  const where = "volunteerUserId" in who ? { requestId, volunteer: { userId: who.volunteerUserId } } : { requestId };
+  const assignments = await db.assignment.findMany({ where, select: { id: true } });
+  if (assignments.length === 0) throw new NotFoundInTenant("assignment");
+  await db.assignment.updateMany({
+    where: { id: { in: assignments.map((a) => a.id) }, doneAt: null },
+    data: { doneAt: new Date(), feedback: report.feedback, problem: report.problem },
+  });
+  const open = await db.assignment.count({ where: { requestId, doneAt: null } });
+  const request = await db.helpRequest.findFirst({ where: { id: requestId }, select: { status: true } });
+  if (open === 0 && request?.status === "MATCHED") await changeStatus(tenant, actorId, requestId, "DONE");
+}

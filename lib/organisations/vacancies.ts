@@ -1,0 +1,71 @@
+import { InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { isUniqueViolation } from "@/lib/volunteers/profile";
+
+type Tenant = { id: string };
+
+/** The organisation run by this user's ORGANISATION membership in the town, if any. */
+export async function ownOrganisation(tenant: Tenant, userId: string) {
+  return forTenant(tenant.id).organisation.findFirst({ where: { membership: { userId, role: "ORGANISATION" } } });
+}
+
+export async function saveOrganisation(tenant: Tenant, userId: string, input: { name: string; description: string }) {
+  const db = forTenant(tenant.id);
+  const membership = await db.membership.findFirst({ where: { userId, role: "ORGANISATION" } });
+  if (!membership) throw new NotFoundInTenant("organisation membership");
+  return db.organisation.upsert({
+    where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: membership.id } },
+    update: input,
+    create: { tenantId: tenant.id, membershipId: membership.id, ...input },
+  });
+}
+
+export async function postVacancy(tenant: Tenant, userId: string, input: { title: string; description: string; places: number; skills: string[] }) {
+  const org = await ownOrganisation(tenant, userId);
+  if (!org) throw new NotFoundInTenant("organisation");
+  return forTenant(tenant.id).vacancy.create({ data: { tenantId: tenant.id, organisationId: org.id, ...input } });
+}
+
+export async function closeVacancy(tenant: Tenant, userId: string, vacancyId: string) {
+  const org = await ownOrganisation(tenant, userId);
+  const { count } = await forTenant(tenant.id).vacancy.updateMany({ where: { id: vacancyId, organisationId: org?.id ?? "-" }, data: { status: "CLOSED" } });
+  if (count === 0) throw new NotFoundInTenant("vacancy");
+}
+
+/** The organisation's vacancies with the volunteers who applied (they chose to share their details). */
+export async function vacanciesWithApplicants(tenant: Tenant, userId: string) {
+  const org = await ownOrganisation(tenant, userId);
+  if (!org) return [];
+  return forTenant(tenant.id).vacancy.findMany({
+    where: { organisationId: org.id },
+    include: { applications: { include: { volunteer: { select: { name: true, phone: true, skills: true, languages: true } } }, orderBy: { createdAt: "asc" } } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Open vacancies a volunteer can take: any that asks for one of their skills, or none in particular. */
+export async function vacanciesForVolunteer(tenant: Tenant, profile: { id: string; skills: string[] }) {
+  const rows = await forTenant(tenant.id).vacancy.findMany({
+    where: { status: "OPEN", OR: [{ skills: { isEmpty: true } }, { skills: { hasSome: profile.skills.length ? profile.skills : ["-"] } }] },
+    include: { organisation: { select: { name: true } }, applications: { where: { volunteerId: profile.id }, select: { id: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return rows.map(({ applications, ...v }) => ({ ...v, applied: applications.length > 0 }));
+}
+
+export async function applyToVacancy(tenant: Tenant, userId: string, vacancyId: string, message?: string) {
+  const db = forTenant(tenant.id);
+  const volunteer = await db.volunteerProfile.findFirst({ where: { userId }, select: { id: true, status: true } });
+  if (!volunteer) throw new NotFoundInTenant("volunteer");
+  if (volunteer.status !== "ACTIVE") throw new InvalidTransition("volunteerNotActive");
+  const vacancy = await db.vacancy.findFirst({ where: { id: vacancyId }, select: { status: true } });
+  if (!vacancy) throw new NotFoundInTenant("vacancy");
+  if (vacancy.status !== "OPEN") throw new InvalidTransition("requestClosed");
+  try {
+    return await db.vacancyApplication.create({ data: { tenantId: tenant.id, vacancyId, volunteerId: volunteer.id, message } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InvalidTransition("alreadyResponded");
+    throw error;
+  }
+}

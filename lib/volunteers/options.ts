@@ -1,0 +1,13 @@
+/** Professional skills that matter for routing (e.g. students to care homes). Keys are stable identifiers. */
+export const SKILLS = ["psychologist", "social-worker", "medical-student", "nursing-student", "childcare", "drivers-licence", "car"] as const;
+
+/** Languages a volunteer can help in (residents' languages beyond the site's three). */
+export const SPOKEN_LANGUAGES = ["nl", "fr", "en", "de", "ar", "tr", "pl", "ro", "es", "it", "uk"] as const;
+
+export const DAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
+export const PARTS = ["MORNING", "AFTERNOON", "EVENING"] as const;
+/** Availability slots such as "TUE_MORNING". */
+export const SLOTS = DAYS.flatMap((d) => PARTS.map((p) => `${d}_${p}` as const));
+
+export type Skill = (typeof SKILLS)[number];
+export type Slot = (typeof SLOTS)[number];

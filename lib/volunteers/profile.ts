@@ -1,0 +1,77 @@
+import { Prisma } from "@/generated/prisma/client";
+import { coordinatesOf } from "@/lib/areas/coordinates";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
+
+type Tenant = { id: string };
+
+/**
+ * Creates or updates the signed-in person's volunteer profile in this town
+ * (and their VOLUNTEER membership). Categories must be this town's.
+ */
+export async function saveVolunteerProfile(tenant: Tenant, userId: string, input: VolunteerProfileInput) {
+  const db = forTenant(tenant.id);
+  const categories = await db.category.findMany({ where: { id: { in: input.categoryIds }, active: true }, select: { id: true } });
+  if (categories.length !== new Set(input.categoryIds).size) throw new InvalidInput({ categoryIds: "invalidChoice" });
+  const coordinates = await coordinatesOf(tenant, input.postcode);
+  const fields = {
+    name: input.name, phone: input.phone, postcode: input.postcode.toUpperCase(), maxDistanceKm: input.maxDistanceKm,
+    categoryIds: categories.map((c) => c.id), languages: input.languages, availability: input.availability, skills: input.skills,
+    ...coordinates,
+  };
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.upsert({
+      where: { tenantId_userId_role: { tenantId: tenant.id, userId, role: "VOLUNTEER" } },
+      update: {},
+      create: { tenantId: tenant.id, userId, role: "VOLUNTEER" },
+    });
+    return tx.volunteerProfile.upsert({
+      where: { tenantId_userId: { tenantId: tenant.id, userId } },
+      update: fields,
+      create: { tenantId: tenant.id, userId, membershipId: membership.id, codeOfConductAt: new Date(), ...fields },
+    });
+  });
+}
+
+export async function getOwnProfile(tenant: Tenant, userId: string) {
+  return forTenant(tenant.id).volunteerProfile.findFirst({ where: { userId } });
+}
+
+/** Pausing hides the volunteer from matching and the request list; a blocked volunteer cannot unpause. */
+export async function setPaused(tenant: Tenant, userId: string, paused: boolean) {
+  const { count } = await forTenant(tenant.id).volunteerProfile.updateMany({
+    where: { userId, status: paused ? "ACTIVE" : "PAUSED" },
+    data: { status: paused ? "PAUSED" : "ACTIVE" },
+  });
+  if (count === 0) {
+    const exists = await getOwnProfile(tenant, userId);
+    if (!exists) throw new NotFoundInTenant("volunteer");
+    if (exists.status === "BLOCKED") throw new InvalidTransition("volunteerBlocked");
+  }
+}
+
+/** Everything this town holds about the volunteer, as JSON (GDPR access / portability). */
+export async function exportVolunteerData(tenant: Tenant, userId: string) {
+  const profile = await forTenant(tenant.id).volunteerProfile.findFirst({
+    where: { userId },
+    include: {
+      responses: { select: { requestId: true, message: true, status: true, createdAt: true } },
+      assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
+      applications: { select: { vacancyId: true, message: true, createdAt: true } },
+    },
+  });
+  if (!profile) throw new NotFoundInTenant("volunteer");
+  return { exportedAt: new Date().toISOString(), profile };
+}
+
+/** Erases the volunteer's profile, responses and applications in this town; other towns are untouched. */
+export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
+  const db = forTenant(tenant.id);
+  await db.$transaction(async (tx) => {
+    await tx.volunteerProfile.deleteMany({ where: { userId } });
+    await tx.membership.deleteMany({ where: { userId, role: "VOLUNTEER" } });
+  });
+}
+
+export const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
