@@ -3,16 +3,19 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-type Common = { name: string; label: string; hint?: string; error?: string; optional?: boolean };
+/** `id` defaults to `name`; set it when two forms on one page share a field name. */
+type Common = { name: string; id?: string; label: string; hint?: string; error?: string; optional?: boolean };
 
 function useFieldText(p: Common) {
   const t = useTranslations("form");
-  const hintId = p.hint ? `${p.name}-hint` : undefined;
-  const errorId = p.error ? `${p.name}-error` : undefined;
+  const id = p.id ?? p.name;
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errorId = p.error ? `${id}-error` : undefined;
   return {
+    id,
     describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined,
     label: (
-      <label htmlFor={p.name} className="font-semibold">
+      <label htmlFor={id} className="font-semibold">
         {p.label}
         {p.optional && <span className="font-normal text-zinc-700"> ({t("optional")})</span>}
       </label>
@@ -34,7 +37,7 @@ export function TextField(
 ) {
   const f = useFieldText(p);
   const shared = {
-    id: p.name, name: p.name, defaultValue: p.defaultValue, autoFocus: p.autoFocus,
+    id: f.id, name: p.name, defaultValue: p.defaultValue, autoFocus: p.autoFocus,
     "aria-invalid": !!p.error, "aria-describedby": f.describedBy, required: !p.optional, className: inputClass,
   };
   return (
@@ -58,7 +61,7 @@ export function SelectField(p: Common & { defaultValue?: string; options: { valu
       {f.label}
       {f.hint}
       <select
-        id={p.name} name={p.name} defaultValue={p.defaultValue} autoFocus={p.autoFocus}
+        id={f.id} name={p.name} defaultValue={p.defaultValue} autoFocus={p.autoFocus}
         aria-invalid={!!p.error} aria-describedby={f.describedBy} className={inputClass}
       >
         {p.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -93,7 +96,7 @@ export function CheckboxField(p: Common & { defaultChecked?: boolean; children?:
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-3">
         <input
-          id={p.name} name={p.name} type="checkbox" defaultChecked={p.defaultChecked}
+          id={f.id} name={p.name} type="checkbox" defaultChecked={p.defaultChecked}
           aria-invalid={!!p.error} aria-describedby={f.describedBy} className="mt-1 h-6 w-6 shrink-0"
         />
         {f.label}

@@ -27,8 +27,8 @@ export function VacancyForm() {
   return (
     <form action={run} noValidate className="flex max-w-2xl flex-col gap-3">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
-      <TextField name="title" label={t("titleLabel")} defaultValue={state.values.title} error={state.errors.title} />
-      <TextField name="description" label={t("vacancyDescriptionLabel")} multiline defaultValue={state.values.description} error={state.errors.description} />
+      <TextField name="title" id="vacancy-title" label={t("titleLabel")} defaultValue={state.values.title} error={state.errors.title} />
+      <TextField name="description" id="vacancy-description" label={t("vacancyDescriptionLabel")} multiline defaultValue={state.values.description} error={state.errors.description} />
       <TextField name="places" label={t("placesLabel")} type="number" defaultValue={state.values.places ?? "1"} error={state.errors.places} />
       <fieldset className="flex flex-col gap-2">
         <legend className="font-semibold">{t("skillsLabel")}</legend>

@@ -14,7 +14,7 @@ export function RespondForm({ action, id }: { action: Action; id: string }) {
   return (
     <form action={run} noValidate className="flex flex-col gap-2">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
-      <TextField name="message" label={t("messageLabel")} optional defaultValue={state.values.message} error={state.errors.message} autoComplete="off" key={id} />
+      <TextField name="message" id={`message-${id}`} label={t("messageLabel")} optional defaultValue={state.values.message} error={state.errors.message} autoComplete="off" />
       <SubmitButton pending={pending}>{t("canHelp")}</SubmitButton>
     </form>
   );
@@ -33,14 +33,14 @@ export function SimpleActionButton({ action, label, variant = "secondary" }: { a
 }
 
 /** After the job: done, with optional feedback or a problem for the coordinator. */
-export function DoneForm({ action }: { action: Action }) {
+export function DoneForm({ action, id }: { action: Action; id: string }) {
   const t = useTranslations("volunteer");
   const [state, run, pending] = useActionState(action, emptyForm);
   return (
     <form action={run} noValidate className="flex flex-col gap-2">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
-      <TextField name="feedback" label={t("feedbackLabel")} optional multiline defaultValue={state.values.feedback} error={state.errors.feedback} />
-      <CheckboxField name="problem" label={t("problemLabel")} optional />
+      <TextField name="feedback" id={`feedback-${id}`} label={t("feedbackLabel")} optional multiline defaultValue={state.values.feedback} error={state.errors.feedback} />
+      <CheckboxField name="problem" id={`problem-${id}`} label={t("problemLabel")} optional />
       <SubmitButton pending={pending}>{t("markDone")}</SubmitButton>
     </form>
   );

@@ -94,7 +94,7 @@ export default async function VolunteerHome({ params, searchParams }: Props) {
                     <p>{t("contactBy", { method: te(`contactMethod.${r.contact.contactMethod}`) })}</p>
                     <p className="whitespace-pre-wrap">{r.contact.description}</p>
                     {r.contactless && <p className="font-semibold">{t("contactlessGuidance")}</p>}
-                    {!r.done && r.requestStatus === "MATCHED" && <DoneForm action={markDoneAction.bind(null, r.requestId)} />}
+                    {!r.done && r.requestStatus === "MATCHED" && <DoneForm action={markDoneAction.bind(null, r.requestId)} id={r.requestId} />}
                   </div>
                 )}
               </li>

@@ -98,7 +98,7 @@ export default async function RequestDetail({ params }: Props) {
               </li>
             ))}
           </ul>
-          {canCoordinate && request.status === "MATCHED" && <DoneForm action={coordinatorDoneAction.bind(null, request.id)} />}
+          {canCoordinate && request.status === "MATCHED" && <DoneForm action={coordinatorDoneAction.bind(null, request.id)} id={request.id} />}
         </section>
       )}
 
