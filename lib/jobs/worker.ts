@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
 import { suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
+import { sendVolunteerDigests } from "@/lib/matching/digest";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
@@ -17,7 +18,15 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
       for (const town of towns) await reopenDueRecurring(town);
     },
   },
-  { name: "email-digests", cron: "0 7 * * *", run: () => sendDigests() },
+  {
+    name: "email-digests",
+    cron: "0 7 * * *",
+    run: async () => {
+      await sendDigests();
+      const towns = await prisma.tenant.findMany({ where: { status: "ACTIVE" }, select: { id: true, slug: true, defaultLocale: true } });
+      for (const town of towns) await sendVolunteerDigests(town);
+    },
+  },
   { name: "billing-grace-periods", cron: "0 * * * *", run: () => suspendAfterGrace() },
   { name: "billing-trial-notices", cron: "0 9 * * *", run: () => sendTrialNotices() },
   {

@@ -41,17 +41,26 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
     ? Prisma.sql`(v.latitude - ${lat}) ^ 2 + ((v.longitude - ${lng}) * 0.64) ^ 2`
     : Prisma.sql`(v.postcode <> ${request.postcode})::int, v."lastAssignedAt" NULLS FIRST`;
 
+  // Responders, plus the nearest volunteers offering the category (found
+  // through the GIN index on categoryIds); the per-volunteer assignment count
+  // is computed for those rows only.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT v.id, v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills,
+    WITH responders AS (
+      SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, r.status::text AS "responseStatus", r.message AS "responseMessage"
+        FROM "Response" r JOIN "VolunteerProfile" v ON v."tenantId" = r."tenantId" AND v.id = r."volunteerId"
+       WHERE r."tenantId" = ${tenant.id} AND r."requestId" = ${requestId} AND v.status = 'ACTIVE'
+    ), fitting AS (
+      SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
+        FROM "VolunteerProfile" v
+       WHERE v."tenantId" = ${tenant.id} AND v.status = 'ACTIVE' AND v."categoryIds" @> ARRAY[${request.categoryId}]::text[] AND ${near}
+         AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = v."tenantId" AND r."requestId" = ${requestId} AND r."volunteerId" = v.id)
+       ORDER BY ${order}
+       LIMIT ${PREFILTER}
+    ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
+    SELECT near.*,
            (SELECT count(*) FROM "Assignment" a
-             WHERE a."tenantId" = v."tenantId" AND a."volunteerId" = v.id AND a."createdAt" > now() - interval '30 days')::int AS recent,
-           r.status::text AS "responseStatus", r.message AS "responseMessage"
-      FROM "VolunteerProfile" v
-      LEFT JOIN "Response" r ON r."tenantId" = v."tenantId" AND r."requestId" = ${requestId} AND r."volunteerId" = v.id
-     WHERE v."tenantId" = ${tenant.id} AND v.status = 'ACTIVE'
-       AND (r.id IS NOT NULL OR (${request.categoryId} = ANY(v."categoryIds") AND ${near}))
-     ORDER BY (r.id IS NULL)::int, ${order}
-     LIMIT ${PREFILTER}`;
+             WHERE a."tenantId" = near."tenantId" AND a."volunteerId" = near.id AND a."createdAt" > now() - interval '30 days')::int AS recent
+      FROM near`;
 
   const slots = slotsFromText(request.timeWindow);
   const useful = USEFUL_SKILLS[request.category.key] ?? [];

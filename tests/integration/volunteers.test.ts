@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
 import { rankCandidates } from "@/lib/matching/candidates";
+import { DIGEST_REACH, sendVolunteerDigests } from "@/lib/matching/digest";
 import { respondToRequest, withdrawResponse } from "@/lib/matching/respond";
 import { applyToVacancy, closeVacancy, postVacancy, saveOrganisation, vacanciesForVolunteer, vacanciesWithApplicants } from "@/lib/organisations/vacancies";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
@@ -233,5 +234,23 @@ describe("coordinator dashboard", () => {
     expect(d.matchHours).not.toBeNull();
     expect(d.unmatchedByNeighbourhood).toEqual([{ neighbourhood: "Heverlee", count: 1 }]);
     expect(d.volunteers).toEqual({ active: 1, idle: 1, paused: 0 });
+  });
+});
+
+describe("volunteer digests", () => {
+  it("announces a new request to its best-ranked volunteers only, one mail per volunteer", async () => {
+    const t = await town();
+    await openRequest(t);
+    await openRequest(t, { timeWindow: "Friday" });
+    const vols = [];
+    for (let i = 0; i < DIGEST_REACH + 5; i++) vols.push(await createVolunteer(t.tenant.id, [t.categories[0].id], { languages: ["fr"] }));
+    const sent = await sendVolunteerDigests({ ...t.ctx, defaultLocale: "nl" });
+    expect(sent).toBe(DIGEST_REACH);
+    const mails = await prisma.outboxEmail.findMany({ where: { tenantId: t.tenant.id, template: "volunteer-digest" } });
+    expect(mails).toHaveLength(DIGEST_REACH);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(DIGEST_REACH);
+    expect((mails[0].data as { items: string[] }).items).toHaveLength(2);
+    expect(mails[0]).toMatchObject({ kind: "NOTIFICATION", locale: "fr" });
+    expect(await sendVolunteerDigests({ ...t.ctx, defaultLocale: "nl" }, new Date(Date.now() + 2 * 86_400_000))).toBe(0);
   });
 });

@@ -1,0 +1,55 @@
+import { enqueueEmail } from "@/lib/email/outbox";
+import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
+import { rankCandidates } from "@/lib/matching/candidates";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+/** However many volunteers fit, a request is announced to at most this many (the best-ranked). */
+export const DIGEST_REACH = 15;
+const DAY_MS = 86_400_000;
+
+type Tenant = { id: string; slug: string; defaultLocale: string };
+
+/**
+ * The daily "new requests near you" mail. Each request published in the last
+ * day goes to its best-ranked volunteers only, and each volunteer gets one
+ * mail listing all of theirs, so a request never triggers mail to hundreds.
+ * Counts as a notification: the town's daily cap applies.
+ */
+export async function sendVolunteerDigests(tenant: Tenant, now = new Date()): Promise<number> {
+  const db = forTenant(tenant.id);
+  const fresh = await db.helpRequest.findMany({
+    where: { status: "OPEN", publishedAt: { gt: new Date(now.getTime() - DAY_MS), lte: now } },
+    select: { id: true, neighbourhood: true, postcode: true, timeWindow: true, category: { select: { labels: true } } },
+  });
+  const perVolunteer = new Map<string, { id: string; requestIds: string[] }>();
+  for (const r of fresh) {
+    const ranked = (await rankCandidates(tenant, r.id, DIGEST_REACH)).filter((c) => c.responseStatus === null);
+    for (const c of ranked) {
+      const entry = perVolunteer.get(c.id) ?? { id: c.id, requestIds: [] };
+      entry.requestIds.push(r.id);
+      perVolunteer.set(c.id, entry);
+    }
+  }
+  if (perVolunteer.size === 0) return 0;
+  const volunteers = await db.volunteerProfile.findMany({
+    where: { id: { in: [...perVolunteer.keys()] } },
+    select: { id: true, languages: true, user: { select: { email: true } } },
+  });
+  const fallback: Locale = isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "nl";
+  const byId = new Map(fresh.map((r) => [r.id, r]));
+  for (const v of volunteers) {
+    const locale = v.languages.find(isLocale) ?? fallback;
+    const items = perVolunteer.get(v.id)!.requestIds.map((id) => {
+      const r = byId.get(id)!;
+      return `${localized(r.category.labels, locale, fallback)} · ${r.neighbourhood || r.postcode} · ${r.timeWindow}`;
+    });
+    await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        tenantId: tenant.id, template: "volunteer-digest", kind: "NOTIFICATION", locale, to: v.user.email,
+        data: { items, url: publicTownUrl(tenant.slug, "/volunteer") },
+      }, now),
+    );
+  }
+  return volunteers.length;
+}

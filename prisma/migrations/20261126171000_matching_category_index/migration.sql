@@ -1,0 +1,4 @@
+-- CreateIndex
+CREATE INDEX "VolunteerProfile_categoryIds_idx" ON "VolunteerProfile" USING GIN ("categoryIds");
+
+
