@@ -8,6 +8,7 @@ import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
+import { setBlocked } from "@/lib/volunteers/admin";
 import { feedbackSchema } from "@/lib/volunteers/schemas";
 
 const done = (): FormState => {
@@ -42,4 +43,11 @@ export async function capAction(requestId: string, _prev: FormState, formData: F
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const { count } = await forTenant(tenant.id).helpRequest.updateMany({ where: { id: requestId }, data: { maxResponses: parsed.data.maxResponses } });
   return count === 0 ? { values, errors: {}, formError: "transitionNotAllowed" } : done();
+}
+
+export async function blockVolunteerAction(volunteerId: string, formData: FormData): Promise<void> {
+  const tenant = await tenantOfRequest();
+  const member = await requireRole(tenant, COORDINATOR_ROLES);
+  await attempt({}, () => setBlocked(tenant, member.userId, volunteerId, formData.get("blocked") === "true"));
+  revalidatePath("/", "layout");
 }

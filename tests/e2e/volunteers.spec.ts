@@ -121,6 +121,17 @@ test("coordinators see the dashboard; volunteers of another town see nothing of 
   await expect(page.getByTestId("status-OPEN")).toHaveText(open);
   await expectAccessible(page);
 
+  await page.goto(town("leuven", "/staff/volunteers?q=Volunteer 12"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Block Volunteer 12" }).click();
+  await expect(page.getByRole("button", { name: "Unblock Volunteer 12" })).toBeVisible();
+  const [{ status }] = await sql<{ status: string }>(
+    `SELECT v.status FROM "VolunteerProfile" v JOIN "Tenant" t ON t.id = v."tenantId" WHERE t.slug = 'leuven' AND v.name = 'Volunteer 12'`,
+  );
+  expect(status).toBe("BLOCKED");
+  await page.getByRole("button", { name: "Unblock Volunteer 12" }).click();
+  await expect(page.getByRole("button", { name: "Block Volunteer 12" })).toBeVisible();
+
   await signInAs(page, "gent", "volunteer1@gent.example");
   await page.goto(town("gent", "/volunteer"));
   await expect(page.getByRole("heading", { name: /Hello/ })).toBeVisible();

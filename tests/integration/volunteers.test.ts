@@ -9,6 +9,7 @@ import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/request
 import { createRequest, publishRequest } from "@/lib/requests/mutations";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
 import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
+import { listVolunteers, setBlocked } from "@/lib/volunteers/admin";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
 import { deleteVolunteerProfile, exportVolunteerData, getOwnProfile, saveVolunteerProfile, setPaused } from "@/lib/volunteers/profile";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
@@ -252,5 +253,22 @@ describe("volunteer digests", () => {
     expect((mails[0].data as { items: string[] }).items).toHaveLength(2);
     expect(mails[0]).toMatchObject({ kind: "NOTIFICATION", locale: "fr" });
     expect(await sendVolunteerDigests({ ...t.ctx, defaultLocale: "nl" }, new Date(Date.now() + 2 * 86_400_000))).toBe(0);
+  });
+});
+
+describe("volunteer administration", () => {
+  it("coordinators block and unblock volunteers of their own town only, with an audit entry", async () => {
+    const a = await town();
+    const b = await town();
+    const mine = await createVolunteer(a.tenant.id, [a.categories[0].id]);
+    const theirs = await createVolunteer(b.tenant.id, [b.categories[0].id]);
+    await setBlocked(a.ctx, a.coordinator.id, mine.profile.id, true);
+    expect((await getOwnProfile(a.ctx, mine.user.id))?.status).toBe("BLOCKED");
+    await expect(respondToRequest(a.ctx, mine.user.id, await openRequest(a))).rejects.toMatchObject({ key: "volunteerNotActive" });
+    await expect(setBlocked(a.ctx, a.coordinator.id, theirs.profile.id, true)).rejects.toBeInstanceOf(NotFoundInTenant);
+    expect((await getOwnProfile(b.ctx, theirs.user.id))?.status).toBe("ACTIVE");
+    await setBlocked(a.ctx, a.coordinator.id, mine.profile.id, false);
+    expect((await listVolunteers(a.ctx, { q: "vera" })).map((v) => v.status)).toEqual(["ACTIVE"]);
+    expect(await prisma.auditLog.count({ where: { tenantId: a.tenant.id, subjectId: mine.profile.id } })).toBe(2);
   });
 });

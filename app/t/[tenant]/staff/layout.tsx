@@ -10,11 +10,12 @@ type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 export default async function StaffLayout({ children, params }: Props) {
   const tenant = await currentTenant((await params).tenant);
   const member = await requireRole(tenant, STAFF_ROLES);
-  const t = await getTranslations("staff");
+  const [t, tv] = await Promise.all([getTranslations("staff"), getTranslations("volunteersAdmin")]);
   const links = [
     { href: "/staff/intake", label: t("intakeLink"), show: true },
     { href: "/staff/requests", label: t("queueLink"), show: true },
     { href: "/staff/dashboard", label: t("dashboardLink"), show: true },
+    { href: "/staff/volunteers", label: tv("link"), show: true },
     { href: "/staff/outreach", label: t("outreachLink"), show: hasRole(member, ADMIN_ROLES) },
     { href: "/staff/audit", label: t("auditLink"), show: hasRole(member, ADMIN_ROLES) },
   ].filter((l) => l.show);

@@ -1,0 +1,26 @@
+import { writeAudit } from "@/lib/audit/log";
+import { NotFoundInTenant } from "@/lib/requests/errors";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+/** The town's volunteers for coordinators: who they are, whether they are active, how much they did lately. */
+export async function listVolunteers(tenant: { id: string }, opts: { q?: string } = {}) {
+  const since = new Date(Date.now() - 30 * 86_400_000);
+  const q = opts.q?.trim();
+  return forTenant(tenant.id).volunteerProfile.findMany({
+    where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { postcode: { startsWith: q } }] } : undefined,
+    select: {
+      id: true, name: true, postcode: true, status: true, skills: true, createdAt: true,
+      _count: { select: { assignments: { where: { createdAt: { gte: since } } }, responses: { where: { createdAt: { gte: since } } } } },
+    },
+    orderBy: { name: "asc" },
+    take: 200,
+  });
+}
+
+/** Blocking stops a volunteer from responding or being matched; only coordinators can lift it. */
+export async function setBlocked(tenant: { id: string }, actorId: string, volunteerId: string, blocked: boolean) {
+  const db = forTenant(tenant.id);
+  const { count } = await db.volunteerProfile.updateMany({ where: { id: volunteerId }, data: { status: blocked ? "BLOCKED" : "ACTIVE" } });
+  if (count === 0) throw new NotFoundInTenant("volunteer");
+  await writeAudit(tenant, { actorId, action: blocked ? "volunteer.block" : "volunteer.unblock", subjectType: "VolunteerProfile", subjectId: volunteerId });
+}
