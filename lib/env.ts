@@ -17,6 +17,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
   // Tests point the Stripe SDK at a local server speaking Stripe's API.
   STRIPE_API_URL: z.url().optional(),
+  // DNS servers for custom-domain checks ("127.0.0.1:5353", comma-separated); default: the system's.
+  HELPT_DNS_SERVER: z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, "must be host:port[,host:port]").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ export default async function ApexHome() {
       <section aria-labelledby="hero" className="flex flex-col gap-3">
         <h1 id="hero" className="text-4xl font-extrabold">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText")}</p>
+        <p><a href="/start" className="inline-block rounded bg-blue-900 px-5 py-3 text-lg font-bold text-white">{t("startCta")}</a></p>
       </section>
       <section aria-labelledby="how" className="flex flex-col gap-2">
         <h2 id="how" className="text-2xl font-bold">{t("howTitle")}</h2>

@@ -4,6 +4,12 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** `id` defaults to `name`; set it when two forms on one page share a field name. */
+/** Error keys may carry one value after a colon ("invalidAreaLine:3"), passed to the message as {value}. */
+function translateError(t: ReturnType<typeof useTranslations<"form">>, group: "errors" | "formErrors", error: string) {
+  const [key, ...rest] = error.split(":");
+  return t(`${group}.${key}` as "errors.required", { value: rest.join(":") });
+}
+
 type Common = { name: string; id?: string; label: string; hint?: string; error?: string; optional?: boolean };
 
 function useFieldText(p: Common) {
@@ -23,7 +29,7 @@ function useFieldText(p: Common) {
     hint: p.hint && <p id={hintId} className="text-zinc-700">{p.hint}</p>,
     error: p.error && (
       <p id={errorId} className="font-semibold text-red-800">
-        {t(`errors.${p.error}` as "errors.required")}
+        {translateError(t, "errors", p.error)}
       </p>
     ),
   };
@@ -33,7 +39,7 @@ const inputClass =
   "w-full rounded border-2 border-zinc-700 bg-white px-3 py-2 text-lg aria-invalid:border-red-700";
 
 export function TextField(
-  p: Common & { defaultValue?: string; type?: string; autoComplete?: string; multiline?: boolean; autoFocus?: boolean; inputMode?: "tel" | "email" | "text" },
+  p: Common & { defaultValue?: string; type?: string; autoComplete?: string; multiline?: boolean; autoFocus?: boolean; inputMode?: "tel" | "email" | "text" | "numeric"; list?: string },
 ) {
   const f = useFieldText(p);
   const shared = {
@@ -47,7 +53,7 @@ export function TextField(
       {p.multiline ? (
         <textarea {...shared} rows={4} />
       ) : (
-        <input {...shared} type={p.type ?? "text"} autoComplete={p.autoComplete ?? "off"} inputMode={p.inputMode} />
+        <input {...shared} type={p.type ?? "text"} autoComplete={p.autoComplete ?? "off"} inputMode={p.inputMode} list={p.list} />
       )}
       {f.error}
     </div>
@@ -113,7 +119,7 @@ export function FormErrorSummary({ errors, formError }: { errors: Record<string,
   if (!formError && Object.keys(errors).length === 0) return null;
   return (
     <div role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-      {formError ? t(`formErrors.${formError}` as "formErrors.paused") : t("errorSummary")}
+      {formError ? translateError(t, "formErrors", formError) : t("errorSummary")}
     </div>
   );
 }

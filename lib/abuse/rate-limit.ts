@@ -11,6 +11,7 @@ export const LIMITS = {
   helpRequestPerIp: { points: 10, duration: 60 * 60 },
   helpRequestPerTown: { points: 300, duration: 60 * 60 },
   volunteerFormPerIp: { points: 30, duration: 60 * 60 },
+  signupPerIp: { points: 10, duration: 24 * 60 * 60 },
 } satisfies Record<string, Limit>;
 
 const limiters = new Map<string, RateLimiterPrisma>();

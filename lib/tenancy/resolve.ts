@@ -14,7 +14,7 @@ const TTL_MS = 30_000;
 const MISS_TTL_MS = 5_000;
 const cache = new Map<string, { value: TenantContext | null; expires: number }>();
 
-function toContext(t: Tenant): TenantContext {
+function toContext(t: Omit<Tenant, "logo">): TenantContext {
   const locales = t.locales.filter(isLocale);
   const defaultLocale = isLocale(t.defaultLocale) ? t.defaultLocale : (locales[0] ?? "nl");
   return {
@@ -26,10 +26,10 @@ function toContext(t: Tenant): TenantContext {
 
 async function load(key: string): Promise<TenantContext | null> {
   if (key.includes(".")) {
-    const domain = await prisma.domain.findUnique({ where: { host: key }, include: { tenant: true } });
+    const domain = await prisma.domain.findUnique({ where: { host: key }, include: { tenant: { omit: { logo: true } } } });
     return domain?.verifiedAt ? toContext(domain.tenant) : null;
   }
-  const tenant = await prisma.tenant.findUnique({ where: { slug: key } });
+  const tenant = await prisma.tenant.findUnique({ where: { slug: key }, omit: { logo: true } });
   return tenant ? toContext(tenant) : null;
 }
 

@@ -6,7 +6,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
-import { STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
+import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 
@@ -49,6 +49,9 @@ export default async function TenantLayout({ children, params }: Props) {
             )}
             {!suspended && hasRole(member, ["ORGANISATION"]) && (
               <Link href="/organisation" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("organisation")}</Link>
+            )}
+            {!suspended && hasRole(member, ADMIN_ROLES) && (
+              <Link href="/settings" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("settings")}</Link>
             )}
             {!suspended && hasRole(member, STAFF_ROLES) && (
               <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>

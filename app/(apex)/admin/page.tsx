@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePlatformAdmin } from "@/lib/auth/platform";
+import { listTowns, platformMetrics } from "@/lib/platform/queries";
+import { PLANS, TENANT_STATUSES, townFilterSchema } from "@/lib/platform/schemas";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const inputClass = "rounded border-2 border-zinc-700 bg-white px-2 py-1";
+const COLUMNS = ["name", "slug", "status", "plan", "billing", "population", "volunteers", "openRequests", "lastActivity"] as const;
+const NUMERIC = new Set<string>(["population", "volunteers", "openRequests"]);
+
+/** Platform admins: every town, how it is doing, and where to act. */
+export default async function PlatformTowns({ searchParams }: Props) {
+  await requirePlatformAdmin();
+  const filter = townFilterSchema.parse(await searchParams);
+  const [t, format, metrics, towns] = await Promise.all([
+    getTranslations("platform"), getFormatter(), platformMetrics(), listTowns(filter),
+  ]);
+  const metricCards = [
+    { key: "townsActive", value: metrics.towns.ACTIVE },
+    { key: "townsSuspended", value: metrics.towns.SUSPENDED },
+    { key: "volunteers", value: metrics.volunteers },
+    { key: "openRequests", value: metrics.openRequests },
+    { key: "requestsLast7Days", value: metrics.requestsLast7Days },
+  ] as const;
+  return (
+    <section aria-labelledby="towns" className="flex flex-col gap-4">
+      <h1 id="towns" className="text-3xl font-bold">{t("list.title")}</h1>
+
+      <h2 className="text-2xl font-bold">{t("metrics.title")}</h2>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="platform-metrics">
+        {metricCards.map((m) => (
+          <div key={m.key} className="flex flex-col-reverse rounded bg-white p-3 shadow-sm">
+            <dt>{t(`metrics.${m.key}`)}</dt>
+            <dd className="text-3xl font-extrabold" data-testid={`metric-${m.key}`}>{format.number(m.value)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="text-2xl font-bold">{t("list.allTowns")}</h2>
+      <form method="get" role="search" aria-label={t("list.filter")} className="flex flex-wrap items-end gap-3 rounded bg-white p-3 shadow-sm">
+        <label className="flex flex-col gap-1 font-semibold">
+          {t("list.search")}
+          <input type="search" name="q" defaultValue={filter.q ?? ""} maxLength={100} className={inputClass} />
+        </label>
+        <label className="flex flex-col gap-1 font-semibold">
+          {t("list.status")}
+          <select name="status" defaultValue={filter.status ?? ""} className={inputClass}>
+            <option value="">{t("list.any")}</option>
+            {TENANT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 font-semibold">
+          {t("list.plan")}
+          <select name="plan" defaultValue={filter.plan ?? ""} className={inputClass}>
+            <option value="">{t("list.any")}</option>
+            {PLANS.map((p) => <option key={p} value={p}>{t(`plan.${p}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-blue-900 px-4 py-2 font-bold text-white">{t("list.apply")}</button>
+        <Link href="/admin" className="px-2 py-2 underline">{t("list.reset")}</Link>
+      </form>
+
+      <p role="status">{t("list.count", { count: towns.length })}</p>
+      {towns.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="towns">
+            <thead>
+              <tr className="border-b-2 border-zinc-700">
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={NUMERIC.has(c) ? "p-2 text-right" : "p-2"}>{t(`list.columns.${c}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {towns.map((town) => (
+                <tr key={town.id} className="border-b border-zinc-200">
+                  <th scope="row" className="p-2">
+                    <Link href={`/admin/towns/${town.id}`} className="font-bold text-blue-900 underline">{town.name}</Link>
+                  </th>
+                  <td className="p-2">
+                    <a href={publicTownUrl(town.slug)} className="font-mono underline">{town.slug}</a>
+                  </td>
+                  <td className="p-2">{t(`status.${town.status}`)}</td>
+                  <td className="p-2">{t(`plan.${town.plan}`)}</td>
+                  <td className="p-2">{t(`billingStatus.${town.billingStatus}`)}</td>
+                  <td className="p-2 text-right">{town.population === null ? "—" : format.number(town.population)}</td>
+                  <td className="p-2 text-right">{format.number(town.volunteers)}</td>
+                  <td className="p-2 text-right">{format.number(town.openRequests)}</td>
+                  <td className="p-2">{format.dateTime(town.lastActivity, { dateStyle: "short", timeStyle: "short" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BillingButtons } from "@/components/settings/settings-forms";
+import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
+import { annualPriceCents } from "@/lib/billing/plans";
+import { billingEnabled } from "@/lib/billing/stripe";
+import { prisma } from "@/lib/db/client";
+import { currentTenant } from "@/lib/tenancy/current";
+
+export default async function Billing({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await currentTenant((await params).tenant);
+  await requireRole(tenant, ADMIN_ROLES);
+  const [t, format, row] = await Promise.all([
+    getTranslations("settings"), getFormatter(),
+    prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { plan: true, billingStatus: true, trialEndsAt: true, graceEndsAt: true, population: true, stripeCustomerId: true } }),
+  ]);
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : "—");
+  return (
+    <section aria-labelledby="billing" className="flex max-w-2xl flex-col gap-4">
+      <h1 id="billing" className="text-3xl font-bold">{t("billingTitle")}</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded bg-white p-4 shadow-sm" data-testid="billing-state">
+        <dt className="font-semibold">{t("plan")}</dt><dd>{t(`plans.${row.plan}`)}</dd>
+        <dt className="font-semibold">{t("billingStatus")}</dt><dd>{t(`billingStatuses.${row.billingStatus}`)}</dd>
+        <dt className="font-semibold">{t("trialEnds")}</dt><dd>{date(row.trialEndsAt)}</dd>
+        {row.graceEndsAt && (<><dt className="font-semibold">{t("graceEnds")}</dt><dd>{date(row.graceEndsAt)}</dd></>)}
+        <dt className="font-semibold">{t("price")}</dt><dd>{t("priceValue", { euros: (annualPriceCents(row.population ?? 0) / 100).toFixed(2) })}</dd>
+      </dl>
+      {row.billingStatus === "PAST_DUE" && <p role="alert" className="rounded border-2 border-amber-600 bg-amber-50 p-3 font-semibold">{t("pastDue", { date: date(row.graceEndsAt) })}</p>}
+      {billingEnabled() ? <BillingButtons hasCustomer={!!row.stripeCustomerId} /> : <p data-testid="billing-off">{t("billingOff")}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DomainForm } from "@/components/settings/domain-form";
+import { InviteForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
+import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
+import { listDomains } from "@/lib/domains/domains";
+import { removeMemberAction } from "@/lib/settings/actions";
+import { listTeam } from "@/lib/settings/team";
+import { townSettings } from "@/lib/settings/town";
+import { currentTenant } from "@/lib/tenancy/current";
+
+/** A town admin's settings: checklist, town details, team, custom domain, billing. */
+export default async function Settings({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await currentTenant((await params).tenant);
+  const admin = await requireRole(tenant, ADMIN_ROLES);
+  const [t, tr, settings, team, domains] = await Promise.all([
+    getTranslations("settings"), getTranslations("roles"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
+  ]);
+  const card = "flex flex-col gap-3 rounded bg-white p-4 shadow-sm";
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t("title", { town: tenant.name })}</h1>
+      <section aria-labelledby="checklist" className={card} data-testid="checklist">
+        <h2 id="checklist" className="text-xl font-bold">{t("checklistTitle")}</h2>
+        <ol className="list-decimal pl-6">
+          <li>{t("checkPhone", { phone: tenant.phone })}</li>
+          <li><Link href="/staff/outreach" className="underline">{t("checkLetter")}</Link></li>
+          <li><a href="#team" className="underline">{t("checkInvite")}</a></li>
+        </ol>
+      </section>
+      <section aria-labelledby="general" className={card}>
+        <h2 id="general" className="text-xl font-bold">{t("generalTitle")}</h2>
+        <TownSettingsForm settings={settings} />
+      </section>
+      <section aria-labelledby="team" id="team" className={card}>
+        <h2 id="team-title" className="text-xl font-bold">{t("teamTitle")}</h2>
+        <ul className="flex flex-col gap-2" data-testid="team">
+          {team.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center gap-3">
+              <span className="font-semibold">{m.user.name ?? m.user.email}</span> <span>{m.user.email}</span> <span>· {tr(m.role)}</span>
+              {m.userId !== admin.userId && <RemoveMemberButton action={removeMemberAction.bind(null, m.id)} label={t("remove", { email: m.user.email })} />}
+            </li>
+          ))}
+        </ul>
+        <InviteForm />
+      </section>
+      <section aria-labelledby="domains" className={card}>
+        <h2 id="domains" className="text-xl font-bold">{t("domainsTitle")}</h2>
+        <DomainForm domains={domains} />
+      </section>
+      <section aria-labelledby="billing" className={card}>
+        <h2 id="billing" className="text-xl font-bold">{t("billingTitle")}</h2>
+        <p><Link href="/settings/billing" className="underline">{t("billingLink")}</Link></p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { emptyForm, type FormState } from "@/lib/forms/state";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { saveSettingsAction, inviteAction, billingAction } from "@/lib/settings/actions";
+
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number };
+
+export function TownSettingsForm({ settings }: { settings: Settings }) {
+  const t = useTranslations("settings");
+  const [state, run, pending] = useActionState<FormState, FormData>(saveSettingsAction, emptyForm);
+  const v = (k: keyof Settings) => state.values[k] ?? String(settings[k] ?? "");
+  return (
+    <form action={run} noValidate className="flex max-w-3xl flex-col gap-4">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      {state.values.saved && <p role="status" className="font-semibold text-green-900">{t("saved")}</p>}
+      <TextField name="name" label={t("name")} defaultValue={v("name")} error={state.errors.name} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="primaryColor" className="font-semibold">{t("colour")}</label>
+          <input id="primaryColor" name="primaryColor" type="color" defaultValue={v("primaryColor")} className="h-11 w-20" aria-describedby={state.errors.primaryColor ? "colour-error" : undefined} />
+          {state.errors.primaryColor && <p id="colour-error" className="font-semibold text-red-800">{t("lowContrast")}</p>}
+        </div>
+        <TextField name="phone" label={t("phone")} type="tel" defaultValue={v("phone")} error={state.errors.phone} />
+        <TextField name="email" label={t("email")} type="email" optional defaultValue={v("email")} error={state.errors.email} />
+      </div>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-semibold">{t("languages")}</legend>
+        <div className="flex gap-3">
+          {LOCALES.map((l) => (
+            <label key={l} lang={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2">
+              <input type="checkbox" name="locales" value={l} defaultChecked={settings.locales.includes(l)} className="h-5 w-5" /> {LOCALE_NAMES[l]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="defaultLocale" label={t("defaultLanguage")} defaultValue={v("defaultLocale")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} error={state.errors.defaultLocale} />
+        <SelectField name="mode" label={t("mode")} hint={t("modeHint")} defaultValue={v("mode")} options={["DORMANT", "ACTIVE", "CRISIS"].map((m) => ({ value: m, label: t(`modes.${m}` as "modes.ACTIVE") }))} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField name="responseCap" label={t("responseCap")} inputMode="numeric" defaultValue={v("responseCap")} error={state.errors.responseCap} />
+        <TextField name="retentionDays" label={t("retentionDays")} inputMode="numeric" defaultValue={v("retentionDays")} error={state.errors.retentionDays} />
+        <TextField name="emailsPerDay" label={t("emailsPerDay")} inputMode="numeric" defaultValue={v("emailsPerDay")} error={state.errors.emailsPerDay} />
+      </div>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
+
+export function InviteForm() {
+  const t = useTranslations("settings");
+  const tr = useTranslations("roles");
+  const [state, run, pending] = useActionState<FormState, FormData>(inviteAction, emptyForm);
+  return (
+    <form action={run} noValidate className="flex flex-wrap items-end gap-3">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <TextField name="email" id="invite-email" label={t("inviteEmail")} type="email" defaultValue={state.values.email} error={state.errors.email} />
+      <SelectField name="role" id="invite-role" label={t("inviteRole")} defaultValue={state.values.role ?? "COORDINATOR"} options={(["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const).map((r) => ({ value: r, label: tr(r) }))} />
+      <SubmitButton pending={pending}>{t("invite")}</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ action, label }: { action: (prev: FormState) => Promise<FormState>; label: string }) {
+  const [state, run, pending] = useActionState(action, emptyForm);
+  return (
+    <form action={run}>
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <button type="submit" disabled={pending} className="rounded border-2 border-red-800 px-2 py-1 font-semibold text-red-800">{label}</button>
+    </form>
+  );
+}
+
+export function BillingButtons({ hasCustomer }: { hasCustomer: boolean }) {
+  const t = useTranslations("settings");
+  const [state, run, pending] = useActionState<FormState, FormData>(billingAction, emptyForm);
+  return (
+    <form action={run} className="flex flex-wrap gap-3">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <button type="submit" name="intent" value="subscribe" disabled={pending} className="rounded bg-brand px-4 py-2 font-bold text-white">{t("subscribe")}</button>
+      {hasCustomer && <button type="submit" name="intent" value="portal" disabled={pending} className="rounded border-2 border-brand px-4 py-2 font-bold text-brand">{t("portal")}</button>}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+/**
+ * A single-use sign-in link for someone we invite (a new town's first
+ * administrator, a colleague), redeemed by Auth.js's e-mail callback exactly
+ * like a link they asked for: the token is stored hashed with AUTH_SECRET.
+ */
+export async function createSignInLink(opts: { email: string; siteUrl: string; callbackPath: string; validHours: number }): Promise<string> {
+  const token = randomBytes(32).toString("hex");
+  const email = opts.email.toLowerCase();
+  await prisma.verificationToken.create({
+    data: {
+      identifier: email,
+      token: createHash("sha256").update(`${token}${env().AUTH_SECRET}`).digest("hex"),
+      expires: new Date(Date.now() + opts.validHours * 3_600_000),
+    },
+  });
+  const params = new URLSearchParams({ callbackUrl: `${opts.siteUrl}${opts.callbackPath}`, token, email });
+  return `${opts.siteUrl}/api/auth/callback/email?${params}`;
+}

@@ -1,0 +1,89 @@
+import { prisma } from "@/lib/db/client";
+import { townIdSchema, type TownFilter } from "./schemas";
+
+// The platform console looks across towns by design, so it reads through the
+// global client rather than forTenant(). Counts are aggregated per town in a
+// fixed number of queries, however many towns there are.
+
+const DAY_MS = 86_400_000;
+const OPEN_STATUSES = ["NEW", "OPEN"] as const;
+const STRIPE_EVENTS_SHOWN = 20;
+const AUDIT_ROWS_SHOWN = 100;
+
+const TOWN_FIELDS = {
+  id: true, slug: true, name: true, status: true, suspendedReason: true, plan: true, population: true,
+  locales: true, defaultLocale: true, phone: true, email: true, createdAt: true,
+  billingStatus: true, stripeCustomerId: true, stripeSubscriptionId: true, currentPeriodEnd: true, graceEndsAt: true, trialEndsAt: true,
+} as const;
+
+export type TownRow = Awaited<ReturnType<typeof listTowns>>[number];
+
+/** All towns matching the filter, by name, with their volunteers, open requests and last activity. */
+export async function listTowns(filter: TownFilter = {}) {
+  const q = filter.q?.trim();
+  const towns = await prisma.tenant.findMany({
+    where: {
+      status: filter.status,
+      plan: filter.plan,
+      ...(q && { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] }),
+    },
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+    select: { id: true, slug: true, name: true, status: true, plan: true, billingStatus: true, population: true, updatedAt: true },
+  });
+  if (towns.length === 0) return [];
+  const ids = { in: towns.map((t) => t.id) };
+  const [volunteers, open, latest] = await Promise.all([
+    prisma.volunteerProfile.groupBy({ by: ["tenantId"], where: { tenantId: ids }, _count: { _all: true } }),
+    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: ids, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: ids }, _max: { createdAt: true } }),
+  ]);
+  const volunteersOf = new Map(volunteers.map((v) => [v.tenantId, v._count._all]));
+  const openOf = new Map(open.map((o) => [o.tenantId, o._count._all]));
+  const latestOf = new Map(latest.map((l) => [l.tenantId, l._max.createdAt]));
+  return towns.map(({ updatedAt, ...town }) => ({
+    ...town,
+    volunteers: volunteersOf.get(town.id) ?? 0,
+    openRequests: openOf.get(town.id) ?? 0,
+    // A town without requests yet was last active when it was last changed.
+    lastActivity: latestOf.get(town.id) ?? updatedAt,
+  }));
+}
+
+/** Figures across all towns, for the top of the console. */
+export async function platformMetrics(now = new Date()) {
+  const [byStatus, volunteers, openRequests, requestsLast7Days] = await Promise.all([
+    prisma.tenant.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.volunteerProfile.count(),
+    prisma.helpRequest.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
+    prisma.helpRequest.count({ where: { createdAt: { gte: new Date(now.getTime() - 7 * DAY_MS), lte: now } } }),
+  ]);
+  const towns = { ACTIVE: 0, SUSPENDED: 0 };
+  for (const s of byStatus) towns[s.status] = s._count._all;
+  return { towns, volunteers, openRequests, requestsLast7Days };
+}
+
+/** One town with its counts, latest Stripe events and platform audit history (newest first); null if unknown. */
+export async function getTown(id: string) {
+  if (!townIdSchema.safeParse(id).success) return null;
+  const tenant = await prisma.tenant.findUnique({ where: { id }, select: TOWN_FIELDS });
+  if (!tenant) return null;
+  const [volunteers, openRequests, stripeEvents, audit] = await Promise.all([
+    prisma.volunteerProfile.count({ where: { tenantId: id } }),
+    prisma.helpRequest.count({ where: { tenantId: id, status: { in: [...OPEN_STATUSES] } } }),
+    prisma.stripeEvent.findMany({ where: { tenantId: id }, orderBy: { processedAt: "desc" }, take: STRIPE_EVENTS_SHOWN }),
+    prisma.platformAudit.findMany({ where: { tenantId: id }, orderBy: { createdAt: "desc" }, take: AUDIT_ROWS_SHOWN }),
+  ]);
+  // PlatformAudit keeps the actor's id without a relation, so the row outlives the user.
+  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((a): a is string => !!a))];
+  const actors = actorIds.length
+    ? await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })
+    : [];
+  const emailOf = new Map(actors.map((u) => [u.id, u.email]));
+  return {
+    tenant,
+    volunteers,
+    openRequests,
+    stripeEvents,
+    audit: audit.map((a) => ({ ...a, actorEmail: a.actorId ? (emailOf.get(a.actorId) ?? null) : null })),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Role } from "@/generated/prisma/client";
+import { writeAudit } from "@/lib/audit/log";
+import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { prisma } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const satisfies readonly Role[];
+
+type Tenant = { id: string; slug: string; defaultLocale: string };
+
+export async function listTeam(tenant: { id: string }) {
+  return forTenant(tenant.id).membership.findMany({
+    where: { role: { in: [...TEAM_ROLES] } },
+    include: { user: { select: { email: true, name: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+/** Invites a colleague: their membership exists at once; the e-mail carries a sign-in link to the town. */
+export async function inviteMember(tenant: Tenant, inviter: { userId: string; name: string }, input: { email: string; role: (typeof TEAM_ROLES)[number] }) {
+  const email = input.email.toLowerCase();
+  const user = await prisma.user.upsert({ where: { email }, update: {}, create: { email } });
+  const db = forTenant(tenant.id);
+  const existing = await db.membership.findFirst({ where: { userId: user.id, role: input.role } });
+  if (existing) throw new InvalidInput({ email: "alreadyMember" });
+  const link = await createSignInLink({ email, siteUrl: publicTownUrl(tenant.slug, "").replace(/\/$/, ""), callbackPath: "/", validHours: 72 });
+  await db.$transaction(async (tx) => {
+    const m = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role } });
+    await enqueueEmail(tx, { tenantId: tenant.id, template: "staff-invitation", locale: tenant.defaultLocale, to: email, data: { inviter: inviter.name, role: input.role, url: link } });
+    await writeAudit(tenant, { actorId: inviter.userId, action: "team.invite", subjectType: "Membership", subjectId: m.id, details: { role: input.role } }, tx);
+  });
+}
+
+/** Removes a role from a person in this town; the last administrator cannot be removed. Their sessions end. */
+export async function removeMember(tenant: { id: string }, actorId: string, membershipId: string) {
+  const db = forTenant(tenant.id);
+  const membership = await db.membership.findFirst({ where: { id: membershipId } });
+  if (!membership || membership.role === "VOLUNTEER") throw new NotFoundInTenant("membership");
+  if (membership.role === "ADMIN" && (await db.membership.count({ where: { role: "ADMIN" } })) <= 1) throw new InvalidTransition("lastAdmin");
+  await db.$transaction(async (tx) => {
+    await tx.membership.deleteMany({ where: { id: membershipId } });
+    await writeAudit(tenant, { actorId, action: "team.remove", subjectType: "Membership", subjectId: membershipId, details: { role: membership.role } }, tx);
+  });
+  // Sessions are per site but not per town in the database: ending them all is the safe choice.
+  await prisma.session.deleteMany({ where: { userId: membership.userId } });
+}

@@ -1,0 +1,54 @@
+import { Prisma } from "@/generated/prisma/client";
+import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { prisma } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/email/outbox";
+import type { SignupData } from "@/lib/signup/schemas";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+import { invalidateTenant } from "@/lib/tenancy/resolve";
+import { publicTownUrl } from "@/lib/tenancy/urls";
+
+export class SlugTaken extends Error {}
+
+type Complete = Required<Pick<SignupData, "municipality" | "subdomain" | "branding" | "categories" | "areas" | "admin">>;
+
+export function isComplete(d: SignupData): d is SignupData & Complete {
+  return !!(d.municipality && d.subdomain && d.branding && d.categories?.length && d.areas && d.admin);
+}
+
+/**
+ * Creates the town from a finished sign-up, in one transaction: the town, its
+ * categories and areas, its first administrator. The subdomain's unique
+ * constraint decides a race: the loser gets SlugTaken. The administrator is
+ * mailed a welcome with a sign-in link that lands in the town's settings.
+ */
+export async function createTown(data: SignupData & Complete, draftId: string) {
+  const { municipality: m, subdomain, branding, categories, areas, admin } = data;
+  const slug = subdomain.slug;
+  let tenant;
+  try {
+    tenant = await prisma.$transaction(async (tx) => {
+      const t = await tx.tenant.create({
+        data: {
+          slug, name: m.name, country: m.country, population: m.population,
+          primaryColor: branding.primaryColor, phone: branding.phone, email: branding.email,
+          locales: branding.locales, defaultLocale: branding.defaultLocale,
+          ...(branding.logo ? { logo: Buffer.from(branding.logo.base64, "base64"), logoType: branding.logo.type, logoUrl: "/logo" } : {}),
+        },
+      });
+      await tx.category.createMany({ data: categories.map((c, position) => ({ tenantId: t.id, key: c.key, labels: c.labels, position })) });
+      if (areas.length) await tx.area.createMany({ data: areas.map((a) => ({ tenantId: t.id, ...a })), skipDuplicates: true });
+      const user = await tx.user.upsert({ where: { email: admin.adminEmail }, update: {}, create: { email: admin.adminEmail, name: admin.adminName } });
+      await tx.membership.create({ data: { tenantId: t.id, userId: user.id, role: "ADMIN" } });
+      await tx.signupDraft.update({ where: { id: draftId }, data: { tenantId: t.id } });
+      return t;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SlugTaken();
+    throw error;
+  }
+  invalidateTenant({ slug });
+  const site = publicTownUrl(slug, "").replace(/\/$/, "");
+  const link = await createSignInLink({ email: admin.adminEmail, siteUrl: site, callbackPath: "/settings", validHours: 72 });
+  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: branding.defaultLocale, to: admin.adminEmail, data: { url: link } });
+  return tenant;
+}

@@ -1,0 +1,29 @@
+import { cookies } from "next/headers";
+import { prisma } from "@/lib/db/client";
+import type { SignupData } from "@/lib/signup/schemas";
+
+const COOKIE = "helpt-signup";
+
+/** The visitor's sign-up in progress (created on first use); leaving and coming back resumes it. */
+export async function currentDraft(): Promise<{ id: string; step: number; data: SignupData; tenantId: string | null }> {
+  const jar = await cookies();
+  const id = jar.get(COOKIE)?.value;
+  const found = id ? await prisma.signupDraft.findUnique({ where: { id } }) : null;
+  if (found) return { id: found.id, step: found.step, data: found.data as SignupData, tenantId: found.tenantId };
+  return { id: "", step: 1, data: {}, tenantId: null };
+}
+
+/** Saves the draft and remembers it in a cookie (server actions only). */
+export async function saveDraft(draft: { id: string; step: number; data: SignupData }): Promise<string> {
+  const jar = await cookies();
+  const data = draft.data as object;
+  const row = draft.id
+    ? await prisma.signupDraft.update({ where: { id: draft.id }, data: { step: draft.step, data } })
+    : await prisma.signupDraft.create({ data: { step: draft.step, data } });
+  jar.set(COOKIE, row.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
+  return row.id;
+}
+
+export async function forgetDraft(): Promise<void> {
+  (await cookies()).delete(COOKIE);
+}

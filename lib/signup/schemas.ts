@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { normalizePhone } from "@/lib/phone/normalize";
+import { brandReadable } from "@/lib/signup/contrast";
+import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
+
+// One schema per wizard step; messages are translation keys under `form.errors`.
+
+export const COUNTRIES = ["BE", "NL", "FR", "LU", "DE"] as const;
+
+export const municipalitySchema = z.object({
+  name: z.string({ error: "required" }).trim().min(2, "tooShort").max(80, "tooLong"),
+  country: z.enum(COUNTRIES, { error: "invalidChoice" }),
+  population: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(100, "invalidNumber").max(10_000_000, "invalidNumber"),
+  contactName: z.string({ error: "required" }).trim().min(2, "tooShort").max(100, "tooLong"),
+  contactEmail: z.email("invalidEmail").max(254, "tooLong"),
+});
+
+export const subdomainSchema = z.object({
+  slug: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .regex(SLUG_PATTERN, "invalidSlug")
+    .refine((s) => !RESERVED_SUBDOMAINS.has(s), "reservedSlug"),
+});
+
+export const brandingSchema = z
+  .object({
+    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
+    phone: z.string({ error: "required" }).transform((s, ctx) => {
+      const n = normalizePhone(s);
+      if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
+      return n ?? "";
+    }),
+    email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
+    locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
+    defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
+  })
+  .refine((b) => brandReadable(b.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
+  .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" });
+
+export const adminSchema = z.object({
+  adminName: z.string({ error: "required" }).trim().min(2, "tooShort").max(100, "tooLong"),
+  adminEmail: z.email("invalidEmail").max(254, "tooLong").transform((e) => e.toLowerCase()),
+});
+
+export const planSchema = z.object({ plan: z.enum(["FREE", "PAID"], { error: "invalidChoice" }) });
+
+export type CategoryDraft = { key: string; labels: Partial<Record<Locale, string>> };
+export type AreaDraft = { name: string; postcode: string; latitude?: number; longitude?: number };
+
+export type SignupData = {
+  municipality?: z.infer<typeof municipalitySchema>;
+  subdomain?: z.infer<typeof subdomainSchema>;
+  branding?: z.infer<typeof brandingSchema> & { logo?: { type: string; base64: string } };
+  categories?: CategoryDraft[];
+  areas?: AreaDraft[];
+  admin?: z.infer<typeof adminSchema>;
+  /** What was typed on each step, saved on "back" so nothing is lost. */
+  raw?: Record<string, Record<string, string>>;
+};
+
+export const STEPS = ["municipality", "subdomain", "branding", "categories", "areas", "admin", "plan"] as const;
+export type Step = (typeof STEPS)[number];
+
+/**
+ * Areas, one per line: "postcode; name" or "postcode; name; latitude; longitude".
+ * Errors name the line ("invalidAreaLine:3").
+ */
+export function parseAreas(text: string): { areas: AreaDraft[] } | { error: string } {
+  const areas: AreaDraft[] = [];
+  const lines = text.split(/\r?\n/).slice(0, 501);
+  if (lines.length > 500) return { error: "tooManyLines" };
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [postcode, name, lat, lng, ...rest] = line.split(/\s*[;\t]\s*/);
+    const latitude = lat ? Number(lat.replace(",", ".")) : undefined;
+    const longitude = lng ? Number(lng.replace(",", ".")) : undefined;
+    const bad =
+      rest.length > 0 || !postcode || !/^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/.test(postcode) || !name || name.length > 80 ||
+      (lat !== undefined && (!Number.isFinite(latitude) || Math.abs(latitude!) > 90)) ||
+      (lng !== undefined && (!Number.isFinite(longitude) || Math.abs(longitude!) > 180)) || (lat === undefined) !== (lng === undefined);
+    if (bad) return { error: `invalidAreaLine:${i + 1}` };
+    areas.push({ postcode: postcode.toUpperCase(), name, latitude, longitude });
+  }
+  return { areas };
+}
+
+/** Logos: PNG, JPEG or WebP up to 512 KB, recognised by their first bytes (not the file name). */
+export function checkLogo(bytes: Uint8Array): { type: string } | { error: string } {
+  if (bytes.length > 512 * 1024) return { error: "logoTooLarge" };
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return { type: "image/png" };
+  if (starts(0xff, 0xd8, 0xff)) return { type: "image/jpeg" };
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return { type: "image/webp" };
+  return { error: "logoType" };
+}

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "logo" BYTEA,
+ADD COLUMN     "logoType" TEXT;
+
+
