@@ -119,14 +119,14 @@ export const TEMPLATES = {
     }),
   }),
   "wizard-welcome": template({
-    schema: z.object({ url }),
-    sample: { url: "https://leuven.helpt.be" },
+    schema: z.object({ url, signInUrl: url }),
+    sample: { url: "https://leuven.helpt.be", signInUrl: "https://leuven.helpt.be/api/auth/callback/email?token=sample" },
     build: (t, b, d) => ({
       subject: t("email.wizardWelcome.subject", { town: b.name }),
       preview: t("email.wizardWelcome.preview", { town: b.name }),
       paragraphs: [t("email.wizardWelcome.intro", { town: b.name, url: d.url }), t("email.wizardWelcome.checklistTitle")],
       items: [t("email.wizardWelcome.step1"), t("email.wizardWelcome.step2"), t("email.wizardWelcome.step3")],
-      button: { label: t("email.wizardWelcome.button"), url: d.url },
+      button: { label: t("email.wizardWelcome.button"), url: d.signInUrl },
     }),
   }),
   "trial-ending": template({

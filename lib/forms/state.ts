@@ -14,10 +14,13 @@ export const emptyForm: FormState = { values: {}, errors: {} };
 
 const ECHO_LIMIT = 10_000; // enough for any real answer, without reflecting megabytes
 
+/** The submitted text fields; a field sent several times (checkbox groups) is joined with commas. */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, ECHO_LIMIT);
+    if (typeof value !== "string" || key.startsWith("$")) continue;
+    const text = value.slice(0, ECHO_LIMIT);
+    values[key] = key in values ? `${values[key]},${text}` : text;
   }
   return values;
 }

@@ -16,8 +16,6 @@ const TOWN_FIELDS = {
   billingStatus: true, stripeCustomerId: true, stripeSubscriptionId: true, currentPeriodEnd: true, graceEndsAt: true, trialEndsAt: true,
 } as const;
 
-export type TownRow = Awaited<ReturnType<typeof listTowns>>[number];
-
 /** All towns matching the filter, by name, with their volunteers, open requests and last activity. */
 export async function listTowns(filter: TownFilter = {}) {
   const q = filter.q?.trim();
@@ -31,11 +29,11 @@ export async function listTowns(filter: TownFilter = {}) {
     select: { id: true, slug: true, name: true, status: true, plan: true, billingStatus: true, population: true, updatedAt: true },
   });
   if (towns.length === 0) return [];
-  const ids = { in: towns.map((t) => t.id) };
+  const inTowns = { in: towns.map((t) => t.id) };
   const [volunteers, open, latest] = await Promise.all([
-    prisma.volunteerProfile.groupBy({ by: ["tenantId"], where: { tenantId: ids }, _count: { _all: true } }),
-    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: ids, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
-    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: ids }, _max: { createdAt: true } }),
+    prisma.volunteerProfile.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _count: { _all: true } }),
+    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _max: { createdAt: true } }),
   ]);
   const volunteersOf = new Map(volunteers.map((v) => [v.tenantId, v._count._all]));
   const openOf = new Map(open.map((o) => [o.tenantId, o._count._all]));

@@ -25,15 +25,10 @@ export async function saveProfileAction(_prev: FormState, formData: FormData): P
   const values = formValues(formData);
   if (!(await withinLimits([["volunteerFormPerIp", `${tenant.id}:${await clientIp()}`]]))) return { values, errors: {}, formError: "rateLimited" };
   const parsed = volunteerProfileSchema.safeParse(profileFormObject(formData));
-  if (!parsed.success) return { values: { ...values, ...arrayValues(formData) }, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const failed = await attempt(values, () => saveVolunteerProfile(tenant, user.userId, parsed.data));
   if (failed) return failed;
   redirect("/volunteer?saved=1");
-}
-
-/** Checkbox groups come back as comma-joined values, so the form can re-tick them after an error. */
-function arrayValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries(["categoryIds", "languages", "availability", "skills"].map((k) => [k, formData.getAll(k).join(",")]));
 }
 
 export async function pauseAction(formData: FormData): Promise<void> {

@@ -28,7 +28,7 @@ export default async function PlatformTown({ params, searchParams }: Props) {
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const plan = (p: unknown) => (PLANS.includes(p as Plan) ? t(`plan.${p as Plan}`) : String(p));
   const row = (label: string, value: ReactNode) => (
-    <div key={label} className="contents">
+    <div className="contents">
       <dt className="font-semibold">{label}</dt>
       <dd className="break-all">{value ?? "—"}</dd>
     </div>

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { createTown, SlugTaken } from "@/lib/signup/create-town";
+import type { SignupData } from "@/lib/signup/schemas";
+import { checkSlug } from "@/lib/signup/slug";
+import { inviteMember, listTeam, removeMember } from "@/lib/settings/team";
+import { updateTownSettings } from "@/lib/settings/town";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+import { createTown as createTestTown, createUser, uniqueSlug } from "./helpers/factories";
+
+const complete = (slug: string, email = `${slug}@example.be`) => ({
+  municipality: { name: "Testdorp", country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
+  subdomain: { slug },
+  branding: { primaryColor: "#0f5c52", phone: "+3216000000", email: undefined, locales: ["nl" as const, "en" as const], defaultLocale: "nl" as const },
+  categories: [{ key: "groceries", labels: { nl: "Boodschappen", en: "Groceries" } }, { key: "soup", labels: { nl: "Soep" } }],
+  areas: [{ postcode: "3000", name: "Centrum", latitude: 50.88, longitude: 4.7 }],
+  admin: { adminName: "Ann Admin", adminEmail: email },
+}) satisfies SignupData;
+
+async function draft() {
+  return (await prisma.signupDraft.create({ data: {} })).id;
+}
+
+describe("sign-up", () => {
+  it("checks subdomains: format, reserved words, taken names with suggestions", async () => {
+    const { tenant } = await createTestTown();
+    expect(await checkSlug("Bad_Name")).toMatchObject({ available: false, reason: "invalidSlug" });
+    expect(await checkSlug("admin")).toMatchObject({ available: false, reason: "reservedSlug" });
+    const taken = await checkSlug(tenant.slug);
+    expect(taken).toMatchObject({ available: false, reason: "slugTaken" });
+    expect(taken.suggestions).toContain(`${tenant.slug}-helpt`);
+    expect(await checkSlug(uniqueSlug("free"))).toEqual({ available: true, suggestions: [] });
+  });
+
+  it("creates the town with its categories, areas and administrator, and mails a sign-in link", async () => {
+    const slug = uniqueSlug("dorp");
+    const tenant = await createTown(complete(slug), await draft());
+    expect(await resolveTenant(slug)).toMatchObject({ id: tenant.id, primaryColor: "#0f5c52", locales: ["nl", "en"] });
+    expect(await prisma.category.count({ where: { tenantId: tenant.id } })).toBe(2);
+    expect(await prisma.area.count({ where: { tenantId: tenant.id } })).toBe(1);
+    const admin = await prisma.membership.findFirstOrThrow({ where: { tenantId: tenant.id, role: "ADMIN" }, include: { user: true } });
+    expect(admin.user.email).toBe(`${slug}@example.be`);
+    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { tenantId: tenant.id, template: "wizard-welcome" } });
+    const url = (mail.data as { signInUrl: string }).signInUrl;
+    expect(url).toContain(`${slug}.localhost`);
+    expect(url).toContain("/api/auth/callback/email");
+    expect(decodeURIComponent(url)).toContain("/settings");
+    expect(await prisma.verificationToken.count({ where: { identifier: `${slug}@example.be` } })).toBe(1);
+  });
+
+  it("gives a subdomain to exactly one of two simultaneous sign-ups", async () => {
+    const slug = uniqueSlug("race");
+    const results = await Promise.allSettled([createTown(complete(slug, "a@example.be"), await draft()), createTown(complete(slug, "b@example.be"), await draft())]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(SlugTaken);
+    expect(await prisma.tenant.count({ where: { slug } })).toBe(1);
+  });
+});
+
+describe("town settings and team", () => {
+  it("updates settings and refreshes the cached town", async () => {
+    const { tenant } = await createTestTown();
+    const actor = await createUser("admin");
+    await resolveTenant(tenant.slug);
+    await updateTownSettings(tenant, actor.id, {
+      name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, locales: ["fr"], defaultLocale: "fr",
+      mode: "CRISIS", responseCap: 3, retentionDays: 30, emailsPerDay: 2,
+    });
+    expect(await resolveTenant(tenant.slug)).toMatchObject({ name: "Nieuwe naam", mode: "CRISIS", locales: ["fr"], responseCap: 3 });
+  });
+
+  it("invites colleagues, refuses doubles, keeps the last admin and ends removed people's sessions", async () => {
+    const { tenant } = await createTestTown();
+    const other = await createTestTown();
+    const ctx = { id: tenant.id, slug: tenant.slug, defaultLocale: "nl" };
+    const admin = await createUser("admin");
+    const adminMembership = await prisma.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
+    const email = `${uniqueSlug("coord")}@example.be`;
+    await inviteMember(ctx, { userId: admin.id, name: "Admin" }, { email, role: "COORDINATOR" });
+    await expect(inviteMember(ctx, { userId: admin.id, name: "Admin" }, { email, role: "COORDINATOR" })).rejects.toBeInstanceOf(InvalidInput);
+    const team = await listTeam(tenant);
+    const invited = team.find((m) => m.user.email === email)!;
+    expect(invited.role).toBe("COORDINATOR");
+    expect(await prisma.outboxEmail.count({ where: { to: email, template: "staff-invitation" } })).toBe(1);
+
+    await prisma.session.create({ data: { sessionToken: uniqueSlug("s"), userId: invited.userId, expires: new Date(Date.now() + 3_600_000) } });
+    await expect(removeMember(other.tenant, admin.id, invited.id)).rejects.toBeInstanceOf(NotFoundInTenant);
+    await removeMember(tenant, admin.id, invited.id);
+    expect(await prisma.session.count({ where: { userId: invited.userId } })).toBe(0);
+    await expect(removeMember(tenant, admin.id, adminMembership.id)).rejects.toBeInstanceOf(InvalidTransition);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { contrastRatio, brandReadable } from "@/lib/signup/contrast";
+import { findMunicipality } from "@/lib/signup/municipalities";
+import { brandingSchema, checkLogo, parseAreas } from "@/lib/signup/schemas";
+import { slugify } from "@/lib/signup/slug";
+
+describe("sign-up helpers", () => {
+  it("suggests subdomains from names", () => {
+    expect(slugify("Sint-Niklaas")).toBe("sint-niklaas");
+    expect(slugify("Liège")).toBe("liege");
+    expect(slugify("  's-Hertogenbosch ")).toBe("s-hertogenbosch");
+  });
+
+  it("checks brand colours against white text (WCAG AA)", () => {
+    expect(contrastRatio("#000000", "#ffffff")).toBe(21);
+    expect(brandReadable("#9b1c1c")).toBe(true);
+    expect(brandReadable("#ffd700")).toBe(false);
+    const parsed = brandingSchema.safeParse({ primaryColor: "#ffd700", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "nl" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["primaryColor"], message: "lowContrast" });
+    expect(brandingSchema.safeParse({ primaryColor: "#1d4ed8", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "fr" }).error?.issues[0].message).toBe("defaultNotEnabled");
+  });
+
+  it("reads areas line by line and names the bad line", () => {
+    expect(parseAreas("3000; Centrum; 50.8798; 4.7005\n\n3001;Heverlee")).toEqual({
+      areas: [{ postcode: "3000", name: "Centrum", latitude: 50.8798, longitude: 4.7005 }, { postcode: "3001", name: "Heverlee", latitude: undefined, longitude: undefined }],
+    });
+    expect(parseAreas("3000; Centrum\n3001; Heverlee; 91; 4")).toEqual({ error: "invalidAreaLine:2" });
+    expect(parseAreas("<script>; x")).toEqual({ error: "invalidAreaLine:1" });
+    expect(parseAreas("3000; Centrum; 50.8")).toEqual({ error: "invalidAreaLine:1" });
+  });
+
+  it("accepts logos by their bytes, not their names", () => {
+    expect(checkLogo(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toEqual({ type: "image/png" });
+    expect(checkLogo(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ type: "image/jpeg" });
+    expect(checkLogo(new TextEncoder().encode("<svg onload=alert(1)>"))).toEqual({ error: "logoType" });
+    expect(checkLogo(new Uint8Array(600 * 1024))).toEqual({ error: "logoTooLarge" });
+  });
+
+  it("knows municipalities from the GeoNames data set", () => {
+    const leuven = findMunicipality("BE", "leuven");
+    expect(leuven?.population).toBeGreaterThan(50_000);
+    expect(leuven?.latitude).toBeCloseTo(50.88, 1);
+    expect(findMunicipality("BE", "Atlantis")).toBeUndefined();
+  });
+});
