@@ -84,7 +84,10 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT) };
+    const env = {
+      ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT),
+      ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
+    };
     parseEnv(env);
     await checkDatabase(url);
     if (!existsSync(join(ROOT, "generated/prisma/client.ts"))) await runCli("prisma", ["generate"], env);

@@ -10,7 +10,10 @@ function client(): PrismaClient {
   if (!globalForPrisma.helptPrisma) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+    // The embedded database (PGlite) is one PostgreSQL session shared by all
+    // connections, so the launcher and the tests set DATABASE_POOL_MAX=1 for it.
+    const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
   }
   return globalForPrisma.helptPrisma;
 }

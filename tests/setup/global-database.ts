@@ -8,6 +8,7 @@ import { ROOT } from "../../scripts/lib/run";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    embedded: boolean;
   }
 }
 
@@ -26,6 +27,7 @@ export async function setup(project: TestProject) {
   await checkDatabase(url);
   await migrate(url);
   project.provide("databaseUrl", url);
+  project.provide("embedded", !!embedded);
 }
 
 export async function teardown() {
