@@ -1,30 +1,19 @@
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
-import { LOCALES } from "@/lib/i18n/locales";
-import { normalizePhone } from "@/lib/phone/normalize";
-import { brandReadable } from "@/lib/signup/contrast";
+import { brandFields, withBrandRules } from "@/lib/signup/schemas";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 
-export const townSettingsSchema = z
-  .object({
+export const townSettingsSchema = withBrandRules(
+  z.object({
+    ...brandFields,
     name: z.string({ error: "required" }).trim().min(2, "tooShort").max(80, "tooLong"),
-    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
-    phone: z.string({ error: "required" }).transform((s, ctx) => {
-      const n = normalizePhone(s);
-      if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
-      return n ?? "";
-    }),
-    email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
-    locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
-    defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
     mode: z.enum(["DORMANT", "ACTIVE", "CRISIS"], { error: "invalidChoice" }),
     responseCap: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber"),
     retentionDays: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(7, "invalidNumber").max(3650, "invalidNumber"),
     emailsPerDay: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(20, "invalidNumber"),
-  })
-  .refine((s) => brandReadable(s.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
-  .refine((s) => s.locales.includes(s.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" });
+  }),
+);
 
 export type TownSettings = z.infer<typeof townSettingsSchema>;
 

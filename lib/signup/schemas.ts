@@ -25,20 +25,27 @@ export const subdomainSchema = z.object({
     .refine((s) => !RESERVED_SUBDOMAINS.has(s), "reservedSlug"),
 });
 
-export const brandingSchema = z
-  .object({
-    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
-    phone: z.string({ error: "required" }).transform((s, ctx) => {
-      const n = normalizePhone(s);
-      if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
-      return n ?? "";
-    }),
-    email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
-    locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
-    defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
-  })
-  .refine((b) => brandReadable(b.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
-  .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" });
+/** A town's public face: shared by the sign-up wizard and the town settings. */
+export const brandFields = {
+  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
+  phone: z.string({ error: "required" }).transform((s, ctx) => {
+    const n = normalizePhone(s);
+    if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
+    return n ?? "";
+  }),
+  email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
+  locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
+  defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
+};
+
+/** White text on the brand colour must be readable; the default language must be offered. */
+export function withBrandRules<T extends z.ZodType<{ primaryColor: string; locales: string[]; defaultLocale: string }>>(schema: T) {
+  return schema
+    .refine((b) => brandReadable(b.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
+    .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" });
+}
+
+export const brandingSchema = withBrandRules(z.object(brandFields));
 
 export const adminSchema = z.object({
   adminName: z.string({ error: "required" }).trim().min(2, "tooShort").max(100, "tooLong"),
