@@ -108,6 +108,16 @@ export const TEMPLATES = {
       button: { label: t("email.volunteerReleased.button"), url: d.url },
     }),
   }),
+  "crisis-call": template({
+    schema: z.object({ url }),
+    sample: { url: "https://leuven.helpt.be/volunteer" },
+    build: (t, b, d) => ({
+      subject: t("email.crisisCall.subject", { town: b.name }),
+      preview: t("email.crisisCall.preview"),
+      paragraphs: [t("email.crisisCall.intro", { town: b.name }), t("email.crisisCall.confirm")],
+      button: { label: t("email.crisisCall.button"), url: d.url },
+    }),
+  }),
   "staff-invitation": template({
     schema: z.object({ inviter: z.string(), role: z.enum(ROLES), url }),
     sample: { inviter: "An Admin", role: "COORDINATOR", url: "https://leuven.helpt.be/sign-in" },

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { brandFields, withBrandRules } from "@/lib/signup/schemas";
+import { isLocale } from "@/lib/i18n/locales";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
+import { publicTownUrl } from "@/lib/tenancy/urls";
 
 export const townSettingsSchema = withBrandRules(
   z.object({
@@ -17,10 +19,27 @@ export const townSettingsSchema = withBrandRules(
 
 export type TownSettings = z.infer<typeof townSettingsSchema>;
 
-/** A town admin changes the town's settings; the cached tenant is refreshed at once. */
+/**
+ * A town admin changes the town's settings; the cached tenant is refreshed at
+ * once. Switching to crisis mode asks every volunteer to confirm their
+ * availability (one mail each, written with the change).
+ */
 export async function updateTownSettings(tenant: { id: string; slug: string }, actorId: string, input: TownSettings) {
   await prisma.$transaction(async (tx) => {
+    const before = await tx.tenant.update({ where: { id: tenant.id }, data: {}, select: { mode: true } });
     await tx.tenant.update({ where: { id: tenant.id }, data: input });
+    if (input.mode === "CRISIS" && before.mode !== "CRISIS") {
+      const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { languages: true, user: { select: { email: true } } } });
+      const url = publicTownUrl(tenant.slug, "/volunteer");
+      for (let i = 0; i < volunteers.length; i += 1000) {
+        await tx.outboxEmail.createMany({
+          data: volunteers.slice(i, i + 1000).map((v) => ({
+            tenantId: tenant.id, template: "crisis-call", to: v.user.email, data: { url },
+            locale: v.languages.find(isLocale) ?? input.defaultLocale,
+          })),
+        });
+      }
+    }
   });
   await writeAudit(tenant, { actorId, action: "settings.update", subjectType: "Tenant", subjectId: tenant.id, details: { mode: input.mode } });
   invalidateTenant(tenant);

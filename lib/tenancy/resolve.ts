@@ -4,7 +4,7 @@ import type { Tenant } from "@/generated/prisma/client";
 
 export type TenantContext = Pick<
   Tenant,
-  "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email" | "responseCap"
+  "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email" | "responseCap" | "billingStatus"
 > & { locales: Locale[]; defaultLocale: Locale };
 
 // Every page on a town's host needs its tenant: keep lookups in memory for a
@@ -19,7 +19,7 @@ function toContext(t: Omit<Tenant, "logo">): TenantContext {
   const defaultLocale = isLocale(t.defaultLocale) ? t.defaultLocale : (locales[0] ?? "nl");
   return {
     id: t.id, slug: t.slug, name: t.name, status: t.status, suspendedReason: t.suspendedReason,
-    mode: t.mode, primaryColor: t.primaryColor, logoUrl: t.logoUrl, phone: t.phone, email: t.email, responseCap: t.responseCap,
+    mode: t.mode, primaryColor: t.primaryColor, logoUrl: t.logoUrl, phone: t.phone, email: t.email, responseCap: t.responseCap, billingStatus: t.billingStatus,
     locales: locales.length ? locales : [defaultLocale], defaultLocale,
   };
 }

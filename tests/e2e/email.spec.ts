@@ -30,7 +30,7 @@ test.describe("e-mail", () => {
 
   test("every template can be previewed in each language", async ({ page }) => {
     await page.goto(apex("/dev/emails?lang=fr"));
-    await expect(page.getByTestId("email-preview")).toHaveCount(13);
+    await expect(page.getByTestId("email-preview")).toHaveCount(14);
     await expect(page.locator("body")).toContainText("Votre lien de connexion");
     await expectAccessible(page);
     await page.getByRole("link", { name: /volunteer-assigned/ }).click();

@@ -65,6 +65,8 @@ test.describe("one codebase, a site per town", () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("Slaapstad");
     await expect(notice.getByRole("link", { name: /011 11 11 11/ })).toHaveAttribute("href", "tel:011111111");
+    await page.goto(town("slaapstad", "/request"));
+    await expect(page.getByTestId("requests-paused")).toContainText("011 11 11 11");
     await page.goto(apex());
     await expect(page.getByTestId("town-directory")).not.toContainText("Slaapstad");
   });

@@ -7,7 +7,7 @@ import { checkSlug } from "@/lib/signup/slug";
 import { inviteMember, listTeam, removeMember } from "@/lib/settings/team";
 import { updateTownSettings } from "@/lib/settings/town";
 import { resolveTenant } from "@/lib/tenancy/resolve";
-import { createTown as createTestTown, createUser, uniqueSlug } from "./helpers/factories";
+import { createTown as createTestTown, createUser, createVolunteer, uniqueSlug } from "./helpers/factories";
 
 const complete = (slug: string, email = `${slug}@example.be`) => ({
   municipality: { name: "Testdorp", country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
@@ -60,14 +60,22 @@ describe("sign-up", () => {
 
 describe("town settings and team", () => {
   it("updates settings and refreshes the cached town", async () => {
-    const { tenant } = await createTestTown();
+    const { tenant, categories } = await createTestTown();
+    await createVolunteer(tenant.id, [categories[0].id], { languages: ["fr"] });
+    await createVolunteer(tenant.id, [categories[0].id]);
     const actor = await createUser("admin");
     await resolveTenant(tenant.slug);
-    await updateTownSettings(tenant, actor.id, {
-      name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, locales: ["fr"], defaultLocale: "fr",
-      mode: "CRISIS", responseCap: 3, retentionDays: 30, emailsPerDay: 2,
-    });
+    const settings = {
+      name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, locales: ["fr" as const], defaultLocale: "fr" as const,
+      mode: "CRISIS" as const, responseCap: 3, retentionDays: 30, emailsPerDay: 2,
+    };
+    await updateTownSettings(tenant, actor.id, settings);
+    await updateTownSettings(tenant, actor.id, settings);
     expect(await resolveTenant(tenant.slug)).toMatchObject({ name: "Nieuwe naam", mode: "CRISIS", locales: ["fr"], responseCap: 3 });
+    // Switching to crisis mode asks the volunteers to confirm, once.
+    const crisisMails = await prisma.outboxEmail.findMany({ where: { tenantId: tenant.id, template: "crisis-call" } });
+    expect(crisisMails).toHaveLength(2);
+    expect(crisisMails.map((m) => m.locale).sort()).toEqual(["fr", "nl"]);
   });
 
   it("invites colleagues, refuses doubles, keeps the last admin and ends removed people's sessions", async () => {

@@ -47,16 +47,16 @@ export default async function TenantLayout({ children, params }: Props) {
             {!suspended && (
               <Link href="/volunteer" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("volunteer")}</Link>
             )}
-            {!suspended && hasRole(member, ["ORGANISATION"]) && (
+            {hasRole(member, ["ORGANISATION"]) && (
               <Link href="/organisation" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("organisation")}</Link>
             )}
-            {!suspended && hasRole(member, ADMIN_ROLES) && (
+            {hasRole(member, ADMIN_ROLES) && (
               <Link href="/settings" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("settings")}</Link>
             )}
-            {!suspended && hasRole(member, STAFF_ROLES) && (
+            {hasRole(member, STAFF_ROLES) && (
               <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
             )}
-            {!suspended && <UserMenu />}
+            <UserMenu />
           </div>
         </div>
       </header>
@@ -65,10 +65,16 @@ export default async function TenantLayout({ children, params }: Props) {
           {t("crisisBanner", { phone: tenant.phone })}
         </p>
       )}
+      {tenant.billingStatus === "PAST_DUE" && hasRole(member, ADMIN_ROLES) && (
+        <p role="alert" className="bg-amber-200 p-3 text-center font-semibold text-zinc-900" data-testid="past-due">
+          {tn("pastDue")} <Link href="/settings/billing" className="underline">{tn("pastDueLink")}</Link>
+        </p>
+      )}
       <main id="main" className="mx-auto flex max-w-5xl flex-col gap-8 p-6">
-        {suspended ? (
-          <section aria-labelledby="suspended" className="flex flex-col gap-3" data-testid="suspended">
-            <h1 id="suspended" className="text-3xl font-bold">{ts("title", { town: tenant.name })}</h1>
+        {suspended && (
+          // The site stays readable; new requests are paused and residents are shown the phone number.
+          <section aria-labelledby="suspended" className="flex flex-col gap-3 rounded border-4 border-amber-600 bg-amber-50 p-4" data-testid="suspended">
+            <h2 id="suspended" className="text-2xl font-bold">{ts("title", { town: tenant.name })}</h2>
             <p>{ts("text")}</p>
             {tenant.suspendedReason && <p>{ts("reason", { reason: tenant.suspendedReason })}</p>}
             <p>
@@ -77,9 +83,8 @@ export default async function TenantLayout({ children, params }: Props) {
               </a>
             </p>
           </section>
-        ) : (
-          children
         )}
+        {children}
       </main>
       <TownFooter tenant={tenant} />
     </div>

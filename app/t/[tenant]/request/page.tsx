@@ -12,7 +12,11 @@ export default async function AskForHelp({ params }: { params: Promise<{ tenant:
     <section aria-labelledby="ask" className="flex flex-col gap-4">
       <h1 id="ask" className="text-3xl font-bold">{t("title")}</h1>
       <p className="max-w-2xl text-lg">{t("intro", { phone: tenant.phone })}</p>
-      <HelpRequestForm categories={categories} town={tenant.name} />
+      {tenant.status === "ACTIVE" ? (
+        <HelpRequestForm categories={categories} town={tenant.name} />
+      ) : (
+        <p role="status" className="text-lg font-semibold" data-testid="requests-paused">{t("paused", { phone: tenant.phone })}</p>
+      )}
     </section>
   );
 }
