@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { billingUrl, emailAdmins } from "./notify";
-import { BILLING_SUSPENSION_REASON, DAY_MS, TRIAL_NOTICE_DAYS } from "./plans";
+import { BILLING_SUSPENSION_REASON, DAY_MS, GRACE_DAYS, TRIAL_NOTICE_DAYS } from "./plans";
 
 // Both jobs run daily and may run on two workers at once: each town is
 // claimed with a conditional update on the state it was found in, and its
@@ -60,4 +60,33 @@ export async function sendTrialNotices(now = new Date()): Promise<number> {
     if (claimed) sent++;
   }
   return sent;
+}
+
+/**
+ * A trial started without payment (Stripe was down at sign-up) that ended
+ * without a subscription is treated like an unpaid invoice: past due, with
+ * the same grace period before suspension. Returns how many towns.
+ */
+export async function expireUnpaidTrials(now = new Date()): Promise<number> {
+  const ended = await prisma.tenant.findMany({
+    where: { billingStatus: "TRIALING", stripeSubscriptionId: null, trialEndsAt: { lt: now } },
+    select: { id: true, slug: true, defaultLocale: true },
+  });
+  let expired = 0;
+  for (const tenant of ended) {
+    const claimed = await forTenant(tenant.id).$transaction(async (tx) => {
+      const { count } = await tx.tenant.updateMany({
+        where: { id: tenant.id, billingStatus: "TRIALING", stripeSubscriptionId: null, trialEndsAt: { lt: now } },
+        data: { billingStatus: "PAST_DUE", graceEndsAt: new Date(now.getTime() + GRACE_DAYS * DAY_MS) },
+      });
+      if (count === 0) return false;
+      await emailAdmins(tx, tenant, "payment-failed", { url: billingUrl(tenant.slug) });
+      return true;
+    });
+    if (claimed) {
+      expired++;
+      invalidateTenant({ slug: tenant.slug });
+    }
+  }
+  return expired;
 }

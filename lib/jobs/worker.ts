@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
-import { suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
+import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
@@ -27,7 +27,14 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
       for (const town of towns) await sendVolunteerDigests(town);
     },
   },
-  { name: "billing-grace-periods", cron: "0 * * * *", run: () => suspendAfterGrace() },
+  {
+    name: "billing-grace-periods",
+    cron: "0 * * * *",
+    run: async () => {
+      await expireUnpaidTrials();
+      await suspendAfterGrace();
+    },
+  },
   { name: "billing-trial-notices", cron: "0 9 * * *", run: () => sendTrialNotices() },
   {
     name: "retention-clean-up",

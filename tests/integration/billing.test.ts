@@ -3,7 +3,7 @@ import { POST } from "@/app/api/stripe/webhook/route";
 import { prisma } from "@/lib/db/client";
 import { BillingUnavailable, openCustomerPortal, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
 import { annualPriceCents, BILLING_SUSPENSION_REASON, DAY_MS } from "@/lib/billing/plans";
-import { sendTrialNotices, suspendAfterGrace } from "@/lib/billing/transitions";
+import { expireUnpaidTrials, sendTrialNotices, suspendAfterGrace } from "@/lib/billing/transitions";
 import { handleStripeWebhook } from "@/lib/billing/webhook";
 import { fakeId, signedEvent, startFakeStripe, type FakeSubscription } from "./helpers/fake-stripe";
 import { createTown, createUser } from "./helpers/factories";
@@ -311,5 +311,17 @@ describe("daily transitions", () => {
     const sent = await mails(tenant.id, "suspended");
     expect(sent).toHaveLength(1);
     expect(sent[0].data).toMatchObject({ reason: BILLING_SUSPENSION_REASON });
+  });
+
+  it("ends a trial started without payment: past due with a grace period, once", async () => {
+    const now = new Date();
+    const { tenant } = await townWithAdmin({ billingStatus: "TRIALING", trialEndsAt: new Date(now.getTime() - 1000) });
+    const { tenant: subscribed } = await townWithAdmin({ billingStatus: "TRIALING", trialEndsAt: new Date(now.getTime() - 1000), stripeSubscriptionId: `sub_${tenant.slug}` });
+    await Promise.all([expireUnpaidTrials(now), expireUnpaidTrials(now)]);
+    const after = await reload(tenant.id);
+    expect(after.billingStatus).toBe("PAST_DUE");
+    expect(after.graceEndsAt!.getTime() - now.getTime()).toBe(14 * DAY_MS);
+    expect(await mails(tenant.id, "payment-failed")).toHaveLength(1);
+    expect((await reload(subscribed.id)).billingStatus).toBe("TRIALING"); // Stripe drives subscribed towns
   });
 });
