@@ -49,9 +49,10 @@ export function helptAdapter(db: PrismaClient): Adapter {
     async createSession(session) {
       return db.session.create({ data: session });
     },
+    // A blocked account's sessions stop working at once.
     async getSessionAndUser(sessionToken) {
       const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
-      if (!s) return null;
+      if (!s || s.user.blockedAt) return null;
       const { user, ...session } = s;
       return { session, user: toAdapterUser(user) };
     },

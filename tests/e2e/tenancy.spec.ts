@@ -71,3 +71,12 @@ test.describe("one codebase, a site per town", () => {
     await expect(page.getByTestId("town-directory")).not.toContainText("Slaapstad");
   });
 });
+
+test("every page is served with security headers", async ({ page }) => {
+  for (const url of [apex("/"), town("leuven"), town("leuven", "/request")]) {
+    const headers = (await page.goto(url))!.headers();
+    expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  }
+});

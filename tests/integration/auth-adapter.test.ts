@@ -29,3 +29,13 @@ describe("Auth.js adapter", () => {
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
   });
 });
+
+describe("blocked accounts", () => {
+  it("lose their sessions at once", async () => {
+    const user = await adapter.createUser!({ id: "x", email: `${uniqueSlug("b")}@example.be`, emailVerified: null });
+    const sessionToken = uniqueSlug("session");
+    await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date(Date.now() + 60_000) });
+    await prisma.user.update({ where: { id: user.id }, data: { blockedAt: new Date() } });
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+  });
+});
