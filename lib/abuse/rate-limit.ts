@@ -12,6 +12,9 @@ export const LIMITS = {
   helpRequestPerTown: { points: 300, duration: 60 * 60 },
   volunteerFormPerIp: { points: 30, duration: 60 * 60 },
   signupPerIp: { points: 10, duration: 24 * 60 * 60 },
+  // Sign-in links: nobody can flood someone's mailbox, nor one address try many.
+  magicLinkPerEmail: { points: 5, duration: 15 * 60 },
+  magicLinkPerIp: { points: 30, duration: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 const limiters = new Map<string, RateLimiterPrisma>();

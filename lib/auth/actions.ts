@@ -1,20 +1,27 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 
 const schema = z.object({ email: z.email().max(254) });
 
-export type SignInState = { email: string; error?: "invalidEmail" | "failed" };
+export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited" };
 
 /** Sends a magic link for the site it is called on; keeps what was typed on error. */
 export async function requestMagicLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").trim().slice(0, 300);
   const parsed = schema.safeParse({ email });
   if (!parsed.success) return { email, error: "invalidEmail" };
+  const site = (await headers()).get("host") ?? "";
+  const address = parsed.data.email.toLowerCase();
+  if (!(await withinLimits([["magicLinkPerEmail", `${site}:${address}`], ["magicLinkPerIp", await clientIp()]]))) {
+    return { email, error: "rateLimited" };
+  }
   try {
-    await signIn("email", { email: parsed.data.email.toLowerCase(), redirect: false, redirectTo: "/sign-in" });
+    await signIn("email", { email: address, redirect: false, redirectTo: "/sign-in" });
   } catch (error) {
     console.error("[auth] magic link failed", error);
     return { email, error: "failed" };

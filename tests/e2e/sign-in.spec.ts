@@ -54,4 +54,19 @@ test.describe("magic-link sign-in, per town", () => {
     await page.goto(town("leuven", "/sign-in"));
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   });
+
+  test("too many links for one address are refused with a clear message", async ({ page }) => {
+    const email = `flood-${Date.now()}@example.be`;
+    await page.goto(town("gent", "/sign-in"));
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("E-mail address").fill(email);
+      await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+      await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+      await page.goto(town("gent", "/sign-in"));
+    }
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText("Too many sign-in links")).toHaveAttribute("role", "alert");
+    await expect(page.getByLabel("E-mail address")).toHaveValue(email);
+  });
 });
