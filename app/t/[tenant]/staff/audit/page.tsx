@@ -1,3 +1,4 @@
+import { SearchForm } from "@/components/forms/search-form";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
@@ -16,13 +17,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     <section aria-labelledby="audit" className="flex flex-col gap-4">
       <h1 id="audit" className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 font-semibold">
-          {t("searchLabel")}
-          <input name="q" type="search" defaultValue={query} className="rounded border-2 border-zinc-700 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("search")}</button>
-      </form>
+      <SearchForm label={t("searchLabel")} button={t("search")} value={query} />
       {entries.length === 0 ? <p>{t("empty")}</p> : (
         <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="audit">
           <thead>

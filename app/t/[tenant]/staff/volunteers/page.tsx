@@ -1,3 +1,4 @@
+import { SearchForm } from "@/components/forms/search-form";
 import { getTranslations } from "next-intl/server";
 import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { blockVolunteerAction } from "@/lib/matching/actions";
@@ -16,13 +17,7 @@ export default async function Volunteers({ params, searchParams }: Props) {
   return (
     <section aria-labelledby="volunteers" className="flex flex-col gap-4">
       <h1 id="volunteers" className="text-3xl font-bold">{t("title")}</h1>
-      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 font-semibold">
-          {t("search")}
-          <input name="q" type="search" defaultValue={query} className="rounded border-2 border-zinc-700 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("searchButton")}</button>
-      </form>
+      <SearchForm label={t("search")} button={t("searchButton")} value={query} />
       <p role="status">{t("count", { count: rows.length })}</p>
       <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="volunteers">
         <thead>
