@@ -22,6 +22,8 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 
 /** WCAG 2.1 A/AA: no serious or critical axe violations. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation Next.js streams the <title> in a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
