@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/sign-in-form";
-import { auth } from "@/lib/auth/auth";
-import { rolesInTenant } from "@/lib/memberships/queries";
+import { currentSession } from "@/lib/auth/session";
+import { currentMember } from "@/lib/auth/guard";
 
 /** The sign-in page body, shared by the apex and every town. */
 export async function SignInPanel(props: { town?: { id: string; name: string }; error?: string }) {
-  const [session, t, tr] = await Promise.all([auth(), getTranslations("signIn"), getTranslations("roles")]);
+  const [session, t, tr] = await Promise.all([currentSession(), getTranslations("signIn"), getTranslations("roles")]);
   if (session?.user) {
-    const roles = props.town ? await rolesInTenant(props.town, session.user.id) : [];
+    const roles = props.town ? ((await currentMember(props.town))?.roles ?? []) : [];
     return (
       <section aria-labelledby="signed-in" className="flex flex-col gap-3">
         <h1 id="signed-in" className="text-3xl font-bold">{t("signedInTitle")}</h1>

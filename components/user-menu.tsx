@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/lib/auth/auth";
+import { currentSession } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 
 export async function UserMenu() {
-  const [session, t] = await Promise.all([auth(), getTranslations("nav")]);
+  const [session, t] = await Promise.all([currentSession(), getTranslations("nav")]);
   if (!session?.user) {
     return (
       <Link href="/sign-in" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">

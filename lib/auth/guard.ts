@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import type { Role } from "@/generated/prisma/client";
-import { auth } from "@/lib/auth/auth";
+import { currentSession } from "@/lib/auth/session";
 import { rolesInTenant } from "@/lib/memberships/queries";
 
 export const STAFF_ROLES: Role[] = ["ADMIN", "COORDINATOR", "STAFF"];
@@ -9,11 +10,16 @@ export const ADMIN_ROLES: Role[] = ["ADMIN"];
 
 export type Member = { userId: string; email: string; roles: Role[] };
 
-/** The signed-in user's roles in this town, or null. */
-export async function currentMember(tenant: { id: string }): Promise<Member | null> {
-  const session = await auth();
+// Once per request and town: the layout and the page both ask.
+const memberOf = cache(async (tenantId: string): Promise<Member | null> => {
+  const session = await currentSession();
   if (!session?.user) return null;
-  return { userId: session.user.id, email: session.user.email, roles: await rolesInTenant(tenant, session.user.id) };
+  return { userId: session.user.id, email: session.user.email, roles: await rolesInTenant({ id: tenantId }, session.user.id) };
+});
+
+/** The signed-in user's roles in this town, or null. */
+export function currentMember(tenant: { id: string }): Promise<Member | null> {
+  return memberOf(tenant.id);
 }
 
 export const hasRole = (member: Member | null, allowed: Role[]) => !!member?.roles.some((r) => allowed.includes(r));
@@ -31,7 +37,7 @@ export async function requireRole(tenant: { id: string }, allowed: Role[]): Prom
 
 /** Any signed-in person (volunteers need no role to register); otherwise the sign-in page. */
 export async function requireUser(): Promise<{ userId: string; email: string }> {
-  const session = await auth();
+  const session = await currentSession();
   if (!session?.user) redirect("/sign-in");
   return { userId: session.user.id, email: session.user.email };
 }
