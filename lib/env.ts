@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // Validated once at start-up: a missing or malformed variable stops the
 // process with a message naming it, instead of failing later on a request.
-const schema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
   ROOT_DOMAIN: z
@@ -21,13 +21,13 @@ const schema = z.object({
   HELPT_DNS_SERVER: z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, "must be host:port[,host:port]").optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(
     Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]),
   );
-  const result = schema.safeParse(cleaned);
+  const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);

@@ -3,17 +3,15 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
-import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
-
-const schema = z.object({ email: z.email().max(254) });
+import { signInSchema } from "@/lib/auth/schemas";
 
 export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited" };
 
 /** Sends a magic link for the site it is called on; keeps what was typed on error. */
 export async function requestMagicLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").trim().slice(0, 300);
-  const parsed = schema.safeParse({ email });
+  const parsed = signInSchema.safeParse({ email });
   if (!parsed.success) return { email, error: "invalidEmail" };
   const site = (await headers()).get("host") ?? "";
   const address = parsed.data.email.toLowerCase();

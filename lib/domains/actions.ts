@@ -2,17 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { addDomain, removeDomain, verifyDomain } from "@/lib/domains/domains";
+import { addDomainSchema, hostArgSchema } from "@/lib/domains/schemas";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
-
-const addSchema = z.object({ host: z.string().trim().min(1, "required").max(300, "invalidDomain") });
-// Bound arguments come from the client and can be forged: accept only a plain host string.
-const hostArg = z.string().min(1).max(253);
 
 const done = (): FormState => {
   revalidatePath("/", "layout");
@@ -26,7 +22,7 @@ async function adminOfRequest() {
 }
 
 function boundHost(host: unknown): string {
-  const parsed = hostArg.safeParse(host);
+  const parsed = hostArgSchema.safeParse(host);
   if (!parsed.success) notFound();
   return parsed.data;
 }
@@ -34,7 +30,7 @@ function boundHost(host: unknown): string {
 export async function addDomainAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { tenant, member } = await adminOfRequest();
   const values = formValues(formData);
-  const parsed = addSchema.safeParse(values);
+  const parsed = addDomainSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   return (await attempt(values, async () => {
     const domain = await addDomain(tenant, parsed.data.host);

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
+import { capSchema } from "@/lib/matching/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 import { setBlocked } from "@/lib/volunteers/admin";
@@ -31,8 +31,6 @@ export async function coordinatorDoneAction(requestId: string, _prev: FormState,
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   return (await attempt(values, () => completeAssignment(tenant, member.userId, requestId, { coordinator: true }, parsed.data))) ?? done();
 }
-
-const capSchema = z.object({ maxResponses: z.coerce.number({ error: "invalidChoice" }).int("invalidChoice").min(1, "invalidChoice").max(50, "invalidChoice") });
 
 /** How many offers a request accepts before it leaves the volunteers' list. */
 export async function capAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
 import { Plan, TenantStatus } from "@/generated/prisma/enums";
 
 // Field errors are translation keys: `reason` and `plan` use `form.errors`;
@@ -9,11 +10,11 @@ export const PLANS = Object.values(Plan);
 export const MAX_TRIAL_EXTENSION_DAYS = 90;
 
 /** A town id as it arrives from a URL or a bound action argument. */
-export const townIdSchema = z.string().min(1).max(40);
+export const townIdSchema = z.string().overwrite(stripControl).min(1).max(40);
 
 /** The list's GET form: anything malformed is ignored rather than an error. */
 export const townFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().overwrite(stripControl).trim().max(100).optional().catch(undefined),
   status: z.enum(TENANT_STATUSES).optional().catch(undefined),
   plan: z.enum(PLANS).optional().catch(undefined),
 });

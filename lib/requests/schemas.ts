@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
 import { normalizePhone } from "@/lib/phone/normalize";
 
 // Error messages are translation keys under `form.errors`.
@@ -7,19 +8,19 @@ import { normalizePhone } from "@/lib/phone/normalize";
 const text = (min: number, max: number) =>
   z
     .string({ error: "required" })
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .transform((s) => stripControl(s).trim())
     .pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
 
 const optionalText = (max: number) =>
   z
     .string()
     .optional()
-    .transform((s) => (s ?? "").trim())
+    .transform((s) => stripControl(s ?? "").trim())
     .pipe(z.string().max(max, "tooLong"))
     .transform((s) => s || undefined);
 
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()])
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()], { error: "invalidChoice" })
   .transform((v) => v === "on" || v === "true");
 
 const phone = z
@@ -54,7 +55,7 @@ export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
 export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
 
 const base = z.object({
-  categoryId: z.string({ error: "required" }).min(1, "required").max(40, "invalidChoice"),
+  categoryId: z.string({ error: "required" }).overwrite(stripControl).min(1, "required").max(40, "invalidChoice"),
   description: text(10, 2000),
   timeWindow: text(2, 200),
   neighbourhood: optionalText(100),
@@ -110,8 +111,8 @@ export const triageSchema = z.object({
 /** Queue filters from the query string; anything unknown is ignored, never an error. */
 export const queueFilterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  categoryId: z.string().max(40).optional().catch(undefined),
-  neighbourhood: z.string().max(100).optional().catch(undefined),
+  categoryId: z.string().overwrite(stripControl).max(40).optional().catch(undefined),
+  neighbourhood: z.string().overwrite(stripControl).max(100).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   ageGroup: z.enum(AGE_GROUPS).optional().catch(undefined),
 });

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { BillingUnavailable, openCustomerPortal, startSubscription } from "@/lib/billing/checkout";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
-import { inviteMember, removeMember, TEAM_ROLES } from "@/lib/settings/team";
+import { inviteSchema } from "@/lib/settings/schemas";
+import { inviteMember, removeMember } from "@/lib/settings/team";
 import { townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 import { publicTownUrl } from "@/lib/tenancy/urls";
@@ -26,8 +26,6 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   await updateTownSettings(tenant, admin.userId, parsed.data);
   return { ...done(), formError: undefined, values: { saved: "1" } };
 }
-
-const inviteSchema = z.object({ email: z.email("invalidEmail").max(254, "tooLong"), role: z.enum(TEAM_ROLES, { error: "invalidChoice" }) });
 
 export async function inviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const tenant = await tenantOfRequest();

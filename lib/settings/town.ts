@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { brandFields, withBrandRules } from "@/lib/signup/schemas";
@@ -9,7 +10,7 @@ import { publicTownUrl } from "@/lib/tenancy/urls";
 export const townSettingsSchema = withBrandRules(
   z.object({
     ...brandFields,
-    name: z.string({ error: "required" }).trim().min(2, "tooShort").max(80, "tooLong"),
+    name: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(80, "tooLong"),
     mode: z.enum(["DORMANT", "ACTIVE", "CRISIS"], { error: "invalidChoice" }),
     responseCap: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber"),
     retentionDays: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(7, "invalidNumber").max(3650, "invalidNumber"),

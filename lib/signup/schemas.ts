@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
@@ -9,10 +10,10 @@ import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
 export const COUNTRIES = ["BE", "NL", "FR", "LU", "DE"] as const;
 
 export const municipalitySchema = z.object({
-  name: z.string({ error: "required" }).trim().min(2, "tooShort").max(80, "tooLong"),
+  name: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(80, "tooLong"),
   country: z.enum(COUNTRIES, { error: "invalidChoice" }),
   population: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(100, "invalidNumber").max(10_000_000, "invalidNumber"),
-  contactName: z.string({ error: "required" }).trim().min(2, "tooShort").max(100, "tooLong"),
+  contactName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
   contactEmail: z.email("invalidEmail").max(254, "tooLong"),
 });
 
@@ -27,7 +28,7 @@ export const subdomainSchema = z.object({
 
 /** A town's public face: shared by the sign-up wizard and the town settings. */
 export const brandFields = {
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
+  primaryColor: z.string({ error: "required" }).regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
   phone: z.string({ error: "required" }).transform((s, ctx) => {
     const n = normalizePhone(s);
     if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
@@ -48,7 +49,7 @@ export function withBrandRules<T extends z.ZodType<{ primaryColor: string; local
 export const brandingSchema = withBrandRules(z.object(brandFields));
 
 export const adminSchema = z.object({
-  adminName: z.string({ error: "required" }).trim().min(2, "tooShort").max(100, "tooLong"),
+  adminName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
   adminEmail: z.email("invalidEmail").max(254, "tooLong").transform((e) => e.toLowerCase()),
 });
 
