@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { tooLargeResponse } from "@/lib/http/body-limit";
 import { parseHost } from "@/lib/tenancy/parse-host";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
 
 // Routes a request to the apex site or to a town's site by its Host header.
 // It only rewrites: tenant lookup (database) happens in the tenant layout.
 export function proxy(request: NextRequest) {
+  const tooLarge = tooLargeResponse(request);
+  if (tooLarge) return tooLarge;
   const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
   const match = parseHost(request.headers.get("host"), rootDomain);
   const headers = new Headers(request.headers);
@@ -18,6 +21,8 @@ export function proxy(request: NextRequest) {
 
   // The internal tenant tree is reachable only through a town's host.
   if (path === "/t" || path.startsWith("/t/")) return notFound();
+  // Broken percent-encoding names no page (Next.js would answer 500 decoding it).
+  if (!decodable(path)) return notFound();
 
   switch (match.kind) {
     case "apex":
@@ -35,6 +40,15 @@ export function proxy(request: NextRequest) {
       return match.subdomain === "www" ? NextResponse.next({ request: { headers } }) : notFound();
     default:
       return notFound();
+  }
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

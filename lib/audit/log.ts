@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { stripControl } from "@/lib/forms/text";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 
 export type AuditEntry = {
@@ -16,7 +17,7 @@ export async function writeAudit(tenant: { id: string }, entry: AuditEntry, db: 
 
 /** The town admin's view of the audit log, newest first, optionally searched by action or subject. */
 export async function listAudit(tenant: { id: string }, opts: { q?: string; take?: number } = {}) {
-  const q = opts.q?.trim();
+  const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
   return forTenant(tenant.id).auditLog.findMany({
     where: q
       ? { OR: [{ action: { contains: q, mode: "insensitive" } }, { subjectId: { contains: q } }, { actor: { email: { contains: q, mode: "insensitive" } } }] }

@@ -33,6 +33,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   ],
   callbacks: {
+    // Auth.js's default parses the callback URL unguarded: a malformed one was a 500.
+    // Only this site's own addresses are followed; anything else goes home.
+    redirect({ url, baseUrl }) {
+      try {
+        const target = new URL(url, baseUrl);
+        return target.origin === new URL(baseUrl).origin ? target.href : baseUrl;
+      } catch {
+        return baseUrl;
+      }
+    },
     async signIn({ user }) {
       if (!user.email) return false;
       const existing = await prisma.user.findUnique({ where: { email: user.email.toLowerCase() } });

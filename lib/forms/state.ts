@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
 
 /**
  * What a form action returns: the values as typed (so nothing is lost on an
@@ -14,13 +15,18 @@ export const emptyForm: FormState = { values: {}, errors: {} };
 
 const ECHO_LIMIT = 10_000; // enough for any real answer, without reflecting megabytes
 
-/** The submitted text fields; a field sent several times (checkbox groups) is joined with commas. */
+/**
+ * The submitted text fields; a field sent several times (checkbox groups) is
+ * joined with commas. Control characters are dropped: the values are echoed
+ * back and some are stored as typed (the sign-up draft), where NUL breaks PostgreSQL.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string" || key.startsWith("$")) continue;
-    const text = value.slice(0, ECHO_LIMIT);
-    values[key] = key in values ? `${values[key]},${text}` : text;
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || name.startsWith("$")) continue;
+    const key = stripControl(name);
+    const text = stripControl(value.slice(0, ECHO_LIMIT));
+    values[key] = Object.hasOwn(values, key) ? `${values[key]},${text}` : text;
   }
   return values;
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
+import { boundId, idSchema } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
@@ -17,35 +18,39 @@ const done = (): FormState => {
 };
 
 export async function assignAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
-  const ids = formData.getAll("volunteerIds").filter((v): v is string => typeof v === "string").slice(0, 20);
-  return (await attempt({}, () => assignVolunteers(tenant, member.userId, requestId, ids))) ?? done();
+  const ids = formData.getAll("volunteerIds").filter((v): v is string => idSchema.safeParse(v).success).slice(0, 20);
+  return (await attempt({}, () => assignVolunteers(tenant, member.userId, id, ids))) ?? done();
 }
 
 export async function coordinatorDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
   const values = formValues(formData);
   const parsed = feedbackSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  return (await attempt(values, () => completeAssignment(tenant, member.userId, requestId, { coordinator: true }, parsed.data))) ?? done();
+  return (await attempt(values, () => completeAssignment(tenant, member.userId, id, { coordinator: true }, parsed.data))) ?? done();
 }
 
 /** How many offers a request accepts before it leaves the volunteers' list. */
 export async function capAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   await requireRole(tenant, COORDINATOR_ROLES);
   const values = formValues(formData);
   const parsed = capSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  const { count } = await forTenant(tenant.id).helpRequest.updateMany({ where: { id: requestId }, data: { maxResponses: parsed.data.maxResponses } });
+  const { count } = await forTenant(tenant.id).helpRequest.updateMany({ where: { id }, data: { maxResponses: parsed.data.maxResponses } });
   return count === 0 ? { values, errors: {}, formError: "transitionNotAllowed" } : done();
 }
 
 export async function blockVolunteerAction(volunteerId: string, formData: FormData): Promise<void> {
+  const id = boundId(volunteerId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
-  await attempt({}, () => setBlocked(tenant, member.userId, volunteerId, formData.get("blocked") === "true"));
+  await attempt({}, () => setBlocked(tenant, member.userId, id, formData.get("blocked") === "true"));
   revalidatePath("/", "layout");
 }

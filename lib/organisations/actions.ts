@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/guard";
 import { attempt } from "@/lib/forms/attempt";
+import { boundId } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { closeVacancy, postVacancy, saveOrganisation } from "@/lib/organisations/vacancies";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
@@ -34,8 +35,9 @@ export async function postVacancyAction(_prev: FormState, formData: FormData): P
 }
 
 export async function closeVacancyAction(vacancyId: string): Promise<void> {
+  const id = boundId(vacancyId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, [...ORGANISATION]);
-  await attempt({}, () => closeVacancy(tenant, member.userId, vacancyId));
+  await attempt({}, () => closeVacancy(tenant, member.userId, id));
   revalidatePath("/", "layout");
 }

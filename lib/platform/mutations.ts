@@ -6,7 +6,8 @@ import { fieldErrors } from "@/lib/forms/state";
 import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
-import { planSchema, suspendSchema, townIdSchema, trialSchema } from "./schemas";
+import { idSchema } from "@/lib/forms/bound";
+import { planSchema, suspendSchema, trialSchema } from "./schemas";
 
 // What platform admins change on a town. Each function takes the acting admin
 // explicitly (the actions check who that is), validates its input (throwing
@@ -35,7 +36,7 @@ function parse<S extends z.ZodType>(schema: S, values: Values): z.output<S> {
  * are serialised and each audit row records the true previous state.
  */
 async function changeTown(actorId: string, tenantId: string, decide: (town: Town) => Change | null): Promise<boolean> {
-  if (!townIdSchema.safeParse(tenantId).success) throw new NotFoundInTenant("town");
+  if (!idSchema.safeParse(tenantId).success) throw new NotFoundInTenant("town");
   const changed = await forTenant(tenantId).$transaction(async (tx) => {
     const locked = await tx.$executeRaw`SELECT 1 FROM "Tenant" WHERE id = ${tenantId} FOR UPDATE`;
     if (!locked) throw new NotFoundInTenant("town");

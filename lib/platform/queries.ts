@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
-import { townIdSchema, type TownFilter } from "./schemas";
+import { idSchema } from "@/lib/forms/bound";
+import type { TownFilter } from "./schemas";
 
 // The platform console looks across towns by design, so it reads through the
 // global client rather than forTenant(). Counts are aggregated per town in a
@@ -62,7 +63,7 @@ export async function platformMetrics(now = new Date()) {
 
 /** One town with its counts, latest Stripe events and platform audit history (newest first); null if unknown. */
 export async function getTown(id: string) {
-  if (!townIdSchema.safeParse(id).success) return null;
+  if (!idSchema.safeParse(id).success) return null;
   const tenant = await prisma.tenant.findUnique({ where: { id }, select: TOWN_FIELDS });
   if (!tenant) return null;
   const [volunteers, openRequests, stripeEvents, audit] = await Promise.all([

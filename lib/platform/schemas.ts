@@ -9,9 +9,6 @@ export const TENANT_STATUSES = Object.values(TenantStatus);
 export const PLANS = Object.values(Plan);
 export const MAX_TRIAL_EXTENSION_DAYS = 90;
 
-/** A town id as it arrives from a URL or a bound action argument. */
-export const townIdSchema = z.string().overwrite(stripControl).min(1).max(40);
-
 /** The list's GET form: anything malformed is ignored rather than an error. */
 export const townFilterSchema = z.object({
   q: z.string().overwrite(stripControl).trim().max(100).optional().catch(undefined),

@@ -6,6 +6,7 @@ import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
+import { boundId } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
@@ -57,47 +58,48 @@ export async function submitPhoneRequest(_prev: FormState, formData: FormData): 
 async function coordinatorAction(
   requestId: string,
   formData: FormData,
-  run: (tenantId: { id: string }, actorId: string, values: Record<string, string>) => Promise<FormState | void>,
+  run: (tenantId: { id: string }, actorId: string, values: Record<string, string>, id: string) => Promise<FormState | void>,
 ): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
   const values = formValues(formData);
-  const result = await run(tenant, member.userId, values);
+  const result = await run(tenant, member.userId, values, id);
   if (result) return result;
   revalidatePath("/", "layout");
   return { values: {}, errors: {} };
 }
 
 export async function publishAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = publishSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-    return attempt(values, () => publishRequest(tenant, actorId, requestId, parsed.data.publicSummary));
+    return attempt(values, () => publishRequest(tenant, actorId, id, parsed.data.publicSummary));
   });
 }
 
 export async function statusAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = statusSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-    return attempt(values, () => changeStatus(tenant, actorId, requestId, parsed.data.status));
+    return attempt(values, () => changeStatus(tenant, actorId, id, parsed.data.status));
   });
 }
 
 export async function triageAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = triageSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-    return attempt(values, () => triageRequest(tenant, actorId, requestId, parsed.data));
+    return attempt(values, () => triageRequest(tenant, actorId, id, parsed.data));
   });
 }
 
 export async function noteAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return coordinatorAction(requestId, formData, async (tenant, actorId, values) => {
+  return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = noteSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
     return attempt(values, async () => {
-      await addNote(tenant, actorId, requestId, parsed.data.body);
+      await addNote(tenant, actorId, id, parsed.data.body);
     });
   });
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { BillingUnavailable, openCustomerPortal, startSubscription } from "@/lib/billing/checkout";
 import { attempt } from "@/lib/forms/attempt";
+import { boundId } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
@@ -37,9 +38,10 @@ export async function inviteAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function removeMemberAction(membershipId: string, _prev: FormState): Promise<FormState> {
+  const id = boundId(membershipId);
   const tenant = await tenantOfRequest();
   const admin = await requireRole(tenant, ADMIN_ROLES);
-  return (await attempt({}, () => removeMember(tenant, admin.userId, membershipId))) ?? done();
+  return (await attempt({}, () => removeMember(tenant, admin.userId, id))) ?? done();
 }
 
 /** Subscribe (Stripe Checkout) or manage billing (Customer Portal); Stripe down → a clear message. */

@@ -1,10 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { BillingUnavailable, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
 import { billingEnabled } from "@/lib/billing/stripe";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
+import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
@@ -23,7 +24,7 @@ function parseCategories(formData: FormData, locales: Locale[], defaultLocale: L
   const rows = new Map<string, Record<string, string>>();
   for (const [name, value] of formData.entries()) {
     const m = /^cat\.(\d{1,2})\.(.+)$/.exec(name);
-    if (m && typeof value === "string") rows.set(m[1], { ...rows.get(m[1]), [m[2]]: value.trim() });
+    if (m && typeof value === "string") rows.set(m[1], { ...rows.get(m[1]), [m[2]]: stripControl(value).trim() });
   }
   const chosen: (CategoryDraft & { position: number })[] = [];
   const keys = new Set<string>();
@@ -90,6 +91,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
  * on the server, saves, and goes on. The last step creates the town.
  */
 export async function saveStepAction(step: Step, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!STEPS.includes(step)) notFound(); // bound in the page, but forgeable
   const values = formValues(formData);
   const draft = await currentDraft();
   if (draft.tenantId) redirect("/start/done");

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { prisma } from "@/lib/db/client";
+import { idSchema } from "@/lib/forms/bound";
 import type { SignupData } from "@/lib/signup/schemas";
 
 const COOKIE = "helpt-signup";
@@ -7,8 +8,8 @@ const COOKIE = "helpt-signup";
 /** The visitor's sign-up in progress (created on first use); leaving and coming back resumes it. */
 export async function currentDraft(): Promise<{ id: string; step: number; data: SignupData; tenantId: string | null }> {
   const jar = await cookies();
-  const id = jar.get(COOKIE)?.value;
-  const found = id ? await prisma.signupDraft.findUnique({ where: { id } }) : null;
+  const cookie = idSchema.safeParse(jar.get(COOKIE)?.value); // the cookie can be forged
+  const found = cookie.success ? await prisma.signupDraft.findUnique({ where: { id: cookie.data } }) : null;
   if (found) return { id: found.id, step: found.step, data: found.data as SignupData, tenantId: found.tenantId };
   return { id: "", step: 1, data: {}, tenantId: null };
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { requireUser } from "@/lib/auth/guard";
 import { attempt } from "@/lib/forms/attempt";
+import { boundId } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { completeAssignment } from "@/lib/matching/assign";
 import { respondToRequest, withdrawResponse } from "@/lib/matching/respond";
@@ -47,34 +48,38 @@ export async function deleteProfileAction(_prev: FormState, formData: FormData):
 }
 
 export async function respondAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   const values = formValues(formData);
   const parsed = responseSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  return (await attempt(values, () => respondToRequest(tenant, user.userId, requestId, parsed.data.message))) ?? done();
+  return (await attempt(values, () => respondToRequest(tenant, user.userId, id, parsed.data.message))) ?? done();
 }
 
 export async function withdrawAction(requestId: string, _prev: FormState): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
-  return (await attempt({}, () => withdrawResponse(tenant, user.userId, requestId))) ?? done();
+  return (await attempt({}, () => withdrawResponse(tenant, user.userId, id))) ?? done();
 }
 
 export async function markDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   const values = formValues(formData);
   const parsed = feedbackSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  return (await attempt(values, () => completeAssignment(tenant, user.userId, requestId, { volunteerUserId: user.userId }, parsed.data))) ?? done();
+  return (await attempt(values, () => completeAssignment(tenant, user.userId, id, { volunteerUserId: user.userId }, parsed.data))) ?? done();
 }
 
 export async function applyAction(vacancyId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const id = boundId(vacancyId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   const values = formValues(formData);
   const parsed = responseSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  return (await attempt(values, () => applyToVacancy(tenant, user.userId, vacancyId, parsed.data.message))) ?? done();
+  return (await attempt(values, () => applyToVacancy(tenant, user.userId, id, parsed.data.message))) ?? done();
 }

@@ -1,11 +1,12 @@
 import { writeAudit } from "@/lib/audit/log";
+import { stripControl } from "@/lib/forms/text";
 import { NotFoundInTenant } from "@/lib/requests/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 /** The town's volunteers for coordinators: who they are, whether they are active, how much they did lately. */
 export async function listVolunteers(tenant: { id: string }, opts: { q?: string } = {}) {
   const since = new Date(Date.now() - 30 * 86_400_000);
-  const q = opts.q?.trim();
+  const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
   return forTenant(tenant.id).volunteerProfile.findMany({
     where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { postcode: { startsWith: q } }] } : undefined,
     select: {

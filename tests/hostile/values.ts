@@ -75,3 +75,6 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Extra keys a form never has, merged into an otherwise plausible object. */
 export const extraKeys = fc.dictionary(fc.oneof(fc.constantFrom("__proto__", "constructor", "id", "tenantId", "role", "isPlatformAdmin"), fc.string({ maxLength: 10 })), hostileValue, { maxKeys: 3 });
+
+/** The sharpest values, tried on every field and parameter in turn (random runs may miss one). */
+export const EDGE_STRINGS = ["a\u0000b", "__proto__", SCRIPTS[0], "\uD800x", "%E0%A4%A", "{count, plural, one {#}}", " ", "-1"];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/forms/state";
+import { isReference, newReference } from "@/lib/requests/reference";
 import { onlineRequestSchema, phoneRequestSchema, queueFilterSchema } from "@/lib/requests/schemas";
 
 const valid = {
@@ -63,5 +64,14 @@ describe("help request validation", () => {
 
   it("ignores unknown queue filters", () => {
     expect(queueFilterSchema.parse({ status: "OPEN", urgency: "EXTREME", x: "y" })).toEqual({ status: "OPEN" });
+  });
+});
+
+describe("request references", () => {
+  it("recognises what newReference makes, in any case, and nothing else", () => {
+    const reference = newReference();
+    expect(isReference(reference)).toBe(true);
+    expect(isReference(reference.toLowerCase())).toBe(true);
+    for (const bad of ["K7QM3XDP", "K7QM-3XD0", "K7QM-3XDP ", "a\u0000b", "", 42, undefined]) expect(isReference(bad)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { devMailboxEnabled, listDevMailbox } from "@/lib/email/deliver";
+import { stripControl } from "@/lib/forms/text";
 
 // Only exists while no e-mail provider is configured (offline / demo mode).
-export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   const t = await getTranslations("mailbox");
   if (!devMailboxEnabled()) {
     return (
@@ -12,7 +13,9 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
       </section>
     );
   }
-  const { to } = await searchParams;
+  const { to: address } = await searchParams;
+  // A query string may repeat the parameter or carry NUL, which PostgreSQL refuses.
+  const to = typeof address === "string" ? stripControl(address) : undefined;
   const [messages, format] = await Promise.all([listDevMailbox({ to, take: 50 }), getFormatter()]);
   return (
     <section aria-labelledby="mailbox" className="flex flex-col gap-4">

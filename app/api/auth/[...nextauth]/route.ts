@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
+import { withoutBadCallbackUrl } from "@/lib/auth/callback-url";
 
 // `next start` reports its own hostname in request.url; Auth.js builds its
 // redirects from it. Rebuild the URL from the Host header (already vetted by
@@ -11,5 +12,5 @@ function onPublicHost(req: NextRequest): NextRequest {
   return new NextRequest(new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, `${proto}://${host}`), req);
 }
 
-export const GET = (req: NextRequest) => handlers.GET(onPublicHost(req));
-export const POST = (req: NextRequest) => handlers.POST(onPublicHost(req));
+export const GET = (req: NextRequest) => handlers.GET(withoutBadCallbackUrl(onPublicHost(req)));
+export const POST = (req: NextRequest) => handlers.POST(withoutBadCallbackUrl(onPublicHost(req)));

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getConfirmation } from "@/lib/requests/queries";
+import { isReference } from "@/lib/requests/reference";
 import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ ref?: string }> };
@@ -9,7 +10,7 @@ export default async function Thanks({ params, searchParams }: Props) {
   const { ref } = await searchParams;
   const [t, confirmation] = await Promise.all([
     getTranslations("request"),
-    typeof ref === "string" && ref.length <= 12 ? getConfirmation(tenant, ref) : null,
+    isReference(ref) ? getConfirmation(tenant, ref) : null,
   ]);
   return (
     <section aria-labelledby="thanks" className="flex max-w-2xl flex-col gap-4" data-testid="confirmation">

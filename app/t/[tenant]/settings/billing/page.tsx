@@ -22,7 +22,7 @@ export default async function Billing({ params }: { params: Promise<{ tenant: st
         <dt className="font-semibold">{t("billingStatus")}</dt><dd>{t(`billingStatuses.${row.billingStatus}`)}</dd>
         <dt className="font-semibold">{t("trialEnds")}</dt><dd>{date(row.trialEndsAt)}</dd>
         {row.graceEndsAt && (<><dt className="font-semibold">{t("graceEnds")}</dt><dd>{date(row.graceEndsAt)}</dd></>)}
-        <dt className="font-semibold">{t("price")}</dt><dd>{t("priceValue", { euros: (annualPriceCents(row.population ?? 0) / 100).toFixed(2) })}</dd>
+        <dt className="font-semibold">{t("price")}</dt><dd>{row.population ? t("priceValue", { euros: (annualPriceCents(row.population) / 100).toFixed(2) }) : "—"}</dd>
       </dl>
       {row.billingStatus === "PAST_DUE" && <p role="alert" className="rounded border-2 border-amber-600 bg-amber-50 p-3 font-semibold">{t("pastDue", { date: date(row.graceEndsAt) })}</p>}
       {billingEnabled() ? <BillingButtons hasCustomer={!!row.stripeCustomerId} /> : <p data-testid="billing-off">{t("billingOff")}</p>}

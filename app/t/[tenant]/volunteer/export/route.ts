@@ -1,17 +1,19 @@
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guard";
+import { notFoundResponse } from "@/lib/http/not-found";
 import { NotFoundInTenant } from "@/lib/requests/errors";
-import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
 import { exportVolunteerData } from "@/lib/volunteers/profile";
 
 /** A volunteer downloads everything this town holds about them (JSON). */
 export async function GET(_request: Request, { params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  if (!tenant) return notFoundResponse();
   const user = await requireUser();
   const data = await exportVolunteerData(tenant, user.userId).catch((e) => {
-    if (e instanceof NotFoundInTenant) notFound();
+    if (e instanceof NotFoundInTenant) return null;
     throw e;
   });
+  if (!data) return notFoundResponse();
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",

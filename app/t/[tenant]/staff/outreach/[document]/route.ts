@@ -1,14 +1,16 @@
-import { notFound } from "next/navigation";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
+import { notFoundResponse } from "@/lib/http/not-found";
 import { DOCUMENTS, outreachPdf, type OutreachDocument } from "@/lib/outreach/download";
-import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
 
 type Context = { params: Promise<{ tenant: string; document: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   const { tenant: key, document } = await params;
-  const tenant = await currentTenant(key);
+  const tenant = await resolveTenant(decodeURIComponent(key));
+  if (!tenant) return notFoundResponse();
   await requireRole(tenant, ADMIN_ROLES);
-  if (!(document in DOCUMENTS)) notFound();
+  // Own keys only: "__proto__" or "constructor" are in every object.
+  if (!Object.hasOwn(DOCUMENTS, document)) return notFoundResponse();
   return outreachPdf(tenant, document as OutreachDocument, new URL(request.url).searchParams.get("lang"));
 }

@@ -1,0 +1,460 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { E2E_PORT } from "../../playwright.config";
+import { EDGE_STRINGS, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS } from "../hostile/values";
+import {
+  actionForm, errorTexts, filesNamed, pageLocale, ROOT, routeOf, send, serverActionForms, serverActions, translationOf, unescapedScripts,
+  type FormField, type HtmlForm, type Locale, type Reply, type ServerAction,
+} from "./helpers/hostile";
+import { apex, signInAs, sql, town } from "./helpers/site";
+
+// Hostile input at every door of the running app: every route handler, every
+// page (path and query), every server action (posted like a browser without
+// JavaScript, with forged bound arguments). Never a 500, errors are shown as
+// translations, and scripts typed into stored fields come back escaped.
+// The surfaces are discovered (app/**, the build's action manifest), so new
+// ones are fuzzed too, or the spec says what it lacks.
+
+const SEED = Number(process.env.HOSTILE_SEED ?? 20_240_707); // fixed, so a failure replays; change it to explore
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 4);
+const TOWN = "fuzzstad";
+const TOWN_ID = "e2e-fuzz";
+const ADMIN = "admin@fuzzstad.example"; // ADMIN and ORGANISATION in Fuzzstad; registers as a volunteer below
+const PLATFORM = "platform@helpt.example";
+const LOCALES: Locale[] = ["nl", "fr", "en"];
+
+test.describe.configure({ mode: "serial" });
+test.use({ locale: "en-GB" });
+
+const counts = { total: 0, byKind: {} as Record<string, number>, bySurface: {} as Record<string, number>, refusedByAction: {} as Record<string, number> };
+let problems: string[] = [];
+let signed: BrowserContext; // signed in on Fuzzstad (admin) and on the apex (platform admin)
+let anonymous: BrowserContext;
+let requestId = "";
+
+const brief = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v instanceof Blob ? `<blob ${v.size}>` : v));
+const sample = <T>(arbitrary: fc.Arbitrary<T>, salt: number, runs = RUNS) => fc.sample(arbitrary, { numRuns: runs, seed: SEED + salt });
+const headerSafe = (s: string) => s.replace(/[^\x20-\x7e]/g, "").slice(0, 500);
+const urlSafe = (s: string) => encodeURIComponent(s.toWellFormed());
+
+/** Checks one response; returns its HTML and the error texts it shows. */
+function check(what: string, { status, headers, body }: Reply, input: unknown, { protocolProbe = false } = {}) {
+  const kind = what.split(" ")[0];
+  counts.total++;
+  counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
+  counts.bySurface[what] = (counts.bySurface[what] ?? 0) + 1;
+  const html = String(headers["content-type"] ?? "").includes("text/html");
+  const fail = (why: string) => problems.push(`${what}: ${why}; input ${brief(input)}`);
+  if (status >= 500) fail(`status ${status}`);
+  if (status >= 400 && status < 500 && !body.trim() && !protocolProbe) fail(`status ${status} without a message`);
+  if (!html) return { status, body, errors: [] as string[] };
+  const unescaped = unescapedScripts(body);
+  if (unescaped.length) fail(`unescaped ${unescaped.join(", ")}`);
+  const locale = pageLocale(body);
+  const errors = errorTexts(body);
+  for (const text of errors) if (!translationOf(text, locale)) fail(`untranslated error "${text.slice(0, 100)}" (${locale})`);
+  return { status, body, errors };
+}
+
+function expectNoProblems() {
+  const found = problems;
+  problems = [];
+  expect(found.slice(0, 25).join("\n")).toBe("");
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A fresh Fuzzstad every run: what the last run stored (and maybe broke) goes with it.
+  await sql(`DELETE FROM "Tenant" WHERE id = $1`, [TOWN_ID]);
+  await sql(`INSERT INTO "Tenant" (id, slug, name, phone, "updatedAt") VALUES ($1, $2, 'Fuzzstad', '011 22 33 44', now())`, [TOWN_ID, TOWN]);
+  await sql(
+    `INSERT INTO "Category" ("tenantId", id, key, labels, position)
+     VALUES ($1, 'e2e-fuzz-groceries', 'groceries', '{"nl":"Boodschappen","fr":"Courses","en":"Groceries"}', 1)`,
+    [TOWN_ID],
+  );
+  await sql(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('e2e-fuzz-admin', $1, now()) ON CONFLICT (email) DO NOTHING`, [ADMIN]);
+  await sql(
+    `INSERT INTO "Membership" ("tenantId", id, "userId", role)
+     SELECT $1, 'e2e-fuzz-' || lower(r), u.id, r::"Role" FROM "User" u, unnest(ARRAY['ADMIN', 'ORGANISATION']) r WHERE u.email = $2`,
+    [TOWN_ID, ADMIN],
+  );
+  await sql(`DELETE FROM "RateLimiterFlexible"`);
+  signed = await browser.newContext({ locale: "en-GB" });
+  anonymous = await browser.newContext({ locale: "en-GB" });
+  const page = await signed.newPage();
+  await signInAs(page, TOWN, ADMIN);
+  await signInAs(page, null, PLATFORM);
+  await page.close();
+});
+
+test.afterAll(async () => {
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  writeFileSync(join(ROOT, "test-results", "hostile-counts.json"), JSON.stringify({ seed: SEED, runs: RUNS, ...counts }, null, 2));
+  console.log(`[hostile-input] ${counts.total} hostile requests (seed ${SEED}, ${RUNS} runs): ${JSON.stringify(counts.byKind)}`);
+  await signed?.close();
+  await anonymous?.close();
+});
+
+// ---------------------------------------------------------------- forms
+
+const actions = serverActions();
+const actionById = new Map(actions.map((a) => [a.id, a]));
+
+async function formsOn(context: BrowserContext, url: string) {
+  const { status, body } = await send(context, url);
+  expect(status, url).toBeLessThan(400);
+  return serverActionForms(body).map((form) => ({ ...form, action: actionById.get(form.actionId)! }));
+}
+
+async function formOf(context: BrowserContext, url: string, action: string) {
+  const form = (await formsOn(context, url)).find((f) => f.action?.name.endsWith(`#${action}`));
+  expect(form, `${action} on ${url}`).toBeTruthy();
+  return form!;
+}
+
+/** What the browser sends for an untouched form, with some fields changed. */
+function filled(form: HtmlForm, values: Record<string, string | string[]>): [string, string][] {
+  return form.fields.flatMap((f): [string, string][] => {
+    if (f.kind === "button" || f.kind === "file") return [];
+    const v = values[f.name] ?? f.values;
+    return (Array.isArray(v) ? v : [v]).map((x) => [f.name, x]);
+  });
+}
+
+const origin = (url: string) => new URL(url).origin;
+const post = (context: BrowserContext, url: string, form: FormData, locale: Locale = "en") =>
+  send(context, url, { form, headers: { origin: origin(url), "accept-language": locale } });
+
+/** The page shows the hostile value, and only escaped. */
+async function expectShownEscaped(context: BrowserContext, url: string) {
+  const { body } = check(`stored ${url}`, await send(context, url, { headers: { "accept-language": "en" } }), url);
+  const visible = body.replace(/<script\b[\s\S]*?<\/script>/g, "");
+  expect(visible.includes(SCRIPT_MARKER) || visible.includes(SCRIPT_MARKER.replaceAll("-", "_")), `${url} shows the stored value`).toBe(true);
+}
+
+test("scripts typed into stored fields come back escaped wherever they are shown", async () => {
+  test.setTimeout(120_000);
+  // A resident's request, every text field a script.
+  const requestForm = await formOf(anonymous, town(TOWN, "/request"), "submitHelpRequest");
+  const created = await post(anonymous, town(TOWN, "/request"), actionForm(requestForm.actionId, requestForm.bound, filled(requestForm, {
+    categoryId: requestForm.fields.find((f) => f.name === "categoryId")!.options[0],
+    description: `${SCRIPTS[0]} groceries please`, timeWindow: SCRIPTS[1], neighbourhood: SCRIPTS[2].slice(0, 100), postcode: "3000",
+    name: SCRIPTS[3], phone: "0470 12 34 56", address: SCRIPTS[0], contactMethod: "PHONE", consent: "on",
+  }), requestForm.actionKey));
+  check("stored request", created, "request form");
+  expect(created.status, "the scripted request is accepted").toBe(303);
+  const reference = new URL(String(created.headers.location), town(TOWN)).searchParams.get("ref")!;
+  [{ id: requestId }] = await sql<{ id: string }>(`SELECT id FROM "HelpRequest" WHERE "tenantId" = $1 AND reference = $2`, [TOWN_ID, reference]);
+  await expectShownEscaped(signed, town(TOWN, `/staff/requests/${requestId}`));
+  await expectShownEscaped(signed, town(TOWN, "/staff/requests"));
+
+  // Published with a scripted summary: the public list.
+  const publish = await formOf(signed, town(TOWN, `/staff/requests/${requestId}`), "publishAction");
+  check("stored publish", await post(signed, town(TOWN, `/staff/requests/${requestId}`),
+    actionForm(publish.actionId, publish.bound, filled(publish, { publicSummary: `${SCRIPTS[1]} groceries` }), publish.actionKey)), "publish");
+  await expectShownEscaped(anonymous, town(TOWN, "/requests"));
+
+  // A volunteer's name, an organisation and its vacancy.
+  const profile = await formOf(signed, town(TOWN, "/volunteer"), "saveProfileAction");
+  const option = (name: string) => profile.fields.find((f) => f.name === name)!.options[0];
+  const saved = await post(signed, town(TOWN, "/volunteer"), actionForm(profile.actionId, profile.bound, filled(profile, {
+    name: SCRIPTS[2].slice(0, 100), phone: "0470 12 34 57", postcode: "3000", maxDistanceKm: "5",
+    languages: [option("languages")], categoryIds: [option("categoryIds")], codeOfConduct: "on",
+  }), profile.actionKey));
+  check("stored volunteer", saved, "profile");
+  expect(saved.status, "the scripted volunteer profile is accepted").toBe(303);
+  await expectShownEscaped(signed, town(TOWN, "/staff/volunteers"));
+  const organisation = await formOf(signed, town(TOWN, "/organisation"), "saveOrganisationAction");
+  check("stored organisation", await post(signed, town(TOWN, "/organisation"),
+    actionForm(organisation.actionId, organisation.bound, filled(organisation, { name: SCRIPTS[3], description: SCRIPTS[0] }), organisation.actionKey)), "organisation");
+  const vacancy = await formOf(signed, town(TOWN, "/organisation"), "postVacancyAction");
+  check("stored vacancy", await post(signed, town(TOWN, "/organisation"),
+    actionForm(vacancy.actionId, vacancy.bound, filled(vacancy, { title: SCRIPTS[0], description: `${SCRIPTS[1]} help us`, places: "2" }), vacancy.actionKey)), "vacancy");
+  await expectShownEscaped(signed, town(TOWN, "/organisation"));
+  await expectShownEscaped(signed, town(TOWN, "/volunteer"));
+
+  // The town's name (every page of the town shows it) and a suspension reason.
+  const settings = await formOf(signed, town(TOWN, "/settings"), "saveSettingsAction");
+  const rename = (name: string) =>
+    post(signed, town(TOWN, "/settings"), actionForm(settings.actionId, settings.bound, filled(settings, { name }), settings.actionKey));
+  check("stored town-name", await rename(SCRIPTS[0]), "settings");
+  await expectShownEscaped(anonymous, town(TOWN, "/"));
+  check("stored town-name", await rename("Fuzzstad"), "settings");
+  const suspend = await formOf(signed, apex(`/admin/towns/${TOWN_ID}`), "suspendTownAction");
+  check("stored suspension", await post(signed, apex(`/admin/towns/${TOWN_ID}`),
+    actionForm(suspend.actionId, suspend.bound, filled(suspend, { reason: SCRIPTS[1] }), suspend.actionKey)), "suspend");
+  await expectShownEscaped(anonymous, town(TOWN, "/"));
+  await expectShownEscaped(signed, apex(`/admin/towns/${TOWN_ID}`));
+  const reactivate = await formOf(signed, apex(`/admin/towns/${TOWN_ID}`), "reactivateTownAction");
+  await post(signed, apex(`/admin/towns/${TOWN_ID}`), actionForm(reactivate.actionId, reactivate.bound, [], reactivate.actionKey));
+
+  // What was typed in the sign-up wizard, kept when going back.
+  const wizard = await formOf(anonymous, apex("/start"), "saveStepAction");
+  check("stored wizard", await post(anonymous, apex("/start"),
+    actionForm(wizard.actionId, wizard.bound, [...filled(wizard, { name: SCRIPTS[0] }), ["direction", "back"]], wizard.actionKey)), "wizard");
+  await expectShownEscaped(anonymous, apex("/start?step=1"));
+
+  // The coordinator sees the scripted volunteer among the candidates and assigns them:
+  // the volunteer's e-mail then carries the resident's scripted name and address.
+  await expectShownEscaped(signed, town(TOWN, `/staff/requests/${requestId}`));
+  const assign = await formOf(signed, town(TOWN, `/staff/requests/${requestId}`), "assignAction");
+  const candidates = assign.fields.find((f) => f.name === "volunteerIds")!.options;
+  check("stored assignment", await post(signed, town(TOWN, `/staff/requests/${requestId}`),
+    actionForm(assign.actionId, assign.bound, candidates.map((id): [string, string] => ["volunteerIds", id]), assign.actionKey)), "assign");
+  await expectShownEscaped(signed, town(TOWN, "/volunteer"));
+
+  // E-mails that carry the stored values escape them too.
+  await expect.poll(async () => (await sql(`SELECT 1 FROM "DevMailboxMessage" WHERE html LIKE $1 AND "createdAt" > now() - interval '5 minutes'`, [`%${SCRIPT_MARKER}%`])).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  for (const { html } of await sql<{ html: string }>(`SELECT html FROM "DevMailboxMessage" WHERE html LIKE $1`, [`%${SCRIPT_MARKER}%`])) {
+    expect(unescapedScripts(html), "an e-mail's HTML").toEqual([]);
+  }
+
+  // In a real browser, nothing runs either.
+  const dialogs: string[] = [];
+  const browserPage = await signed.newPage();
+  browserPage.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  for (const url of [town(TOWN, `/staff/requests/${requestId}`), town(TOWN, "/staff/volunteers"), town(TOWN, "/organisation"), town(TOWN, "/requests")]) {
+    await browserPage.goto(url);
+    expect(await browserPage.evaluate(() => (window as unknown as Record<string, unknown>).hostile_xss_7f3a), url).toBeUndefined();
+  }
+  await browserPage.close();
+  expect(dialogs).toEqual([]);
+  expectNoProblems();
+});
+
+// ---------------------------------------------------------------- route handlers
+
+type RouteFuzz = (value: string, locale: Locale) => Promise<void>;
+const get = (context: BrowserContext, url: string, locale: Locale = "en") => send(context, url, { headers: { "accept-language": locale } });
+
+/** One entry per route handler in app/**\/route.ts: a new handler without an entry fails the spec. */
+const ROUTES: Record<string, RouteFuzz> = {
+  "app/api/health/route.ts": async (v) => {
+    check("route health", await get(anonymous, apex(`/api/health?${urlSafe(v)}=${urlSafe(v)}`)), v);
+  },
+  "app/api/signup/slug/route.ts": async (v, locale) => {
+    const response = await get(anonymous, apex(`/api/signup/slug?slug=${urlSafe(v)}&slug=${urlSafe(v)}`), locale);
+    check("route slug", response, v);
+    if (response.status === 200) {
+      const reason = (JSON.parse(response.body) as { reason?: string }).reason;
+      if (reason && typeof readKey(["form", "errors", reason], locale) !== "string") problems.push(`route slug: reason "${reason}" is no form.errors key`);
+    }
+  },
+  "app/api/stripe/webhook/route.ts": async (v) => {
+    check("route stripe", await send(anonymous, apex("/api/stripe/webhook"), {
+      body: v, headers: { "stripe-signature": headerSafe(v) || "t=1,v1=00", "content-type": "application/json" },
+    }), v);
+  },
+  "app/api/auth/[...nextauth]/route.ts": async (v, locale) => {
+    const segment = urlSafe(v) || "x";
+    for (const base of [apex(""), town(TOWN, "")]) {
+      check("route auth /api/auth/<value>", await get(anonymous, `${base}/api/auth/${segment}`, locale), v);
+      check("route auth callback", await get(anonymous, `${base}/api/auth/callback/email?token=${segment}&email=${segment}&callbackUrl=${segment}`, locale), v);
+      check("route auth cookie", await send(anonymous, `${base}/api/auth/session`, { headers: { cookie: `authjs.callback-url=${segment}; authjs.csrf-token=${segment}; authjs.session-token=${segment}` } }), v);
+      const form = new URLSearchParams({ email: v.toWellFormed().slice(0, 2000), csrfToken: v.toWellFormed().slice(0, 200), callbackUrl: v.toWellFormed().slice(0, 200) });
+      check("route auth signin", await send(anonymous, `${base}/api/auth/signin/email`, {
+        body: form.toString(), headers: { origin: origin(base), "content-type": "application/x-www-form-urlencoded" },
+      }), v);
+    }
+  },
+  "app/(apex)/dev/emails/[template]/route.ts": async (v, locale) => {
+    check("route email-preview", await get(anonymous, apex(`/dev/emails/${urlSafe(v) || "x"}?lang=${urlSafe(v)}`), locale), v);
+    check("route email-preview", await get(anonymous, apex(`/dev/emails/magic-link?lang=${urlSafe(v)}`), locale), v);
+  },
+  "app/t/[tenant]/logo/route.ts": async (v) => {
+    check("route logo", await get(anonymous, town(TOWN, `/logo?${urlSafe(v)}`)), v);
+    check("route logo", await send(null, town(TOWN, "/logo"), { host: `${headerSafe(v)}.localhost:${E2E_PORT}` }), v);
+  },
+  "app/t/[tenant]/volunteer/export/route.ts": async (v) => {
+    check("route export", await get(signed, town(TOWN, `/volunteer/export?${urlSafe(v)}`)), v);
+    check("route export", await get(anonymous, town(TOWN, `/volunteer/export`)), v);
+  },
+  "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
+    for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
+      check("route outreach", await get(signed, town(TOWN, `/staff/outreach/${document}?lang=${urlSafe(v)}`), locale), { document, v });
+    }
+  },
+};
+
+function readKey(path: string[], locale: Locale): unknown {
+  return path.reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], JSON.parse(readFileSync(join(ROOT, "messages", `${locale}.json`), "utf8")));
+}
+
+test("every route handler answers hostile input without a server error", async () => {
+  test.setTimeout(120_000);
+  expect(Object.keys(ROUTES).sort(), "route handlers without a hostile-input case").toEqual(filesNamed("route.ts").sort());
+  for (const [i, [, fuzz]] of Object.entries(ROUTES).entries()) {
+    for (const [value, locale] of sample(fc.tuple(hostileShortString, fc.constantFrom(...LOCALES)), 100 + i)) await fuzz(value, locale);
+  }
+  // Hosts nobody should send, and methods pages do not take.
+  for (const host of sample(hostileShortString.map(headerSafe), 200, RUNS * 2)) {
+    check("host", await send(null, apex("/"), { host: host || "x" }), host, { protocolProbe: true });
+  }
+  for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
+    check("method", await send(anonymous, town(TOWN, "/request"), { method, body: "x" }), method, { protocolProbe: true });
+  }
+  expectNoProblems();
+});
+
+// ---------------------------------------------------------------- pages
+
+const pages = filesNamed("page.tsx").sort();
+
+/** Real values for dynamic segments, so the page's own forms render (hostile ones are tried too). */
+const REAL_SEGMENTS: Record<string, () => string> = {
+  "app/t/[tenant]/staff/requests/[id]/page.tsx": () => requestId,
+  "app/(apex)/admin/towns/[id]/page.tsx": () => TOWN_ID,
+};
+
+function pageUrl(file: string, segment: (name: string) => string, query = "") {
+  const { town: onTown, path } = routeOf(file);
+  const filled = path.replace(/\[(\w+)\]/g, (_m, name: string) => segment(name));
+  return (onTown ? town(TOWN, filled) : apex(filled)) + query;
+}
+
+/** Query parameters the pages read, from their `searchParams` types and the filter schemas. */
+const QUERY_NAMES = [
+  ...new Set([
+    ...pages.flatMap((f) => [...(/searchParams: Promise<\{([^}]*)\}>/.exec(readFileSync(join(ROOT, f), "utf8"))?.[1] ?? "").matchAll(/(\w+)\?:/g)].map((m) => m[1])),
+    ...filesNamed("schemas.ts", "lib").flatMap((f) =>
+      [...readFileSync(join(ROOT, f), "utf8").matchAll(/export const \w*[Ff]ilterSchema = z\.object\(\{([\s\S]*?)\n\}\)/g)].flatMap((m) => [...m[1].matchAll(/^\s*(\w+):/gm)].map((k) => k[1])),
+    ),
+  ]),
+];
+
+/** Cookies the app reads: its own (named in lib/) and Auth.js's. */
+const COOKIE_NAMES = [
+  ...filesNamed(/\.tsx?$/, "lib").flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/COOKIE\w* = "([^"]+)"/g)].map((m) => m[1])),
+  "authjs.session-token", "authjs.callback-url", "authjs.csrf-token",
+];
+
+test("every page answers hostile paths, query strings and cookies without a server error", async () => {
+  test.setTimeout(120_000);
+  expect(QUERY_NAMES).toEqual(expect.arrayContaining(["q", "status", "categoryId", "step", "ref"]));
+  expect(COOKIE_NAMES).toEqual(expect.arrayContaining(["helpt-locale", "helpt-signup"]));
+  for (const file of pages) {
+    if (/\[\w+\]/.test(file.replace("[tenant]", ""))) expect(REAL_SEGMENTS[file], `a real value for the dynamic segments of ${file}`).toBeDefined();
+  }
+  const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileShortString), { minLength: 1, maxLength: 6 });
+  for (const [i, file] of pages.entries()) {
+    const visit = fc.tuple(hostileShortString, query, fc.array(fc.tuple(fc.constantFrom(...COOKIE_NAMES), hostileShortString), { maxLength: 3 }), fc.boolean(), fc.constantFrom(...LOCALES));
+    for (const [segment, params, cookies, signedIn, locale] of sample(visit, 300 + i)) {
+      const search = `?${params.map(([k, v]) => `${k}=${urlSafe(v)}`).join("&")}`;
+      const headers = { "accept-language": locale, cookie: cookies.map(([k, v]) => `${k}=${urlSafe(v)}`).join("; ") };
+      const context = signedIn ? signed : anonymous;
+      check(`page ${file}`, await send(context, pageUrl(file, () => urlSafe(segment) || "x", search), { headers }), { segment, params, cookies });
+      if (REAL_SEGMENTS[file]) check(`page ${file}`, await send(context, pageUrl(file, REAL_SEGMENTS[file], search), { headers }), { params, cookies });
+    }
+    // Each sharp value in every parameter (twice) and every cookie at once.
+    for (const edge of EDGE_STRINGS) {
+      const search = `?${QUERY_NAMES.flatMap((k) => [`${k}=${urlSafe(edge)}`, `${k}=${urlSafe(edge)}`]).join("&")}`;
+      const headers = { cookie: COOKIE_NAMES.map((k) => `${k}=${urlSafe(edge)}`).join("; ") };
+      check(`page ${file}`, await send(signed, pageUrl(file, REAL_SEGMENTS[file] ?? (() => urlSafe(edge)), search), { headers }), { edge });
+    }
+    const malformed = "%E0%A4%A"; // not valid percent-encoding
+    check(`page ${file}`, await send(signed, pageUrl(file, () => malformed, `?${QUERY_NAMES.map((k) => `${k}=${malformed}`).join("&")}`)), { malformed });
+  }
+  expectNoProblems();
+});
+
+// ---------------------------------------------------------------- server actions
+
+/** Where each action's form is: found by visiting every page signed in (admin, organisation, volunteer, platform admin). */
+async function discoverForms() {
+  const found = new Map<string, { url: string; form: HtmlForm; context: BrowserContext }>();
+  for (const file of pages) {
+    const url = pageUrl(file, REAL_SEGMENTS[file] ?? (() => "x"));
+    for (const context of [signed, anonymous]) {
+      const { status, body } = await send(context, url);
+      if (status !== 200) continue;
+      for (const form of serverActionForms(body)) if (!found.has(form.actionId)) found.set(form.actionId, { url, form, context });
+    }
+  }
+  return found;
+}
+
+const hostileFile = fc.oneof(
+  fc.uint8Array({ maxLength: 64 }),
+  fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x3c, 0x73, 0x63, 0x72])), // a PNG signature, then "<scr"
+  fc.constant(new Uint8Array(600 * 1024)), // over the logo limit
+).map((bytes) => new Blob([bytes]));
+
+/** Hostile values for one control: off-list choices, several values for one name, files, or nothing at all. */
+function hostileField(field: FormField): fc.Arbitrary<[string, string | Blob][]> {
+  const one = (v: fc.Arbitrary<string | Blob>) => v.map((x): [string, string | Blob][] => [[field.name, x]]);
+  const legit = field.options.length ? fc.constantFrom(...field.options) : fc.constantFrom(...(field.values.length ? field.values : [""]));
+  return fc.oneof(
+    { weight: 4, arbitrary: one(hostileString) },
+    { weight: 2, arbitrary: one(legit) },
+    { weight: 1, arbitrary: fc.array(fc.oneof(legit, hostileString), { maxLength: 4 }).map((vs) => vs.map((v): [string, string] => [field.name, v])) },
+    { weight: 1, arbitrary: one(hostileFile) },
+    { weight: 1, arbitrary: fc.constant<[string, string | Blob][]>([]) }, // missing
+  );
+}
+
+/** Bound arguments (ids, the wizard step, the previous state) as a forger would send them. */
+const hostileBound = (bound: unknown[]) => fc.tuple(...bound.map((b) => fc.oneof(fc.constant(b), hostileValue)));
+
+// Actions whose only effect is on the session: tried without one.
+const SESSION_ONLY = new Set(["lib/auth/actions.ts#signOutAction", "lib/signup/actions.ts#restartAction"]);
+// Platform actions suspend Fuzzstad: they go last, then Fuzzstad is reactivated.
+const LAST = (a: ServerAction) => (a.file.startsWith("lib/platform/") ? 1 : 0);
+
+test("every server action answers hostile forms and forged arguments without a server error", async () => {
+  test.setTimeout(150_000);
+  const forms = await discoverForms();
+  // Over Next.js's 1 MB limit for form posts: refused as too large, in words.
+  const request = [...forms.values()].find((f) => actionById.get(f.form.actionId)?.name.endsWith("#submitHelpRequest"))!;
+  const tooLarge = await post(request.context, request.url, actionForm(request.form.actionId, request.form.bound, [["description", "A".repeat(1_100_000)]], request.form.actionKey), "fr");
+  expect(tooLarge.status).toBe(413);
+  expect(translationOf(tooLarge.body, "fr")).toBe("form.formErrors.tooLarge");
+  const genericFields: FormField[] = [...new Map([...forms.values()].flatMap(({ form }) => form.fields.map((f) => [f.name, f] as const))).values()];
+  for (const [i, action] of [...actions].sort((a, b) => LAST(a) - LAST(b) || a.name.localeCompare(b.name)).entries()) {
+    const where = forms.get(action.id);
+    const url = where?.url ?? pageUrl(action.pages.find((p) => pages.includes(p)) ?? "app/(apex)/page.tsx", (n) => (n === "id" ? TOWN_ID : "x"));
+    const fields = where?.form.fields ?? genericFields.slice(0, 12);
+    const formDataParam = /formData$/i.test(action.params.at(-1) ?? "");
+    const boundCount = action.params.length - (formDataParam ? 1 : 0);
+    const bound = where?.form.bound ?? (boundCount ? Array.from({ length: boundCount }, () => "x") : null);
+    const submission = fc.record({
+      bound: bound ? hostileBound(bound) : fc.constant(null),
+      fields: fc.tuple(...fields.map(hostileField)).map((fs) => fs.flat()),
+      extra: fc.array(fc.tuple(hostileShortString.map((s) => s.slice(0, 40) || "x"), hostileString), { maxLength: 2 }),
+      locale: fc.constantFrom(...LOCALES),
+      signedIn: SESSION_ONLY.has(action.name) ? fc.constant(false) : fc.boolean(),
+    });
+    // Random submissions, then each sharp value in every field and bound argument.
+    const edges = EDGE_STRINGS.map((edge) => ({
+      bound: bound && !where ? bound.map(() => edge) : bound,
+      fields: fields.flatMap((f): [string, string][] => (f.kind === "button" || f.kind === "file" ? [] : [[f.name, edge]])),
+      extra: [[edge, edge]] as [string, string][], locale: "en" as Locale, signedIn: !SESSION_ONLY.has(action.name),
+    }));
+    for (const s of [...sample(submission, 500 + i), ...edges]) {
+      const body = actionForm(action.id, s.bound as unknown[] | null, [...s.fields, ...s.extra], where?.form.actionKey);
+      // Where the form was found, post as the visitor who saw it: the page then shows the outcome.
+      const context = where?.context ?? (s.signedIn ? signed : anonymous);
+      const response = await post(context, url, body, s.locale);
+      const { status, body: html, errors } = check(`action ${action.name}`, response, { bound: s.bound, fields: s.fields, extra: s.extra });
+      // A required field left out (or sent once, blank) must be refused, with a message, seen when the page still
+      // shows the form. (A field sent several times is joined with commas, as checkbox groups are: not blank.)
+      const blank = (f: FormField) => {
+        const sent = s.fields.filter(([n]) => n === f.name).map(([, v]) => v);
+        return sent.length === 0 || (sent.length === 1 && (typeof sent[0] !== "string" || !sent[0].trim()));
+      };
+      const missing = fields.filter((f) => f.required && blank(f));
+      const formShown = status === 200 && serverActionForms(html).some((f) => f.actionId === action.id);
+      if (where && JSON.stringify(s.bound) === JSON.stringify(bound) && missing.length && formShown && errors.length === 0) {
+        problems.push(`action ${action.name}: accepted without ${missing.map((f) => f.name).join(", ")}; input ${brief(s.fields)}`);
+      }
+      if (status >= 400 || errors.length) counts.refusedByAction[action.name] = (counts.refusedByAction[action.name] ?? 0) + 1;
+    }
+  }
+  // Fuzzstad back to normal for the other specs' sake (platform actions may have suspended it).
+  const reactivate = actions.find((a) => a.name.endsWith("#reactivateTownAction"))!;
+  await post(signed, apex(`/admin/towns/${TOWN_ID}`), actionForm(reactivate.id, [TOWN_ID, { values: {}, errors: {} }], []));
+  expect(Object.keys(counts.refusedByAction).length, "hostile submissions were refused, with a message, by most actions").toBeGreaterThan(actions.length / 2);
+  expectNoProblems();
+});
