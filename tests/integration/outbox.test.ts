@@ -119,8 +119,9 @@ describe("transactional outbox", () => {
     expect(Math.max(...final.map((r) => r.attempts))).toBeLessThan(MAX_ATTEMPTS);
     expect(final.find((r) => r.lastError !== null)).toBeUndefined();
     expect(replyLost).toBe(true);
-    // Retried many times, sent once each: the row id is the idempotency key.
-    expect(fake.calls.filter((c) => ids.includes(c.idempotencyKey!)).length).toBeGreaterThan(ids.length * 5);
+    // Tried all through the outage, sent once each: the row id is the idempotency key.
+    expect(Math.min(...final.map((r) => r.attempts))).toBeGreaterThan(5);
+    for (const id of ids) expect(fake.calls.filter((c) => c.idempotencyKey === id).length).toBeGreaterThanOrEqual(2);
     expect(fake.sent.map((c) => c.idempotencyKey).sort()).toEqual(ids);
     // The message whose reply was lost keeps the id of its one real delivery.
     const lost = fake.sent[0];
