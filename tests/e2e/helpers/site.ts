@@ -5,6 +5,8 @@ import { E2E_DB_PORT, E2E_PORT } from "../../../playwright.config";
 
 export const apex = (path = "/") => `http://localhost:${E2E_PORT}${path}`;
 export const town = (slug: string, path = "/") => `http://${slug}.localhost:${E2E_PORT}${path}`;
+/** Node cannot resolve *.localhost as Chromium does: API requests reach a town by its Host header. */
+export const townHost = (slug: string) => ({ host: `${slug}.localhost:${E2E_PORT}` });
 
 const databaseUrl =
   process.env.TEST_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
