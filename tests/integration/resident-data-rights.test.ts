@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 /** A town where Maria asked for help twice (one done, with a volunteer, notes and mails; one new), and Jan once. */
 async function townWithMaria() {
   const { tenant, categories } = await createTown();
-  const ctx = { id: tenant.id, slug: tenant.slug, name: tenant.name, defaultLocale: "nl" as const };
+  const ctx = { id: tenant.id, slug: tenant.slug, name: tenant.name, defaultLocale: "nl" as const, responseCap: tenant.responseCap };
   const coordinator = await createUser("coord");
   const volunteer = await createVolunteer(tenant.id, [categories[0].id], { name: "Vera Vrijwilliger", phone: "+32470111222" });
 
