@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
+import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
 
 // Routes a request to the apex site or to a town's site by its Host header.
@@ -15,6 +20,8 @@ export function proxy(request: NextRequest) {
     url.pathname = "/_not-found-host";
     return NextResponse.rewrite(url, { request: { headers } });
   };
+
+  if (isCrossSiteFormPost(request.method, path, request.headers)) return refuseCrossSite(request);
 
   // The internal tenant tree is reachable only through a town's host.
   if (path === "/t" || path.startsWith("/t/")) return notFound();
@@ -36,6 +43,17 @@ export function proxy(request: NextRequest) {
     default:
       return notFound();
   }
+}
+
+const REFUSALS = { en, fr, nl };
+
+function refuseCrossSite(request: NextRequest) {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : (negotiate(request.headers.get("accept-language"), LOCALES) ?? "nl");
+  return new NextResponse(REFUSALS[locale].security.crossSiteForm, {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "content-language": locale },
+  });
 }
 
 export const config = {

@@ -12,11 +12,10 @@ export const SIGNUP_DRAFT_DAYS = 30;
  * retention clean-up; cross-town by nature, hence systemDb.
  */
 export async function purgeExpired(now = new Date()) {
-  const [counters, sessions, tokens, drafts] = await systemDb.$transaction([
-    systemDb.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
-    systemDb.session.deleteMany({ where: { expires: { lt: now } } }),
-    systemDb.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
-    systemDb.signupDraft.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - SIGNUP_DRAFT_DAYS * DAY_MS) } } }),
-  ]);
+  // Independent clean-ups: no transaction needed, each stands on its own.
+  const counters = await systemDb.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
+  const sessions = await systemDb.session.deleteMany({ where: { expires: { lt: now } } });
+  const tokens = await systemDb.verificationToken.deleteMany({ where: { expires: { lt: now } } });
+  const drafts = await systemDb.signupDraft.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - SIGNUP_DRAFT_DAYS * DAY_MS) } } });
   return { counters: counters.count, sessions: sessions.count, tokens: tokens.count, drafts: drafts.count };
 }

