@@ -7,13 +7,15 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { seedDemo } from "@/lib/seed/demo";
+import { withSecondWall } from "@/lib/tenancy/second-wall";
 import { migrate } from "../../scripts/lib/database";
 import { ROOT } from "../../scripts/lib/run";
 import { clusterSkipReason, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
 
 // `npm run db:backup` / `db:restore` end to end, on a PostgreSQL cluster of the
-// test's own: a migrated database with two demo towns and a resident's request
-// is backed up, restored into a database that did not exist, and compared.
+// test's own with the roles of production: a migrated database with two demo
+// towns and a resident's request is backed up by its owner (row-level security
+// forced), restored into a database that did not exist, and compared.
 
 /** Runs an npm script as an operator would; resolves with its exit code and output. */
 function npmRun(script: string, args: string[], env: Record<string, string | undefined>) {
@@ -50,22 +52,23 @@ if (skip) console.warn(`backup.test.ts skipped: ${skip}`);
 
 describe.skipIf(skip)("backup and restore", () => {
   let cluster: PostgresCluster;
-  let source: string;
+  let source: string; // the owner's login, as operators run it
   let dir: string;
   const resident = { reference: "BKUP-0001", residentName: "Françoise Dubois-Ñúñez", residentPhone: "+32470998877", residentAddress: "Rue de l'Église 12, 5000 Namur", description: "Boodschappen & apotheek — 2× per week" };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "helpt-backup-"));
     cluster = await startPostgresCluster();
-    source = await cluster.createDatabase("helpt_source");
+    source = (await cluster.createHelptDatabase("helpt_source")).ownerUrl;
     await migrate(source);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: source }) });
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: source }) });
+    const db = withSecondWall(client, { system: true });
     try {
       await seedDemo(db);
       const leuven = await db.tenant.findUniqueOrThrow({ where: { slug: "leuven" }, include: { categories: true } });
       await db.helpRequest.create({ data: { tenantId: leuven.id, categoryId: leuven.categories[0].id, postcode: "3000", timeWindow: "Vrijdag", ...resident } });
     } finally {
-      await db.$disconnect();
+      await client.$disconnect();
     }
   }, 120_000);
 
@@ -80,12 +83,15 @@ describe.skipIf(skip)("backup and restore", () => {
     expect(backup.output).toMatch(/Backed up database "helpt_source"/);
     expect(backup.code).toBe(0);
 
-    const fresh = cluster.url("helpt_restored"); // does not exist yet: the restore creates it
-    const restore = await npmRun("db:restore", [file, "--into", fresh], { DATABASE_URL: undefined });
+    // Does not exist yet: the owner, who may create databases, restores into it.
+    const restore = await npmRun("db:restore", [file, "--into", cluster.url("helpt_restored", "helpt")], { DATABASE_URL: undefined });
     expect(restore.output).toMatch(/Restored .* into database "helpt_restored"/);
     expect(restore.code).toBe(0);
 
-    const before = await rowCounts(source);
+    // Counted as the superuser, whom row-level security does not hold back.
+    const original = cluster.url("helpt_source");
+    const fresh = cluster.url("helpt_restored");
+    const before = await rowCounts(original);
     const after = await rowCounts(fresh);
     expect(before.Tenant).toBe(2);
     expect(before.HelpRequest).toBe(5);
@@ -93,20 +99,39 @@ describe.skipIf(skip)("backup and restore", () => {
     expect(after).toEqual(before);
 
     const request = `SELECT to_jsonb(r) AS row FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' AND r.reference = $1`;
-    const [original] = await queryAt<{ row: Record<string, unknown> }>(source, request, [resident.reference]);
+    const [originalRow] = await queryAt<{ row: Record<string, unknown> }>(original, request, [resident.reference]);
     const [restored] = await queryAt<{ row: Record<string, unknown> }>(fresh, request, [resident.reference]);
     expect(restored.row).toMatchObject(resident);
-    expect(restored.row).toEqual(original.row);
+    expect(restored.row).toEqual(originalRow.row);
+
+    // The web app's login works on the restored database, behind the restored wall: its town's rows only.
+    const web = new pg.Client({ connectionString: cluster.url("helpt_restored", "helpt_web") });
+    await web.connect();
+    try {
+      const tenantId = restored.row.tenantId as string;
+      const names = async (scope: string) => {
+        await web.query("BEGIN");
+        await web.query("SELECT set_config('helpt.tenant_id', $1, true)", [scope]);
+        const rows = (await web.query<{ residentName: string }>(`SELECT "residentName" FROM "HelpRequest"`)).rows.map((r) => r.residentName);
+        await web.query("COMMIT");
+        return rows;
+      };
+      expect(await names(tenantId)).toContain(resident.residentName);
+      expect(await names(tenantId)).toHaveLength(3);
+      expect(await names("")).toEqual([]);
+    } finally {
+      await web.end();
+    }
   }, 60_000);
 
   it("refuses to restore over a database that has tables, and changes nothing", async () => {
     const file = join(dir, "again.dump");
     expect((await npmRun("db:backup", [file], { DATABASE_URL: source })).code).toBe(0);
-    const countBefore = await rowCounts(source);
+    const countBefore = await rowCounts(cluster.url("helpt_source"));
     const restore = await npmRun("db:restore", [file], { DATABASE_URL: source });
     expect(restore.code).not.toBe(0);
     expect(restore.output).toMatch(/already has \d+ tables; nothing was changed/);
-    expect(await rowCounts(source)).toEqual(countBefore);
+    expect(await rowCounts(cluster.url("helpt_source"))).toEqual(countBefore);
   }, 60_000);
 
   it("says what is wrong instead of writing a backup: no database, not a backup", async () => {

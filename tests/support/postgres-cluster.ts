@@ -42,9 +42,16 @@ export function clusterSkipReason(): string | null {
 
 export type PostgresCluster = {
   port: number;
-  /** Connection URL of database `db` as the cluster's superuser. */
-  url(db?: string): string;
+  /** Connection URL of database `db`, as the cluster's superuser unless `user` says otherwise. */
+  url(db?: string, user?: string): string;
   createDatabase(name: string): Promise<string>;
+  /**
+   * A database set up as in production and CI (README, "two walls"): owned by
+   * `helpt` (migrations, seeds, worker), which may create databases; the app
+   * works as `helpt_app` (owns nothing, no BYPASSRLS); `helpt_web` is the web
+   * app's login, a member of it.
+   */
+  createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }>;
   /** pg_ctl restart -m fast: every connection is cut, the server is back when this resolves. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -88,19 +95,36 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
   process.once("exit", stopNow);
 
-  const url = (db = "postgres") => `postgresql://postgres:${password}@127.0.0.1:${port}/${db}?sslmode=disable`;
+  const url = (db = "postgres", user = "postgres") => `postgresql://${user}:${password}@127.0.0.1:${port}/${db}?sslmode=disable`;
+  const superuser = async (statements: string[]) => {
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  let rolesCreated = false;
   return {
     port,
     url,
     async createDatabase(name) {
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
+      await superuser([`CREATE DATABASE "${name}"`]);
       return url(name);
+    },
+    async createHelptDatabase(name) {
+      if (!rolesCreated) {
+        await superuser([
+          `CREATE ROLE helpt LOGIN CREATEDB PASSWORD '${password}'`,
+          "CREATE ROLE helpt_app NOLOGIN NOBYPASSRLS",
+          `CREATE ROLE helpt_web LOGIN NOBYPASSRLS PASSWORD '${password}'`,
+          "GRANT helpt_app TO helpt, helpt_web",
+        ]);
+        rolesCreated = true;
+      }
+      await superuser([`CREATE DATABASE "${name}" OWNER helpt`]);
+      return { ownerUrl: url(name, "helpt"), appUrl: url(name, "helpt_web") };
     },
     async restart() {
       await run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-m", "fast", "-w", "-t", "60", "restart"]);
