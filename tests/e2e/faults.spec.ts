@@ -80,10 +80,12 @@ test.describe("faults", () => {
   test("PostgreSQL restarted mid-load: nothing acknowledged is lost, the app recovers by itself", async () => {
     test.setTimeout(240_000);
     cluster = await startPostgresCluster();
-    const databaseUrl = await cluster.createDatabase("helpt");
-    await migrate(databaseUrl);
+    // The roles of production: the owner migrates, the web app logs in as helpt_web behind row-level security.
+    const { ownerUrl, appUrl } = await cluster.createHelptDatabase("helpt");
+    await migrate(ownerUrl);
+    // Arranging and counting as the superuser, whom row-level security does not hold back.
     const db = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-      const client = new pg.Client({ connectionString: databaseUrl });
+      const client = new pg.Client({ connectionString: cluster!.url("helpt") });
       await client.connect();
       try {
         return (await client.query<T>(text, values)).rows;
@@ -97,7 +99,7 @@ test.describe("faults", () => {
     // The same production build as the other end-to-end tests, pointed at this cluster.
     const port = await freePort();
     server = startCli("next", ["start", "-p", String(port)], {
-      ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, ROOT_DOMAIN: "localhost",
+      ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, ROOT_DOMAIN: "localhost",
       AUTH_SECRET: "faults-secret-faults-secret-faults-0000", RESEND_API_KEY: "", STRIPE_SECRET_KEY: "",
     }, true);
     server.stdout?.on("data", (d) => (serverLog += d));

@@ -103,7 +103,7 @@ describe("transactional outbox", () => {
       for (const to of recipients) ids.push((await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } })).id);
     });
     ids.sort();
-    const mine = () => prisma.outboxEmail.findMany({ where: { id: { in: ids } } });
+    const mine = () => systemDb.outboxEmail.findMany({ where: { id: { in: ids } } });
 
     // The worker's loop, with the clock jumping to the next message due.
     for (let round = 0; round < 200; round++) {
