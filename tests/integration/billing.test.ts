@@ -291,7 +291,7 @@ describe("webhook", () => {
         }
         expect(replies.map((r) => r.status)).toEqual(order.map(() => 200));
         expect(replies.filter((r) => !JSON.parse(r.body).duplicate)).toHaveLength(events.length);
-        expect(await prisma.stripeEvent.count({ where: { id: { in: events.map((e) => JSON.parse(e.payload).id) } } })).toBe(events.length);
+        expect(await systemDb.stripeEvent.count({ where: { id: { in: events.map((e) => JSON.parse(e.payload).id) } } })).toBe(events.length);
         // A replay never reaches Stripe; an invoice that beats the town's first event is only recorded.
         expect(f.calls.filter((c) => c.path === `/v1/subscriptions/${s.id}`).length).toBeLessThanOrEqual(events.length);
         expect((await reload(tenant.id)).billingStatus).toBe(final === "active" ? "ACTIVE" : "PAST_DUE");
