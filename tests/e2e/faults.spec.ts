@@ -127,7 +127,9 @@ test.describe("faults", () => {
       const body = Buffer.from(await encoded.arrayBuffer());
       // A different address per resident, as in real life: the per-address limit is not what is tested here.
       const ip = `10.77.${n >> 8}.${n & 255}`;
-      return send(port, "POST", "/request", { "content-type": encoded.headers.get("content-type")!, "x-forwarded-for": ip }, body);
+      return send(port, "POST", "/request", {
+        "content-type": encoded.headers.get("content-type")!, origin: `http://${TOWN.slug}.localhost:${port}`, "x-forwarded-for": ip,
+      }, body);
     }
 
     const outcomes: Outcome[] = [];
@@ -155,7 +157,9 @@ test.describe("faults", () => {
       }
     };
     const load = Promise.all(Array.from({ length: WORKERS }, worker));
-    await expect.poll(() => outcomes.filter((o) => o.reference).length, { timeout: 60_000, intervals: [50] }).toBeGreaterThanOrEqual(BEFORE_RESTART);
+    await expect
+      .poll(() => outcomes.filter((o) => o.reference).length, { timeout: 60_000, intervals: [50], message: `before the restart; first errors: ${JSON.stringify(outcomes.slice(0, 3))}` })
+      .toBeGreaterThanOrEqual(BEFORE_RESTART);
     restart.startedAt = Date.now();
     await cluster.restart();
     restart.endedAt = Date.now();
