@@ -83,7 +83,8 @@ test("a coordinator exports and erases a resident's data after checking their id
   await page.goto(town("leuven", "/staff/audit?from=2026-02-30"));
   await expect(page.getByLabel("From (day)")).toHaveAccessibleDescription("Enter a date such as 2026-03-31.");
   await expectAccessible(page);
-  expect((await page.request.get(town("leuven", "/staff/audit/export?format=xml"))).status()).toBe(400);
+  // From the page itself: Node's resolver does not know *.localhost, Chromium does.
+  expect(await page.evaluate(async () => (await fetch("/staff/audit/export?format=xml")).status)).toBe(400);
 });
 
 test("another town's admin cannot find or export a Leuven resident; staff without the coordinator role get a 404", async ({ page }) => {
@@ -95,13 +96,16 @@ test("another town's admin cannot find or export a Leuven resident; staff withou
   await expect(page.getByTestId("resident-none")).toHaveText("The town holds no requests for this phone number or e-mail address.");
 
   const post = (form: Record<string, string>) =>
-    page.request.post(town("gent", "/staff/residents/export"), { form, headers: { origin: town("gent", "") } });
-  expect((await post({ contact: resident.phone, identityVerified: "on" })).status()).toBe(404);
+    page.evaluate(async (fields) => {
+      const response = await fetch("/staff/residents/export", { method: "POST", body: new URLSearchParams(fields) });
+      return { status: response.status, text: await response.text() };
+    }, form);
+  expect((await post({ contact: resident.phone, identityVerified: "on" })).status).toBe(404);
   const unchecked = await post({ contact: resident.phone });
-  expect(unchecked.status()).toBe(400);
-  expect(await unchecked.text()).toBe("Confirm that you checked the resident's identity by phone.");
+  expect(unchecked.status).toBe(400);
+  expect(unchecked.text).toBe("Confirm that you checked the resident's identity by phone.");
 
   await signInAs(page, "leuven", "staff@leuven.example");
   expect((await page.goto(town("leuven", "/staff/residents")))?.status()).toBe(404);
-  expect((await page.goto(town("leuven", "/staff/audit/export")))?.status()).toBe(404);
+  expect(await page.evaluate(async () => (await fetch("/staff/audit/export")).status)).toBe(404);
 });
