@@ -15,6 +15,8 @@ export type Town = {
   tenantId: string;
   /** Text every personal or internal field of this town's test objects carries. */
   mark: string;
+  /** Text of the fields anyone may see on this town's own site (published requests' summary and neighbourhood). */
+  publicMark: string;
   /** The signed-in people of this town, by role. */
   people: Record<Exclude<Role, "anonymous">, string>;
   /** Ids of this town's objects, by kind, for forged URLs, bound arguments and form fields. */
@@ -25,10 +27,12 @@ export type Town = {
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
-  /** Strings that must never reach another town's pages: markers, phone numbers, e-mails of its people. */
+  /** Strings only this town's own people may see: markers, phone numbers, e-mails of its people. */
   markers: string[];
   /** Every id of this town's rows (audit log aside), to spot any of them in another town's answers. */
   allIds: Set<string>;
+  /** The ids its own site shows to anyone: categories, areas, published open requests. */
+  publicIds: Set<string>;
 };
 
 const PEOPLE: Record<string, Town["people"]> = {
@@ -47,6 +51,7 @@ const PHONE_PREFIX: Record<string, string> = { leuven: "+3216990", gent: "+32929
 export async function arrangeTown(slug: string): Promise<Town> {
   const [{ id: tenantId }] = await sql<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);
   const mark = `ISOMARK-${slug.toUpperCase()}`;
+  const publicMark = `ISOPUB-${slug.toUpperCase()}`;
   const id = (name: string) => `iso-${slug}-${name}`;
   const phone = (n: number) => `${PHONE_PREFIX[slug]}${String(n).padStart(3, "0")}`;
   const [{ id: categoryId }] = await sql<{ id: string }>(
@@ -99,9 +104,9 @@ export async function arrangeTown(slug: string): Promise<Town> {
                                   "timeWindow", "residentName", "residentPhone", "residentEmail", "residentAddress", "publishedAt", "updatedAt")
        VALUES ($1, $2, $3, $4, $5::"RequestStatus", $6, $7, $8, '1000', $9, $10, $11, $12, $13, CASE WHEN $5::"RequestStatus" = 'NEW' THEN NULL ELSE now() END, now())
        ON CONFLICT ("tenantId", id) DO UPDATE SET status = EXCLUDED.status, "maxResponses" = NULL, "publicSummary" = EXCLUDED."publicSummary",
-                                                   urgency = 'NORMAL', "ageGroup" = 'UNKNOWN', recurrence = 'NONE', "closedAt" = NULL`,
+                                                   neighbourhood = EXCLUDED.neighbourhood, urgency = 'NORMAL', "ageGroup" = 'UNKNOWN', recurrence = 'NONE', "closedAt" = NULL`,
       [tenantId, id(`req${n}`), `ISO-${slug.toUpperCase()}-${n}`.slice(0, 12), categoryId, status, `${mark} description ${n}`,
-        `${mark} public summary ${n}`, `${mark} Wijk`, "Tuesday morning", `${mark} Resident ${n}`, phone(n),
+        `${publicMark} public summary ${n}`, status === "NEW" ? `${mark} Wijk` : `${publicMark} Wijk`, "Tuesday morning", `${mark} Resident ${n}`, phone(n),
         `resident${n}@${mark.toLowerCase()}.example`, `${mark} Street ${n}`]);
   }
   await sql(
@@ -157,9 +162,10 @@ export async function arrangeTown(slug: string): Promise<Town> {
     "VacancyApplication", "Assignment", "Area", "Category"];
   const allIds = new Set([tenantId, id("audit")]);
   for (const table of tables) for (const rowId of await column(table)) allIds.add(rowId);
+  const publicIds = new Set([...await column("Category"), ...await column("Area"), ...await column("HelpRequest", `AND status = 'OPEN' AND "publishedAt" IS NOT NULL`)]);
   const people = PEOPLE[slug];
   return {
-    slug, tenantId, mark, people, ids, allIds,
+    slug, tenantId, mark, publicMark, people, ids, allIds, publicIds,
     reference: `ISO-${slug.toUpperCase()}-1`.slice(0, 12),
     markers: [
       mark, mark.toLowerCase(), domain, ...[1, 2, 3, 101, 102].map(phone),
@@ -198,17 +204,22 @@ export const changedTables = (before: Record<string, string>, after: Record<stri
   [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => before[t] !== after[t]);
 
 /**
- * The markers and ids of `town` found in `text`. What the request itself
- * carried (a forged id, a search term) is taken out first: echoing the
- * question back is not a leak.
+ * The markers and ids of `town` found in `text`: all of them (on another
+ * town's site), or only the non-public ones (on its own site, for people who
+ * are not its members). What the request itself carried (a forged id, a
+ * search term) is taken out first: echoing the question back is not a leak.
  */
-export function leaksOf(town: Town, text: string, sent: Iterable<string>): string[] {
+export function leaksOf(town: Town, text: string, sent: Iterable<string>, scope: "all" | "private" = "all"): string[] {
   let rest = text;
   for (const value of [...sent].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length)) {
     for (const form of new Set([value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, "+")])) rest = rest.split(form).join(" ");
   }
-  const found = town.markers.filter((m) => rest.includes(m));
+  const markers = scope === "all" ? [...town.markers, town.publicMark] : town.markers;
+  const found = markers.filter((m) => rest.includes(m));
   const tokens = new Set(rest.split(/[^A-Za-z0-9]+/));
-  for (const rowId of town.allIds) if (/[^A-Za-z0-9]/.test(rowId) ? rest.includes(rowId) : tokens.has(rowId)) found.push(rowId);
+  for (const rowId of town.allIds) {
+    if (scope === "private" && town.publicIds.has(rowId)) continue;
+    if (/[^A-Za-z0-9]/.test(rowId) ? rest.includes(rowId) : tokens.has(rowId)) found.push(rowId);
+  }
   return found;
 }
