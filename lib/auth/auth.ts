@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { helptAdapter } from "@/lib/auth/adapter";
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session-limits";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { sessionTokenFor } from "@/lib/auth/site-session";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: env().AUTH_SECRET,
     trustHost: true,
     session: {
-      strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60, generateSessionToken: () => sessionTokenFor(site),
+      strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS, generateSessionToken: () => sessionTokenFor(site),
     },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
