@@ -28,14 +28,16 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
 };
 
 /** Query strings that look B's objects up, per route; every URL also carries forged tenant and id parameters. */
-const QUERIES: Record<string, (b: Town) => Record<string, string>[]> = {
-  "town:/request/thanks": (b) => [{ ref: b.reference }],
-  "town:/staff/requests": (b): Record<string, string>[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
-  "town:/staff/volunteers": (b) => [{ q: b.mark }],
-  "town:/staff/audit": (b) => [{ q: b.ids.requests[0] }],
-  "apex:/admin": (b) => [{ q: b.slug }],
-  "apex:/dev/mailbox": (b) => [{ to: b.people.admin }],
-  "api:/api/signup/slug": (b) => [{ slug: b.slug }],
+type Query = Record<string, string>;
+const QUERIES: Record<string, (b: Town) => Query[]> = {
+  "town:/request/thanks": (b): Query[] => [{ ref: b.reference }],
+  "town:/staff/requests": (b): Query[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
+  "town:/staff/volunteers": (b): Query[] => [{ q: b.mark }],
+  "town:/staff/audit": (b): Query[] => [{ q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin }],
+  "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
+  "apex:/admin": (b): Query[] => [{ q: b.slug }],
+  "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],
+  "api:/api/signup/slug": (b): Query[] => [{ slug: b.slug }],
 };
 const forgedQuery = (b: Town) => ({ tenant: b.slug, tenantId: b.tenantId, id: b.ids.categories.at(-1)! });
 
@@ -46,6 +48,10 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
     method: "POST", path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" },
     body: JSON.stringify({ id: "evt_isolation", type: "customer.subscription.deleted", data: { object: { id: "sub_isolation", metadata: { tenantId: b.tenantId } } } }),
   }],
+  "town:/staff/residents/export#POST": (b) => [b.resident.phone, b.resident.email].map((contact) => ({
+    method: "POST", path: "/staff/residents/export", headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ contact, identityVerified: "on" }).toString(),
+  })),
   "api:/api/auth/[...nextauth]#POST": (b) => [{
     method: "POST", path: "/api/auth/signin/email", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: b.people.admin, callbackUrl: town(b.slug, "/staff/requests") }).toString(),
@@ -72,7 +78,10 @@ const BOUND: Record<string, (b: Town) => string[]> = {
 const NOT_IDS = new Set(["step"]);
 
 /** Previous-state arguments, by type. */
-const STATES: Record<string, unknown> = { FormState: { values: {}, errors: {} }, SignInState: { email: "" } };
+const STATES: Record<string, unknown> = {
+  FormState: { values: {}, errors: {} }, SignInState: { email: "" },
+  ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
+};
 
 /** Every id-like field a form could carry, forged with B's ids (unknown fields are ignored by the schemas). */
 const idFields = (b: Town): Record<string, string | string[]> => ({
@@ -130,6 +139,8 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/volunteers/actions.ts#withdrawAction": {},
   "lib/volunteers/actions.ts#markDoneAction": { form: () => ({ feedback: PROBE }) },
   "lib/volunteers/actions.ts#applyAction": { form: () => ({ message: PROBE }) },
+  "lib/residents/actions.ts#lookupResidentAction": { form: (b) => ({ contact: b.resident.phone }) },
+  "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 
 /** Per role of A, a page that must show A's own data: the sessions work, and a 404 for B is not a 404 for everything. */
@@ -341,7 +352,10 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
           const label = `${role} of ${a.slug}: ${target.label}`;
           const reply = await send(target.url, {
             method: target.probe.method, jar, body: target.probe.body,
-            headers: { [TENANT_HEADER]: scope === "all" ? b.slug : a.slug, ...target.probe.headers },
+            headers: {
+              [TENANT_HEADER]: scope === "all" ? b.slug : a.slug, ...target.probe.headers,
+              ...(target.probe.method === "GET" ? {} : { origin: new URL(target.url).origin }), // a same-site form post, as browsers send it
+            },
           });
           counts.pages.requests++;
           bump(counts.pages.statuses, String(reply.status));

@@ -27,6 +27,8 @@ export type Town = {
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
+  /** How a resident of this town is found (staff look residents up by phone or e-mail). */
+  resident: { phone: string; email: string };
   /** Strings only this town's own people may see: markers, phone numbers, e-mails of its people. */
   markers: string[];
   /** Every id of this town's rows (audit log aside), to spot any of them in another town's answers. */
@@ -167,6 +169,7 @@ export async function arrangeTown(slug: string): Promise<Town> {
   return {
     slug, tenantId, mark, publicMark, people, ids, allIds, publicIds,
     reference: `ISO-${slug.toUpperCase()}-1`.slice(0, 12),
+    resident: { phone: phone(1), email: `resident1@${mark.toLowerCase()}.example` },
     markers: [
       mark, mark.toLowerCase(), domain, ...[1, 2, 3, 101, 102].map(phone),
       ...Object.values(people), `isovolunteer@${slug}.example`, `partner@${slug}.example`,
