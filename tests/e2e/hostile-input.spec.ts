@@ -1,21 +1,24 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config";
 import { EDGE_STRINGS, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS } from "../hostile/values";
+import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
-  actionForm, errorTexts, filesNamed, pageLocale, ROOT, routeOf, send, serverActionForms, serverActions, translationOf, unescapedScripts,
-  type FormField, type HtmlForm, type Locale, type Reply, type ServerAction,
+  actionForm, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
+  type FormField, type HtmlForm, type Locale,
 } from "./helpers/hostile";
-import { apex, signInAs, sql, town } from "./helpers/site";
+import { Jar, send, type Reply } from "./helpers/http";
+import { serverActions, SESSION_COOKIE, signInOverHttp, type ServerAction } from "./helpers/server-actions";
+import { apex, sql, town } from "./helpers/site";
 
 // Hostile input at every door of the running app: every route handler, every
-// page (path and query), every server action (posted like a browser without
-// JavaScript, with forged bound arguments). Never a 500, errors are shown as
-// translations, and scripts typed into stored fields come back escaped.
-// The surfaces are discovered (app/**, the build's action manifest), so new
-// ones are fuzzed too, or the spec says what it lacks.
+// page (path, query string, cookies), every server action (posted like a
+// browser without JavaScript, with forged bound arguments). Never a 500,
+// errors are shown as translations, and scripts typed into stored fields come
+// back escaped. Routes come from app/**, actions from the build's manifest:
+// new ones are fuzzed too, or the spec says what it lacks.
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20_240_707); // fixed, so a failure replays; change it to explore
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 4);
@@ -30,8 +33,8 @@ test.use({ locale: "en-GB" });
 
 const counts = { total: 0, byKind: {} as Record<string, number>, bySurface: {} as Record<string, number>, refusedByAction: {} as Record<string, number> };
 let problems: string[] = [];
-let signed: BrowserContext; // signed in on Fuzzstad (admin) and on the apex (platform admin)
-let anonymous: BrowserContext;
+const signed = new Jar(); // signed in on Fuzzstad (admin) and on the apex (platform admin)
+const anonymous = new Jar();
 let requestId = "";
 
 const brief = (value: unknown) =>
@@ -39,6 +42,9 @@ const brief = (value: unknown) =>
 const sample = <T>(arbitrary: fc.Arbitrary<T>, salt: number, runs = RUNS) => fc.sample(arbitrary, { numRuns: runs, seed: SEED + salt });
 const headerSafe = (s: string) => s.replace(/[^\x20-\x7e]/g, "").slice(0, 500);
 const urlSafe = (s: string) => encodeURIComponent(s.toWellFormed());
+const get = (jar: Jar, url: string, locale: Locale = "en", headers: Record<string, string> = {}) =>
+  send(url, { jar, headers: { "accept-language": locale, ...headers } });
+const post = (jar: Jar, url: string, form: FormData, locale: Locale = "en") => postForm(url, form, jar, { "accept-language": locale });
 
 /** Checks one response; returns its HTML and the error texts it shows. */
 function check(what: string, { status, headers, body }: Reply, input: unknown, { protocolProbe = false } = {}) {
@@ -65,7 +71,7 @@ function expectNoProblems() {
   expect(found.slice(0, 25).join("\n")).toBe("");
 }
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async () => {
   test.setTimeout(120_000);
   // A fresh Fuzzstad every run: what the last run stored (and maybe broke) goes with it.
   await sql(`DELETE FROM "Tenant" WHERE id = $1`, [TOWN_ID]);
@@ -82,35 +88,26 @@ test.beforeAll(async ({ browser }) => {
     [TOWN_ID, ADMIN],
   );
   await sql(`DELETE FROM "RateLimiterFlexible"`);
-  signed = await browser.newContext({ locale: "en-GB" });
-  anonymous = await browser.newContext({ locale: "en-GB" });
-  const page = await signed.newPage();
-  await signInAs(page, TOWN, ADMIN);
-  await signInAs(page, null, PLATFORM);
-  await page.close();
+  await signInOverHttp(town(TOWN), ADMIN, signed);
+  await signInOverHttp(apex(), PLATFORM, signed);
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
   writeFileSync(join(ROOT, "test-results", "hostile-counts.json"), JSON.stringify({ seed: SEED, runs: RUNS, ...counts }, null, 2));
   console.log(`[hostile-input] ${counts.total} hostile requests (seed ${SEED}, ${RUNS} runs): ${JSON.stringify(counts.byKind)}`);
-  await signed?.close();
-  await anonymous?.close();
 });
 
 // ---------------------------------------------------------------- forms
 
 const actions = serverActions();
+const actionName = (a: ServerAction) => `${a.file}#${a.name}`;
 const actionById = new Map(actions.map((a) => [a.id, a]));
 
-async function formsOn(context: BrowserContext, url: string) {
-  const { status, body } = await send(context, url);
+async function formOf(jar: Jar, url: string, action: string) {
+  const { status, body } = await send(url, { jar });
   expect(status, url).toBeLessThan(400);
-  return serverActionForms(body).map((form) => ({ ...form, action: actionById.get(form.actionId)! }));
-}
-
-async function formOf(context: BrowserContext, url: string, action: string) {
-  const form = (await formsOn(context, url)).find((f) => f.action?.name.endsWith(`#${action}`));
+  const form = serverActionForms(body).find((f) => actionById.get(f.actionId)?.name === action);
   expect(form, `${action} on ${url}`).toBeTruthy();
   return form!;
 }
@@ -124,18 +121,14 @@ function filled(form: HtmlForm, values: Record<string, string | string[]>): [str
   });
 }
 
-const origin = (url: string) => new URL(url).origin;
-const post = (context: BrowserContext, url: string, form: FormData, locale: Locale = "en") =>
-  send(context, url, { form, headers: { origin: origin(url), "accept-language": locale } });
-
 /** The page shows the hostile value, and only escaped. */
-async function expectShownEscaped(context: BrowserContext, url: string) {
-  const { body } = check(`stored ${url}`, await send(context, url, { headers: { "accept-language": "en" } }), url);
+async function expectShownEscaped(jar: Jar, url: string) {
+  const { body } = check(`stored ${url}`, await get(jar, url), url);
   const visible = body.replace(/<script\b[\s\S]*?<\/script>/g, "");
   expect(visible.includes(SCRIPT_MARKER) || visible.includes(SCRIPT_MARKER.replaceAll("-", "_")), `${url} shows the stored value`).toBe(true);
 }
 
-test("scripts typed into stored fields come back escaped wherever they are shown", async () => {
+test("scripts typed into stored fields come back escaped wherever they are shown", async ({ browser }) => {
   test.setTimeout(120_000);
   // A resident's request, every text field a script.
   const requestForm = await formOf(anonymous, town(TOWN, "/request"), "submitHelpRequest");
@@ -214,13 +207,16 @@ test("scripts typed into stored fields come back escaped wherever they are shown
 
   // In a real browser, nothing runs either.
   const dialogs: string[] = [];
-  const browserPage = await signed.newPage();
+  const context = await browser.newContext();
+  const host = new URL(town(TOWN)).hostname;
+  await context.addCookies([{ name: SESSION_COOKIE, value: signed.get(host, SESSION_COOKIE)!, domain: host, path: "/" }]);
+  const browserPage = await context.newPage();
   browserPage.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
   for (const url of [town(TOWN, `/staff/requests/${requestId}`), town(TOWN, "/staff/volunteers"), town(TOWN, "/organisation"), town(TOWN, "/requests")]) {
     await browserPage.goto(url);
     expect(await browserPage.evaluate(() => (window as unknown as Record<string, unknown>).hostile_xss_7f3a), url).toBeUndefined();
   }
-  await browserPage.close();
+  await context.close();
   expect(dialogs).toEqual([]);
   expectNoProblems();
 });
@@ -228,7 +224,6 @@ test("scripts typed into stored fields come back escaped wherever they are shown
 // ---------------------------------------------------------------- route handlers
 
 type RouteFuzz = (value: string, locale: Locale) => Promise<void>;
-const get = (context: BrowserContext, url: string, locale: Locale = "en") => send(context, url, { headers: { "accept-language": locale } });
 
 /** One entry per route handler in app/**\/route.ts: a new handler without an entry fails the spec. */
 const ROUTES: Record<string, RouteFuzz> = {
@@ -240,12 +235,13 @@ const ROUTES: Record<string, RouteFuzz> = {
     check("route slug", response, v);
     if (response.status === 200) {
       const reason = (JSON.parse(response.body) as { reason?: string }).reason;
-      if (reason && typeof readKey(["form", "errors", reason], locale) !== "string") problems.push(`route slug: reason "${reason}" is no form.errors key`);
+      const known = (messages[locale].form as { errors: Record<string, unknown> }).errors;
+      if (reason && typeof known[reason] !== "string") problems.push(`route slug: reason "${reason}" is no form.errors key`);
     }
   },
   "app/api/stripe/webhook/route.ts": async (v) => {
-    check("route stripe", await send(anonymous, apex("/api/stripe/webhook"), {
-      body: v, headers: { "stripe-signature": headerSafe(v) || "t=1,v1=00", "content-type": "application/json" },
+    check("route stripe", await send(apex("/api/stripe/webhook"), {
+      method: "POST", body: v, headers: { "stripe-signature": headerSafe(v) || "t=1,v1=00", "content-type": "application/json" },
     }), v);
   },
   "app/api/auth/[...nextauth]/route.ts": async (v, locale) => {
@@ -253,10 +249,10 @@ const ROUTES: Record<string, RouteFuzz> = {
     for (const base of [apex(""), town(TOWN, "")]) {
       check("route auth /api/auth/<value>", await get(anonymous, `${base}/api/auth/${segment}`, locale), v);
       check("route auth callback", await get(anonymous, `${base}/api/auth/callback/email?token=${segment}&email=${segment}&callbackUrl=${segment}`, locale), v);
-      check("route auth cookie", await send(anonymous, `${base}/api/auth/session`, { headers: { cookie: `authjs.callback-url=${segment}; authjs.csrf-token=${segment}; authjs.session-token=${segment}` } }), v);
+      check("route auth cookie", await send(`${base}/api/auth/session`, { headers: { cookie: `authjs.callback-url=${segment}; authjs.csrf-token=${segment}; authjs.session-token=${segment}` } }), v);
       const form = new URLSearchParams({ email: v.toWellFormed().slice(0, 2000), csrfToken: v.toWellFormed().slice(0, 200), callbackUrl: v.toWellFormed().slice(0, 200) });
-      check("route auth signin", await send(anonymous, `${base}/api/auth/signin/email`, {
-        body: form.toString(), headers: { origin: origin(base), "content-type": "application/x-www-form-urlencoded" },
+      check("route auth signin", await send(`${base}/api/auth/signin/email`, {
+        method: "POST", jar: anonymous, body: form.toString(), headers: { origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
       }), v);
     }
   },
@@ -266,11 +262,22 @@ const ROUTES: Record<string, RouteFuzz> = {
   },
   "app/t/[tenant]/logo/route.ts": async (v) => {
     check("route logo", await get(anonymous, town(TOWN, `/logo?${urlSafe(v)}`)), v);
-    check("route logo", await send(null, town(TOWN, "/logo"), { host: `${headerSafe(v)}.localhost:${E2E_PORT}` }), v);
+    check("route logo", await send(town(TOWN, "/logo"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);
   },
   "app/t/[tenant]/volunteer/export/route.ts": async (v) => {
     check("route export", await get(signed, town(TOWN, `/volunteer/export?${urlSafe(v)}`)), v);
     check("route export", await get(anonymous, town(TOWN, `/volunteer/export`)), v);
+  },
+  "app/t/[tenant]/staff/audit/export/route.ts": async (v, locale) => {
+    const filter = ["q", "actor", "action", "subject", "from", "to"].map((k) => `${k}=${urlSafe(v)}`).join("&");
+    check("route audit-export", await get(signed, town(TOWN, `/staff/audit/export?format=${urlSafe(v)}&${filter}`), locale), v);
+    check("route audit-export", await get(signed, town(TOWN, `/staff/audit/export?format=csv&${filter}`), locale), v);
+  },
+  "app/t/[tenant]/staff/residents/export/route.ts": async (v, locale) => {
+    const form = new FormData();
+    form.append("contact", v);
+    form.append("identityVerified", v.slice(0, 10));
+    check("route resident-export", await postForm(town(TOWN, "/staff/residents/export"), form, signed, { "accept-language": locale }), v);
   },
   "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
     for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
@@ -279,55 +286,52 @@ const ROUTES: Record<string, RouteFuzz> = {
   },
 };
 
-function readKey(path: string[], locale: Locale): unknown {
-  return path.reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], JSON.parse(readFileSync(join(ROOT, "messages", `${locale}.json`), "utf8")));
-}
-
 test("every route handler answers hostile input without a server error", async () => {
   test.setTimeout(120_000);
-  expect(Object.keys(ROUTES).sort(), "route handlers without a hostile-input case").toEqual(filesNamed("route.ts").sort());
+  const handlers = appRoutes().filter((r) => r.kind === "handler").map((r) => r.file);
+  expect(Object.keys(ROUTES).sort(), "route handlers without a hostile-input case").toEqual(handlers.sort());
   for (const [i, [, fuzz]] of Object.entries(ROUTES).entries()) {
     for (const [value, locale] of sample(fc.tuple(hostileShortString, fc.constantFrom(...LOCALES)), 100 + i)) await fuzz(value, locale);
   }
   // Hosts nobody should send, and methods pages do not take.
   for (const host of sample(hostileShortString.map(headerSafe), 200, RUNS * 2)) {
-    check("host", await send(null, apex("/"), { host: host || "x" }), host, { protocolProbe: true });
+    check("host", await send(apex("/"), { headers: { host: host || "x" } }), host, { protocolProbe: true });
   }
   for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
-    check("method", await send(anonymous, town(TOWN, "/request"), { method, body: "x" }), method, { protocolProbe: true });
+    check("method", await send(town(TOWN, "/request"), { method, body: "x" }), method, { protocolProbe: true });
   }
   expectNoProblems();
 });
 
 // ---------------------------------------------------------------- pages
 
-const pages = filesNamed("page.tsx").sort();
+const pages = appRoutes().filter((r) => r.kind === "page");
+const routeKey = (r: AppRoute) => `${r.site}:${r.path}`;
 
 /** Real values for dynamic segments, so the page's own forms render (hostile ones are tried too). */
 const REAL_SEGMENTS: Record<string, () => string> = {
-  "app/t/[tenant]/staff/requests/[id]/page.tsx": () => requestId,
-  "app/(apex)/admin/towns/[id]/page.tsx": () => TOWN_ID,
+  "town:/staff/requests/[id]": () => requestId,
+  "apex:/admin/towns/[id]": () => TOWN_ID,
 };
 
-function pageUrl(file: string, segment: (name: string) => string, query = "") {
-  const { town: onTown, path } = routeOf(file);
-  const filled = path.replace(/\[(\w+)\]/g, (_m, name: string) => segment(name));
-  return (onTown ? town(TOWN, filled) : apex(filled)) + query;
+function pageUrl(route: AppRoute, segment: (name: string) => string, query = "") {
+  const path = route.path.replace(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g, (_m, name: string) => segment(name));
+  return (route.site === "town" ? town(TOWN, path) : apex(path)) + query;
 }
 
 /** Query parameters the pages read, from their `searchParams` types and the filter schemas. */
 const QUERY_NAMES = [
   ...new Set([
-    ...pages.flatMap((f) => [...(/searchParams: Promise<\{([^}]*)\}>/.exec(readFileSync(join(ROOT, f), "utf8"))?.[1] ?? "").matchAll(/(\w+)\?:/g)].map((m) => m[1])),
-    ...filesNamed("schemas.ts", "lib").flatMap((f) =>
-      [...readFileSync(join(ROOT, f), "utf8").matchAll(/export const \w*[Ff]ilterSchema = z\.object\(\{([\s\S]*?)\n\}\)/g)].flatMap((m) => [...m[1].matchAll(/^\s*(\w+):/gm)].map((k) => k[1])),
+    ...pages.flatMap((r) => [...(/searchParams: Promise<\{([^}]*)\}>/.exec(readFileSync(join(ROOT, r.file), "utf8"))?.[1] ?? "").matchAll(/(\w+)\?:/g)].map((m) => m[1])),
+    ...sourceFiles("lib").flatMap((f) =>
+      [...readFileSync(join(ROOT, f), "utf8").matchAll(/export const \w*[Ff]ilterSchema = z\s*\.object\(\{([\s\S]*?)\}\)/g)].flatMap((m) => [...m[1].matchAll(/(\w+):/g)].map((k) => k[1])),
     ),
   ]),
 ];
 
 /** Cookies the app reads: its own (named in lib/) and Auth.js's. */
 const COOKIE_NAMES = [
-  ...filesNamed(/\.tsx?$/, "lib").flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/COOKIE\w* = "([^"]+)"/g)].map((m) => m[1])),
+  ...sourceFiles("lib").flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/COOKIE\w* = "([^"]+)"/g)].map((m) => m[1])),
   "authjs.session-token", "authjs.callback-url", "authjs.csrf-token",
 ];
 
@@ -335,42 +339,44 @@ test("every page answers hostile paths, query strings and cookies without a serv
   test.setTimeout(120_000);
   expect(QUERY_NAMES).toEqual(expect.arrayContaining(["q", "status", "categoryId", "step", "ref"]));
   expect(COOKIE_NAMES).toEqual(expect.arrayContaining(["helpt-locale", "helpt-signup"]));
-  for (const file of pages) {
-    if (/\[\w+\]/.test(file.replace("[tenant]", ""))) expect(REAL_SEGMENTS[file], `a real value for the dynamic segments of ${file}`).toBeDefined();
+  for (const route of pages) {
+    if (route.segments.length) expect(REAL_SEGMENTS[routeKey(route)], `a real value for the dynamic segments of ${route.file}`).toBeDefined();
   }
   const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileShortString), { minLength: 1, maxLength: 6 });
-  for (const [i, file] of pages.entries()) {
+  for (const [i, route] of pages.entries()) {
+    const real = REAL_SEGMENTS[routeKey(route)];
+    const what = `page ${route.file}`;
     const visit = fc.tuple(hostileShortString, query, fc.array(fc.tuple(fc.constantFrom(...COOKIE_NAMES), hostileShortString), { maxLength: 3 }), fc.boolean(), fc.constantFrom(...LOCALES));
     for (const [segment, params, cookies, signedIn, locale] of sample(visit, 300 + i)) {
       const search = `?${params.map(([k, v]) => `${k}=${urlSafe(v)}`).join("&")}`;
-      const headers = { "accept-language": locale, cookie: cookies.map(([k, v]) => `${k}=${urlSafe(v)}`).join("; ") };
-      const context = signedIn ? signed : anonymous;
-      check(`page ${file}`, await send(context, pageUrl(file, () => urlSafe(segment) || "x", search), { headers }), { segment, params, cookies });
-      if (REAL_SEGMENTS[file]) check(`page ${file}`, await send(context, pageUrl(file, REAL_SEGMENTS[file], search), { headers }), { params, cookies });
+      const cookie = cookies.map(([k, v]) => `${k}=${urlSafe(v)}`).join("; ");
+      const jar = signedIn ? signed : anonymous;
+      check(what, await get(jar, pageUrl(route, () => urlSafe(segment) || "x", search), locale, { cookie }), { segment, params, cookies });
+      if (real) check(what, await get(jar, pageUrl(route, real, search), locale, { cookie }), { params, cookies });
     }
     // Each sharp value in every parameter (twice) and every cookie at once.
     for (const edge of EDGE_STRINGS) {
       const search = `?${QUERY_NAMES.flatMap((k) => [`${k}=${urlSafe(edge)}`, `${k}=${urlSafe(edge)}`]).join("&")}`;
-      const headers = { cookie: COOKIE_NAMES.map((k) => `${k}=${urlSafe(edge)}`).join("; ") };
-      check(`page ${file}`, await send(signed, pageUrl(file, REAL_SEGMENTS[file] ?? (() => urlSafe(edge)), search), { headers }), { edge });
+      const cookie = COOKIE_NAMES.map((k) => `${k}=${urlSafe(edge)}`).join("; ");
+      check(what, await get(signed, pageUrl(route, real ?? (() => urlSafe(edge)), search), "en", { cookie }), { edge });
     }
     const malformed = "%E0%A4%A"; // not valid percent-encoding
-    check(`page ${file}`, await send(signed, pageUrl(file, () => malformed, `?${QUERY_NAMES.map((k) => `${k}=${malformed}`).join("&")}`)), { malformed });
+    check(what, await get(signed, pageUrl(route, () => malformed, `?${QUERY_NAMES.map((k) => `${k}=${malformed}`).join("&")}`)), { malformed });
   }
   expectNoProblems();
 });
 
 // ---------------------------------------------------------------- server actions
 
-/** Where each action's form is: found by visiting every page signed in (admin, organisation, volunteer, platform admin). */
+/** Where each action's form is: found by visiting every page signed in (admin, organisation, volunteer, platform admin) and not. */
 async function discoverForms() {
-  const found = new Map<string, { url: string; form: HtmlForm; context: BrowserContext }>();
-  for (const file of pages) {
-    const url = pageUrl(file, REAL_SEGMENTS[file] ?? (() => "x"));
-    for (const context of [signed, anonymous]) {
-      const { status, body } = await send(context, url);
+  const found = new Map<string, { url: string; form: HtmlForm; jar: Jar }>();
+  for (const route of pages) {
+    const url = pageUrl(route, REAL_SEGMENTS[routeKey(route)] ?? (() => "x"));
+    for (const jar of [signed, anonymous]) {
+      const { status, body } = await send(url, { jar });
       if (status !== 200) continue;
-      for (const form of serverActionForms(body)) if (!found.has(form.actionId)) found.set(form.actionId, { url, form, context });
+      for (const form of serverActionForms(body)) if (!found.has(form.actionId)) found.set(form.actionId, { url, form, jar });
     }
   }
   return found;
@@ -403,20 +409,27 @@ const SESSION_ONLY = new Set(["lib/auth/actions.ts#signOutAction", "lib/signup/a
 // Platform actions suspend Fuzzstad: they go last, then Fuzzstad is reactivated.
 const LAST = (a: ServerAction) => (a.file.startsWith("lib/platform/") ? 1 : 0);
 
+/** A page that carries the action (from the manifest), for actions whose form no page showed. */
+function pageOf(action: ServerAction): string {
+  const route = pages.find((r) => action.workers.includes(r.file.replace(/\.\w+$/, ""))) ?? pages.find((r) => r.path === "/" && r.site === "apex")!;
+  return pageUrl(route, (n) => (n === "id" ? TOWN_ID : "x"));
+}
+
 test("every server action answers hostile forms and forged arguments without a server error", async () => {
   test.setTimeout(150_000);
   const forms = await discoverForms();
   // Over Next.js's 1 MB limit for form posts: refused as too large, in words.
-  const request = [...forms.values()].find((f) => actionById.get(f.form.actionId)?.name.endsWith("#submitHelpRequest"))!;
-  const tooLarge = await post(request.context, request.url, actionForm(request.form.actionId, request.form.bound, [["description", "A".repeat(1_100_000)]], request.form.actionKey), "fr");
+  const request = [...forms.values()].find((f) => actionById.get(f.form.actionId)?.name === "submitHelpRequest")!;
+  const tooLarge = await post(request.jar, request.url, actionForm(request.form.actionId, request.form.bound, [["description", "A".repeat(1_100_000)]], request.form.actionKey), "fr");
   expect(tooLarge.status).toBe(413);
   expect(translationOf(tooLarge.body, "fr")).toBe("form.formErrors.tooLarge");
   const genericFields: FormField[] = [...new Map([...forms.values()].flatMap(({ form }) => form.fields.map((f) => [f.name, f] as const))).values()];
-  for (const [i, action] of [...actions].sort((a, b) => LAST(a) - LAST(b) || a.name.localeCompare(b.name)).entries()) {
+  for (const [i, action] of [...actions].sort((a, b) => LAST(a) - LAST(b) || actionName(a).localeCompare(actionName(b))).entries()) {
+    const name = actionName(action);
     const where = forms.get(action.id);
-    const url = where?.url ?? pageUrl(action.pages.find((p) => pages.includes(p)) ?? "app/(apex)/page.tsx", (n) => (n === "id" ? TOWN_ID : "x"));
+    const url = where?.url ?? pageOf(action);
     const fields = where?.form.fields ?? genericFields.slice(0, 12);
-    const formDataParam = /formData$/i.test(action.params.at(-1) ?? "");
+    const formDataParam = /formData$/i.test(action.params.at(-1)?.name ?? "");
     const boundCount = action.params.length - (formDataParam ? 1 : 0);
     const bound = where?.form.bound ?? (boundCount ? Array.from({ length: boundCount }, () => "x") : null);
     const submission = fc.record({
@@ -424,20 +437,20 @@ test("every server action answers hostile forms and forged arguments without a s
       fields: fc.tuple(...fields.map(hostileField)).map((fs) => fs.flat()),
       extra: fc.array(fc.tuple(hostileShortString.map((s) => s.slice(0, 40) || "x"), hostileString), { maxLength: 2 }),
       locale: fc.constantFrom(...LOCALES),
-      signedIn: SESSION_ONLY.has(action.name) ? fc.constant(false) : fc.boolean(),
+      signedIn: SESSION_ONLY.has(name) ? fc.constant(false) : fc.boolean(),
     });
     // Random submissions, then each sharp value in every field and bound argument.
     const edges = EDGE_STRINGS.map((edge) => ({
       bound: bound && !where ? bound.map(() => edge) : bound,
       fields: fields.flatMap((f): [string, string][] => (f.kind === "button" || f.kind === "file" ? [] : [[f.name, edge]])),
-      extra: [[edge, edge]] as [string, string][], locale: "en" as Locale, signedIn: !SESSION_ONLY.has(action.name),
+      extra: [[edge, edge]] as [string, string][], locale: "en" as Locale, signedIn: !SESSION_ONLY.has(name),
     }));
     for (const s of [...sample(submission, 500 + i), ...edges]) {
       const body = actionForm(action.id, s.bound as unknown[] | null, [...s.fields, ...s.extra], where?.form.actionKey);
       // Where the form was found, post as the visitor who saw it: the page then shows the outcome.
-      const context = where?.context ?? (s.signedIn ? signed : anonymous);
-      const response = await post(context, url, body, s.locale);
-      const { status, body: html, errors } = check(`action ${action.name}`, response, { bound: s.bound, fields: s.fields, extra: s.extra });
+      const jar = where?.jar ?? (s.signedIn ? signed : anonymous);
+      const response = await post(jar, url, body, s.locale);
+      const { status, body: html, errors } = check(`action ${name}`, response, { bound: s.bound, fields: s.fields, extra: s.extra });
       // A required field left out (or sent once, blank) must be refused, with a message, seen when the page still
       // shows the form. (A field sent several times is joined with commas, as checkbox groups are: not blank.)
       const blank = (f: FormField) => {
@@ -447,13 +460,13 @@ test("every server action answers hostile forms and forged arguments without a s
       const missing = fields.filter((f) => f.required && blank(f));
       const formShown = status === 200 && serverActionForms(html).some((f) => f.actionId === action.id);
       if (where && JSON.stringify(s.bound) === JSON.stringify(bound) && missing.length && formShown && errors.length === 0) {
-        problems.push(`action ${action.name}: accepted without ${missing.map((f) => f.name).join(", ")}; input ${brief(s.fields)}`);
+        problems.push(`action ${name}: accepted without ${missing.map((f) => f.name).join(", ")}; input ${brief(s.fields)}`);
       }
-      if (status >= 400 || errors.length) counts.refusedByAction[action.name] = (counts.refusedByAction[action.name] ?? 0) + 1;
+      if (status >= 400 || errors.length) counts.refusedByAction[name] = (counts.refusedByAction[name] ?? 0) + 1;
     }
   }
   // Fuzzstad back to normal for the other specs' sake (platform actions may have suspended it).
-  const reactivate = actions.find((a) => a.name.endsWith("#reactivateTownAction"))!;
+  const reactivate = actions.find((a) => a.name === "reactivateTownAction")!;
   await post(signed, apex(`/admin/towns/${TOWN_ID}`), actionForm(reactivate.id, [TOWN_ID, { values: {}, errors: {} }], []));
   expect(Object.keys(counts.refusedByAction).length, "hostile submissions were refused, with a message, by most actions").toBeGreaterThan(actions.length / 2);
   expectNoProblems();

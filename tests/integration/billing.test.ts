@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { prisma } from "@/lib/db/client";
@@ -7,6 +8,7 @@ import { expireUnpaidTrials, sendTrialNotices, suspendAfterGrace } from "@/lib/b
 import { handleStripeWebhook } from "@/lib/billing/webhook";
 import { fakeId, signedEvent, startFakeStripe, type FakeSubscription } from "./helpers/fake-stripe";
 import { createTown, createUser } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 let fake: Awaited<ReturnType<typeof startFakeStripe>> | undefined;
 afterEach(async () => {
@@ -18,14 +20,14 @@ const stripe = async () => (fake = await startFakeStripe());
 async function townWithAdmin(overrides: Parameters<typeof createTown>[0] = {}) {
   const { tenant } = await createTown({ population: 10_000, ...overrides });
   const admin = await createUser("admin");
-  await prisma.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
+  await systemDb.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
   const volunteer = await createUser("vol");
-  await prisma.membership.create({ data: { tenantId: tenant.id, userId: volunteer.id, role: "VOLUNTEER" } });
+  await systemDb.membership.create({ data: { tenantId: tenant.id, userId: volunteer.id, role: "VOLUNTEER" } });
   return { tenant, admin };
 }
 
 const reload = (id: string) => prisma.tenant.findUniqueOrThrow({ where: { id } });
-const mails = (tenantId: string, template: string) => prisma.outboxEmail.findMany({ where: { tenantId, template } });
+const mails = (tenantId: string, template: string) => systemDb.outboxEmail.findMany({ where: { tenantId, template } });
 const deliver = ({ payload, signature }: { payload: string; signature: string }) => handleStripeWebhook(payload, signature);
 
 const subscriptionEvent = (type: string, s: FakeSubscription, id?: string) =>
@@ -131,7 +133,7 @@ describe("webhook", () => {
     expect((await handleStripeWebhook(good.payload.replace('"active"', '"canceled"'), good.signature)).status).toBe(400);
 
     expect(await reload(tenant.id)).toMatchObject({ billingStatus: "NONE", plan: "FREE", stripeSubscriptionId: null });
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(good.payload).id } })).toBeNull();
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(good.payload).id } })).toBeNull();
     expect(fake!.calls).toEqual([]);
   });
 
@@ -175,7 +177,7 @@ describe("webhook", () => {
     const failedMails = await mails(tenant.id, "payment-failed");
     expect(failedMails).toHaveLength(1);
     expect(failedMails[0]).toMatchObject({ to: admin.email, locale: "nl", data: { url: `http://${tenant.slug}.localhost:3000/settings/billing` } });
-    expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(failed.payload).id } })).toBe(1);
+    expect(await systemDb.stripeEvent.count({ where: { id: JSON.parse(failed.payload).id } })).toBe(1);
 
     // Still within the grace period: nothing happens.
     expect(await suspendAfterGrace(new Date(Date.now() + 13 * DAY_MS))).toBe(0);
@@ -237,7 +239,7 @@ describe("webhook", () => {
     const event = subscriptionEvent("customer.subscription.updated", s);
     f.state.failWith = 500;
     expect((await deliver(event)).status).toBe(503);
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toBeNull();
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toBeNull();
     expect((await reload(tenant.id)).billingStatus).toBe("NONE");
 
     f.state.failWith = 0;
@@ -255,15 +257,55 @@ describe("webhook", () => {
     const results = await Promise.all([deliver(event), deliver(event), deliver(event)]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await mails(tenant.id, "payment-failed")).toHaveLength(1);
-    expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(event.payload).id } })).toBe(1);
+    expect(await systemDb.stripeEvent.count({ where: { id: JSON.parse(event.payload).id } })).toBe(1);
     expect(f.calls.filter((c) => c.method === "GET")).toHaveLength(1);
   });
+
+  it("any order, each event delivered once or twice, one after another or at once: one effect, Stripe's current state", async () => {
+    const f = await stripe();
+    // A subscription's history at Stripe; where it ended up differs per run.
+    const history = (s: FakeSubscription) => [
+      subscriptionEvent("customer.subscription.created", { ...s, status: "trialing" }),
+      subscriptionEvent("customer.subscription.updated", { ...s, status: "active" }),
+      invoiceEvent("invoice.paid", s),
+      invoiceEvent("invoice.payment_failed", s),
+      subscriptionEvent("customer.subscription.updated", { ...s, status: "past_due" }),
+    ];
+    const deliveries = fc
+      .record({ final: fc.constantFrom("past_due", "active"), copies: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 5, maxLength: 5 }) })
+      .chain(({ final, copies }) => {
+        const all = copies.flatMap((n, event) => Array<number>(n).fill(event));
+        return fc.record({ final: fc.constant(final), order: fc.shuffledSubarray(all, { minLength: all.length }), pairwise: fc.boolean() });
+      });
+
+    await fc.assert(
+      fc.asyncProperty(deliveries, async ({ final, order, pairwise }) => {
+        const { tenant } = await townWithAdmin();
+        const s: FakeSubscription = { id: fakeId("sub"), status: final, customer: fakeId("cus"), tenantId: tenant.id };
+        f.setSubscription(s);
+        const events = history(s);
+        const replies = [];
+        // Two deliveries at a time when `pairwise` (Stripe retries while the first is still running), else one by one.
+        for (let i = 0; i < order.length; i += pairwise ? 2 : 1) {
+          replies.push(...(await Promise.all(order.slice(i, i + (pairwise ? 2 : 1)).map((e) => deliver(events[e])))));
+        }
+        expect(replies.map((r) => r.status)).toEqual(order.map(() => 200));
+        expect(replies.filter((r) => !JSON.parse(r.body).duplicate)).toHaveLength(events.length);
+        expect(await systemDb.stripeEvent.count({ where: { id: { in: events.map((e) => JSON.parse(e.payload).id) } } })).toBe(events.length);
+        // A replay never reaches Stripe; an invoice that beats the town's first event is only recorded.
+        expect(f.calls.filter((c) => c.path === `/v1/subscriptions/${s.id}`).length).toBeLessThanOrEqual(events.length);
+        expect((await reload(tenant.id)).billingStatus).toBe(final === "active" ? "ACTIVE" : "PAST_DUE");
+        expect(await mails(tenant.id, "payment-failed")).toHaveLength(final === "active" ? 0 : 1);
+      }),
+      { numRuns: 12 },
+    );
+  }, 60_000);
 
   it("records unknown event types and answers 200", async () => {
     await stripe();
     const event = signedEvent("customer.created", { id: fakeId("cus"), object: "customer" });
     expect((await deliver(event)).status).toBe(200);
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toMatchObject({ type: "customer.created", tenantId: null });
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toMatchObject({ type: "customer.created", tenantId: null });
     expect(fake!.calls).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { backoffMs, dispatchOutbox, MAX_ATTEMPTS, sendDigests } from "@/lib/email/dispatch";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { startFakeResend } from "./helpers/fake-resend";
+import { freePort } from "../../scripts/lib/embedded-postgres";
 import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>> | undefined;
 afterEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 const address = () => `${uniqueSlug("r")}@example.be`;
-const rowsTo = (to: string) => prisma.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
+const rowsTo = (to: string) => systemDb.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 
 describe("transactional outbox", () => {
   it("writes the e-mail in the same transaction as the request", async () => {
@@ -48,7 +49,7 @@ describe("transactional outbox", () => {
     const mine = fake.calls.filter((c) => recipients.includes(c.to[0]));
     expect(mine).toHaveLength(12);
     expect(new Set(mine.map((c) => c.idempotencyKey)).size).toBe(12);
-    const rows = await prisma.outboxEmail.findMany({ where: { to: { in: recipients } } });
+    const rows = await systemDb.outboxEmail.findMany({ where: { to: { in: recipients } } });
     expect(rows.every((r) => r.status === "SENT" && r.attempts === 1 && r.providerId)).toBe(true);
   });
 
@@ -61,25 +62,70 @@ describe("transactional outbox", () => {
 
     let now = new Date();
     await dispatchOutbox({ now, tenantIds: [tenant.id] });
-    let state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    let state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(state.lastError).toContain("500");
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(24_000);
 
     now = new Date(state.nextAttemptAt.getTime() + 1);
     await dispatchOutbox({ now, tenantIds: [tenant.id] });
-    state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 2 });
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(600_000);
 
     await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() - 1000), tenantIds: [tenant.id] }); // not due yet
-    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2);
+    expect((await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2);
 
     await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() + 1), tenantIds: [tenant.id] });
-    state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
     const keys = fake.calls.filter((c) => c.to[0] === to).map((c) => c.idempotencyKey);
     expect(keys).toEqual([row.id, row.id, row.id]);
+  });
+
+  it("loses nothing while the provider is down for hours, and sends each message once when it is back", async () => {
+    const { tenant } = await createTown();
+    const recipients = Array.from({ length: 6 }, address);
+    const HOUR = 3_600_000;
+    const t0 = new Date();
+    let now = t0;
+    let replyLost = false;
+    // Five hours down (one unreachable, two answering 503, two rate limited), then
+    // back, but the reply to the first message it accepts never arrives.
+    fake = await startFakeResend(() => {
+      if (now.getTime() - t0.getTime() < 3 * HOUR) return { status: 503 };
+      if (now.getTime() - t0.getTime() < 5 * HOUR) return { status: 429, retryAfter: 120 };
+      if (!replyLost) return (replyLost = true), { status: 200, replyLost: true };
+      return { status: 200 };
+    });
+    const ids: string[] = [];
+    await forTenant(tenant.id).$transaction(async (tx) => {
+      for (const to of recipients) ids.push((await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } })).id);
+    });
+    ids.sort();
+    const mine = () => systemDb.outboxEmail.findMany({ where: { id: { in: ids } } });
+
+    // The worker's loop, with the clock jumping to the next message due.
+    for (let round = 0; round < 200; round++) {
+      process.env.RESEND_BASE_URL = now.getTime() - t0.getTime() < HOUR ? `http://127.0.0.1:${await freePort()}` : fake.url;
+      await dispatchOutbox({ now, tenantIds: [tenant.id] });
+      const pending = (await mine()).filter((r) => r.status === "PENDING");
+      if (!pending.length) break;
+      now = new Date(Math.max(now.getTime() + 1, Math.min(...pending.map((r) => r.nextAttemptAt.getTime()))));
+    }
+
+    const final = await mine();
+    expect(final.map((r) => r.status)).toEqual(ids.map(() => "SENT"));
+    expect(Math.max(...final.map((r) => r.attempts))).toBeLessThan(MAX_ATTEMPTS);
+    expect(final.find((r) => r.lastError !== null)).toBeUndefined();
+    expect(replyLost).toBe(true);
+    // Tried all through the outage, sent once each: the row id is the idempotency key.
+    expect(Math.min(...final.map((r) => r.attempts))).toBeGreaterThan(5);
+    for (const id of ids) expect(fake.calls.filter((c) => c.idempotencyKey === id).length).toBeGreaterThanOrEqual(2);
+    expect(fake.sent.map((c) => c.idempotencyKey).sort()).toEqual(ids);
+    // The message whose reply was lost keeps the id of its one real delivery.
+    const lost = fake.sent[0];
+    expect(final.find((r) => r.id === lost.idempotencyKey)!.providerId).toBe("re_" + (fake.calls.indexOf(lost) + 1));
   });
 
   it("flags an invalid address after one attempt instead of retrying forever", async () => {
@@ -89,7 +135,7 @@ describe("transactional outbox", () => {
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
     await dispatchOutbox({ now: new Date(Date.now() + 86_400_000), tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(fake.calls.filter((c) => c.to[0] === to)).toHaveLength(1);
   });
 
@@ -102,9 +148,9 @@ describe("transactional outbox", () => {
     const broken = await db.outboxEmail.create({ data: { tenantId: tenant.id, template: "volunteer-assigned", locale: "nl", to: bad, data: { nonsense: true } } });
     const fine = await enqueueEmail(db, { tenantId: tenant.id, template: "request-done", locale: "nl", to: good, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
-    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "SENT" });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
+    expect((await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "SENT" });
   });
 
   it("gives up after the maximum number of attempts", async () => {
@@ -112,9 +158,9 @@ describe("transactional outbox", () => {
     const to = address();
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 503 : 200 }));
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
-    await prisma.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await systemDb.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
   });
 
   it("backs off exponentially, capped at an hour", () => {

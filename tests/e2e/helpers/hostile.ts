@@ -1,49 +1,22 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isLiteralElement, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import type { BrowserContext } from "@playwright/test";
 import { UNESCAPED } from "../../hostile/values";
+import { multipart, send, type Jar, type Reply } from "./http";
 
-// Helpers for the hostile-input spec: what the app exposes (routes, pages,
-// server actions), how a browser without JavaScript submits its forms, and
-// whether a page's messages are real translations.
+// Helpers for the hostile-input spec: how a browser without JavaScript
+// submits a server-action form (and how a forger changes it), what a page
+// offers as forms, and whether the messages it shows are real translations.
+// Routes, actions and HTTP come from the shared helpers (app-routes, server-actions, http).
 
 export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
-/** Files under `dir` whose name is `name` (or matches it). */
-export function filesNamed(name: string | RegExp, dir = "app"): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesNamed(name, join(dir, e.name)) : (typeof name === "string" ? e.name === name : name.test(e.name)) ? [relative(ROOT, join(ROOT, dir, e.name))] : [],
-  );
-}
+/** Source files under `dir` (relative to the repository). */
+export const sourceFiles = (dir: string) =>
+  (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f));
 
-/** "app/t/[tenant]/staff/requests/[id]/page.tsx" → { town: true, path: "/staff/requests/[id]" } */
-export function routeOf(file: string): { town: boolean; path: string } {
-  const segments = file.split("/").slice(1, -1).filter((s) => !/^\(.*\)$/.test(s));
-  const town = segments[0] === "t" && segments[1] === "[tenant]";
-  return { town, path: `/${(town ? segments.slice(2) : segments).join("/")}` };
-}
-
-// ---------------------------------------------------------------- server actions
-
-export type ServerAction = { id: string; name: string; file: string; pages: string[]; params: string[] };
-
-/** Every server action of the production build, with its parameter names from the source. */
-export function serverActions(): ServerAction[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const source = readFileSync(join(ROOT, entry.filename), "utf8");
-    const signature = new RegExp(`export async function ${entry.exportedName}\\(([^)]*)\\)`).exec(source);
-    if (!signature) throw new Error(`no signature for ${entry.filename}#${entry.exportedName}`);
-    const params = signature[1].split(",").map((p) => p.split(":")[0].trim()).filter(Boolean);
-    const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page")).map((w) => `${w}.tsx`);
-    return { id, name: `${entry.filename}#${entry.exportedName}`, file: entry.filename, pages, params };
-  });
-}
+// ---------------------------------------------------------------- server-action forms
 
 /** Bound arguments as React encodes a server action's reply: strings starting with "$" are escaped. */
 export function encodeArgument(value: unknown): unknown {
@@ -173,55 +146,8 @@ export const unescapedScripts = (html: string) => UNESCAPED.filter((re) => re.te
 
 // ---------------------------------------------------------------- HTTP
 
-export type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-
-/**
- * One HTTP request with a browser context's cookies, straight to the test
- * server: Node cannot resolve *.localhost (Chromium can), and hostile Host
- * headers need a client that sends them as given. Cookies the server sets
- * go back into the context.
- */
-export async function send(
-  context: BrowserContext | null,
-  url: string,
-  init: { method?: string; form?: FormData; body?: string; headers?: Record<string, string>; host?: string } = {},
-): Promise<Reply> {
-  const target = new URL(url);
-  const headers: Record<string, string> = { host: init.host ?? target.host, ...init.headers };
-  let body: Buffer | undefined;
-  if (init.form) {
-    const encoded = new Response(init.form);
-    body = Buffer.from(await encoded.arrayBuffer());
-    headers["content-type"] = encoded.headers.get("content-type")!;
-  } else if (init.body !== undefined) body = Buffer.from(init.body);
-  if (body) headers["content-length"] = String(body.length);
-  const cookies = context ? await context.cookies(url) : [];
-  if (cookies.length) headers.cookie = [headers.cookie, ...cookies.map((c) => `${c.name}=${c.value}`)].filter(Boolean).join("; ");
-  const reply = await new Promise<Reply>((resolve, reject) => {
-    const req = httpRequest(
-      { host: "127.0.0.1", port: Number(target.port), path: `${target.pathname}${target.search}`, method: init.method ?? (body ? "POST" : "GET"), headers, timeout: 60_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-  if (context) await keepCookies(context, target, [reply.headers["set-cookie"] ?? []].flat());
-  return reply;
-}
-
-async function keepCookies(context: BrowserContext, target: URL, lines: string[]) {
-  for (const line of lines) {
-    const [pair, ...attrs] = line.split(";").map((s) => s.trim());
-    const [name, ...value] = pair.split("=");
-    const attr = Object.fromEntries(attrs.map((a) => [a.split("=")[0].toLowerCase(), a.split("=").slice(1).join("=")]));
-    const maxAge = attr["max-age"] !== undefined ? Number(attr["max-age"]) : undefined;
-    const expires = maxAge !== undefined ? Date.now() / 1000 + maxAge : attr.expires ? Date.parse(attr.expires) / 1000 : -1;
-    if (expires !== -1 && expires <= Date.now() / 1000) await context.clearCookies({ name, domain: target.hostname });
-    else await context.addCookies([{ name, value: value.join("="), domain: target.hostname, path: attr.path || "/", httpOnly: "httponly" in attr, expires }]);
-  }
+/** Posts a form as the browser would: multipart, with its site as Origin (the proxy refuses other form posts). */
+export async function postForm(url: string, form: FormData, jar?: Jar, headers: Record<string, string> = {}): Promise<Reply> {
+  const { body, contentType } = await multipart(form);
+  return send(url, { method: "POST", jar, body, headers: { "content-type": contentType, origin: new URL(url).origin, ...headers } });
 }
