@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 /** An id as it arrives in a URL or a bound action argument: a short plain string, nothing else. */
-export const idSchema = z.string().min(1).max(40).regex(/^[^\u0000-\u001F\u007F]+$/);
+export const idSchema = z.string().min(1).max(40).regex(/^[^\u0000-\u001F\u007F]+$/).refine((id) => id.isWellFormed());
 
 /**
  * The id bound to a server action (`action.bind(null, id)`). Bound arguments

@@ -21,7 +21,7 @@ export type TownFilter = z.infer<typeof townFilterSchema>;
 export const suspendSchema = z.object({
   reason: z
     .string({ error: "required" })
-    .transform((s) => s.replace(/[\u0000-\u001F\u007F\s]+/g, " ").trim())
+    .transform((s) => stripControl(s).replace(/\s+/g, " ").trim())
     .pipe(z.string().min(1, "required").min(3, "tooShort").max(300, "tooLong")),
 });
 

@@ -6,11 +6,11 @@ import { E2E_PORT } from "../../playwright.config";
 import { EDGE_STRINGS, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS } from "../hostile/values";
 import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
-  actionForm, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
+  actionForm, encodeArgument, errorKeyResolves, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
   type FormField, type HtmlForm, type Locale,
 } from "./helpers/hostile";
 import { Jar, send, type Reply } from "./helpers/http";
-import { serverActions, SESSION_COOKIE, signInOverHttp, type ServerAction } from "./helpers/server-actions";
+import { actionResult, callAction, serverActions, SESSION_COOKIE, signInOverHttp, type ServerAction } from "./helpers/server-actions";
 import { apex, sql, town } from "./helpers/site";
 
 // Hostile input at every door of the running app: every route handler, every
@@ -463,6 +463,19 @@ test("every server action answers hostile forms and forged arguments without a s
         problems.push(`action ${name}: accepted without ${missing.map((f) => f.name).join(", ")}; input ${brief(s.fields)}`);
       }
       if (status >= 400 || errors.length) counts.refusedByAction[name] = (counts.refusedByAction[name] ?? 0) + 1;
+    }
+    // As Next's client calls it (Next-Action header, React's encoding): the state it returns names translations.
+    for (const s of sample(submission, 900 + i, Math.ceil(RUNS / 2))) {
+      const form = new FormData();
+      // Field names stay printable here: a control character in a part's name makes Next.js's multipart
+      // parser (busboy) fail before any app code runs, a 500 the app cannot prevent (the form path above takes them).
+      for (const [k, v] of [...s.fields, ...s.extra]) form.append(headerSafe(k) || "x", v);
+      const args = [...((s.bound ? encodeArgument(s.bound) : []) as unknown[]), form];
+      const reply = await callAction(url, action.id, args, where?.jar ?? (s.signedIn ? signed : anonymous), { "accept-language": s.locale });
+      check(`action ${name} (Next-Action)`, reply, { bound: s.bound, fields: s.fields });
+      const state = actionResult(reply.body) as { errors?: Record<string, unknown>; formError?: unknown; error?: unknown } | null | undefined;
+      const keys = state && typeof state === "object" ? [...Object.values(state.errors ?? {}), state.formError, state.error].filter((k) => k !== undefined && k !== "$undefined") : []; // "$undefined": React's undefined
+      for (const key of keys) if (typeof key !== "string" || !errorKeyResolves(key)) problems.push(`action ${name} (Next-Action): returned "${String(key)}", no translation key`);
     }
   }
   // Fuzzstad back to normal for the other specs' sake (platform actions may have suspended it).

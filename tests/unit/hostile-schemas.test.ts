@@ -17,7 +17,7 @@ const SOURCE_DIRS = ["lib", "app", "components", "emails"];
 const RUNS_PER_SCHEMA = 400;
 const SEED = 7_2024;
 
-/** Input from outside the app's users: NUL cannot occur there, so the database rule below does not apply. */
+/** Input from outside the app's users: NUL and broken UTF-16 cannot occur there, so the database rules below do not apply. */
 const TRUSTED_INPUT: Record<string, string> = {
   "lib/env.ts": "the process environment cannot hold NUL characters",
   "lib/email/templates.ts": "outbox data is written by the app itself, from values already stored",
@@ -245,7 +245,10 @@ describe("every zod schema under hostile input", () => {
             }
             counts[id].passed++;
             for (const [path, text] of strings(result.data)) {
-              if (!(file in TRUSTED_INPUT)) expect(text.includes("\u0000"), `${id}: NUL let through in ${path || "(value)"}; PostgreSQL rejects it`).toBe(false);
+              if (!(file in TRUSTED_INPUT)) {
+                expect(text.includes("\u0000"), `${id}: NUL let through in ${path || "(value)"}; PostgreSQL rejects it`).toBe(false);
+                expect(text.isWellFormed(), `${id}: a lone surrogate let through in ${path || "(value)"}; Prisma's engine rejects it`).toBe(true);
+              }
               const claim = claims.find((c) => c.fields.includes(path));
               if (claim) {
                 claimsChecked++;

@@ -139,6 +139,12 @@ export function errorTexts(html: string): string[] {
     .filter(Boolean);
 }
 
+/** A key an action returns for its form to translate ("invalidAreaLine:3" names "invalidAreaLine"): in an error group, or the sign-in's. */
+export function errorKeyResolves(key: string): boolean {
+  const name = key.split(":")[0];
+  return LOCALES.every((l) => leaves(messages[l]).some(([path]) => /(^|\.)(\w*[eE]rrors|signIn)\.[^.]+$/.test(path) && path.endsWith(`.${name}`)));
+}
+
 export const pageLocale = (html: string) => (/<html[^>]*\blang="(\w\w)/.exec(html)?.[1] ?? "en") as Locale;
 
 /** Raw script or handler markup from the hostile values, i.e. something the page did not escape. */
