@@ -1,7 +1,7 @@
 // HTTP load from this process (never the server's): autocannon, with every
 // response checked, so an error page can never count as a fast page.
 import autocannon from "autocannon";
-import { figures, type Figures } from "./stats";
+import { fail, type Sample } from "./stats";
 
 /** Returns null when the response is the page we asked for, or why it is not. */
 export type Check = (status: number, body: string, headers: Record<string, string>) => string | null;
@@ -19,13 +19,10 @@ export type Target = {
 
 type Plan = { connections: number } & ({ seconds: number } | { amount: number });
 
-/** Runs one load phase and returns its figures; only checked responses count as served. */
-export async function load(target: Target, plan: Plan): Promise<Figures> {
-  const latencies: number[] = [];
-  const failures = new Map<string, number>();
-  let ok = 0;
+/** Runs one load phase; only responses that pass the check count as served. */
+export async function load(target: Target, plan: Plan): Promise<Sample> {
+  const sample: Sample = { ok: 0, seconds: 0, latencies: [], failures: new Map() };
   let next = 0;
-  const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
 
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => autocannon({
@@ -44,15 +41,15 @@ export async function load(target: Target, plan: Plan): Promise<Figures> {
       },
       onResponse: (status, body, _context, headers) => {
         const why = target.check(status, body ?? "", (headers ?? {}) as Record<string, string>);
-        if (why) fail(why);
-        else ok++;
+        if (why) fail(sample, why);
+        else sample.ok++;
       },
     }],
   }, (error, r) => (error ? reject(error) : resolve(r)))
-    .on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime)));
-  const seconds = (performance.now() - started) / 1000;
-  if (result.errors) fail(`${result.errors} connection errors or timeouts`);
-  return figures({ ok, seconds, latencies, failures });
+    .on("response", (_client, _status, _bytes, responseTime) => sample.latencies.push(responseTime)));
+  sample.seconds = (performance.now() - started) / 1000;
+  if (result.errors) fail(sample, "connection error or timeout", result.errors);
+  return sample;
 }
 
 /** A check for an HTML page: status 200 and every marker present in the body. */

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { rankCandidates } from "../../lib/matching/candidates";
 import type { Town } from "./fixtures";
-import { figures, type Figures } from "./stats";
+import { fail, figures, type Figures, type Sample } from "./stats";
 
 const WARM_UP = 5;
 
@@ -15,22 +15,27 @@ async function openRequest(db: pg.Client, town: Town): Promise<string> {
   return rows[0].id;
 }
 
-/** Ranks the candidates for one request `iterations` times; a result without candidates is an error. */
-export async function measureMatching(db: pg.Client, town: Town, iterations: number): Promise<Figures & { candidates: number }> {
-  const requestId = await openRequest(db, town);
-  for (let i = 0; i < WARM_UP; i++) await rankCandidates(town, requestId);
-  const latencies: number[] = [];
-  const failures = new Map<string, number>();
-  let ok = 0;
-  let candidates = 0;
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    const result = await rankCandidates(town, requestId);
-    latencies.push(performance.now() - t0);
-    candidates = result.length;
-    if (candidates > 0) ok++;
-    else failures.set("no candidates returned", (failures.get("no candidates returned") ?? 0) + 1);
+/**
+ * Ranks the candidates for one request per town, `runs` times, the towns
+ * taking turns (so a busy moment on the machine hits both); a result without
+ * candidates is an error.
+ */
+export async function measureMatching(db: pg.Client, towns: Town[], runs: number): Promise<(Figures & { candidates: number })[]> {
+  const requests = await Promise.all(towns.map((t) => openRequest(db, t)));
+  const samples = towns.map((): Sample => ({ ok: 0, seconds: 0, latencies: [], failures: new Map() }));
+  const candidates = towns.map(() => 0);
+  for (let i = 0; i < WARM_UP; i++) for (const [k, t] of towns.entries()) await rankCandidates(t, requests[k]);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, t] of towns.entries()) {
+      const t0 = performance.now();
+      const result = await rankCandidates(t, requests[k]);
+      const ms = performance.now() - t0;
+      samples[k].latencies.push(ms);
+      samples[k].seconds += ms / 1000;
+      candidates[k] = result.length;
+      if (result.length > 0) samples[k].ok++;
+      else fail(samples[k], "no candidates returned");
+    }
   }
-  return { ...figures({ ok, seconds: (performance.now() - started) / 1000, latencies, failures }), candidates };
+  return samples.map((s, k) => ({ ...figures(s), candidates: candidates[k] }));
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Town } from "./fixtures";
-import { figures, type Figures } from "./stats";
+import { fail, type Sample } from "./stats";
 
 const POOL = Number(process.env.DATABASE_POOL_MAX ?? 10); // the app's pool size, so both sides get the same connections
 
@@ -17,11 +17,9 @@ const INSERT = `
   SELECT $1, $4, m.id, $3, $5, $6, '1000', $7, $8, 5, $9, ARRAY['nl', 'en'], ARRAY['TUE_MORNING', 'SAT_AFTERNOON'], ARRAY[]::text[], now(), now()
     FROM m`;
 
-export async function rawSignups(url: string, town: Town, categoryIds: string[], userIds: string[], concurrency: number): Promise<Figures> {
+export async function rawSignups(url: string, town: Town, categoryIds: string[], userIds: string[], concurrency: number): Promise<Sample> {
   const pool = new pg.Pool({ connectionString: url, max: POOL });
-  const latencies: number[] = [];
-  const failures = new Map<string, number>();
-  let ok = 0;
+  const sample: Sample = { ok: 0, seconds: 0, latencies: [], failures: new Map() };
   let next = 0;
   const id = () => `c${randomBytes(12).toString("hex")}`;
   const started = performance.now();
@@ -31,16 +29,15 @@ export async function rawSignups(url: string, town: Town, categoryIds: string[],
       const t0 = performance.now();
       try {
         const r = await pool.query(INSERT, [town.id, id(), userIds[i], id(), `Bench Signup ${i}`, `+32470${String(100000 + i).slice(-6)}`, town.latitude, town.longitude, categoryIds]);
-        if (r.rowCount === 1) ok++;
-        else failures.set("no row inserted", (failures.get("no row inserted") ?? 0) + 1);
+        if (r.rowCount === 1) sample.ok++;
+        else fail(sample, "no row inserted");
       } catch (error) {
-        const why = (error as Error).message;
-        failures.set(why, (failures.get(why) ?? 0) + 1);
+        fail(sample, (error as Error).message);
       }
-      latencies.push(performance.now() - t0);
+      sample.latencies.push(performance.now() - t0);
     }
   }));
-  const seconds = (performance.now() - started) / 1000;
+  sample.seconds = (performance.now() - started) / 1000;
   await pool.end();
-  return figures({ ok, seconds, latencies, failures });
+  return sample;
 }

@@ -7,9 +7,9 @@ import { measureMatching } from "./matching";
 import { rawSignups } from "./raw-insert";
 import type { Server } from "./server";
 import { registered, signupTarget } from "./signup";
-import { ratio, type Figures, type Ratio } from "./stats";
+import { fail, figures, ratio, type Figures, type Ratio, type Sample } from "./stats";
 
-export type Settings = { seconds: number; warmup: number; connections: number; burst: number; burstConnections: number; matchingRuns: number };
+export type Settings = { seconds: number; warmup: number; rounds: number; connections: number; burst: number; burstConnections: number; matchingRuns: number };
 
 export type Context = {
   db: pg.Client;
@@ -46,20 +46,32 @@ function latencyAtMost(r: Ratio, max: number, text: string, subject: Figures, at
   return { text, met, detail: `${shown} the baseline's latency (target ≤ ${max}×)${gap}${clean ? "" : `; ${subject.errors} errors`}` };
 }
 
-/** Warm-up, then the measured phase; a failed check in the warm-up stops the bench (the scenario is broken, not slow). */
-async function measure(ctx: Context, target: Target): Promise<Figures> {
-  const { seconds, warmup, connections } = ctx.settings;
-  const warm = await load(target, { connections, seconds: warmup });
-  if (warm.errors) throw new Error(`${target.host}${target.path} fails its check during warm-up: ${JSON.stringify(warm.failures)}`);
-  return load(target, { connections, seconds });
+/**
+ * Warm-up for both sides (a failed check there stops the bench: the scenario
+ * is broken, not slow), then baseline and subject take turns in short slices,
+ * so a busy moment on the machine hits both sides alike.
+ */
+async function alternate(ctx: Context, baseline: () => Promise<Sample>, subject: () => Promise<Sample>, warm: [() => Promise<Sample>, () => Promise<Sample>]) {
+  for (const w of warm) {
+    const s = await w();
+    if (s.failures.size) throw new Error(`A check fails during warm-up: ${JSON.stringify(Object.fromEntries(s.failures))}`);
+  }
+  const b: Sample[] = [];
+  const s: Sample[] = [];
+  for (let i = 0; i < ctx.settings.rounds; i++) {
+    b.push(await baseline());
+    s.push(await subject());
+  }
+  return { subject: figures(...s), baseline: figures(...b) };
 }
 
 async function pair(ctx: Context, id: string, title: string, subject: [string, Target], baseline: [string, Target], goal: (r: Ratio, s: Figures) => Verdict | null): Promise<Result> {
   ctx.log(`${id}. ${title}`);
-  const b = await measure(ctx, baseline[1]);
-  const s = await measure(ctx, subject[1]);
-  const r = ratio(s, b);
-  return { id, title, subject: { label: subject[0], figures: s }, baseline: { label: baseline[0], figures: b }, ratio: r, target: goal(r, s), notes: [] };
+  const { seconds, warmup, rounds, connections } = ctx.settings;
+  const slice = (t: Target, secs: number) => () => load(t, { connections, seconds: secs });
+  const f = await alternate(ctx, slice(baseline[1], seconds / rounds), slice(subject[1], seconds / rounds), [slice(baseline[1], warmup), slice(subject[1], warmup)]);
+  const r = ratio(f.subject, f.baseline);
+  return { id, title, subject: { label: subject[0], figures: f.subject }, baseline: { label: baseline[0], figures: f.baseline }, ratio: r, target: goal(r, f.subject), notes: [] };
 }
 
 const townHost = (t: Town, server: Server) => `${t.slug}.localhost:${server.port}`;
@@ -72,36 +84,33 @@ function volunteerList(server: Server, town: Town, cookie: string): Target {
   };
 }
 
-/** A burst of registrations through the app, then the same rows through plain pg. */
-async function signupBurst(ctx: Context, server: Server): Promise<Figures> {
-  const { burst, burstConnections } = ctx.settings;
+/** `amount` registrations through the app, `burstConnections` at a time, each checked in the response and in the database. */
+async function signupBurst(ctx: Context, server: Server, amount: number): Promise<Sample> {
   const town = ctx.towns.big;
-  const run = async (amount: number) => {
-    const accounts = await newAccounts(ctx.db, "su", amount + burstConnections, true);
-    const target = await signupTarget(ctx.db, server.port, town, accounts.tokens);
-    const f = await load(target, { connections: burstConnections, amount });
-    // The database must hold exactly one new profile per successful response.
-    const stored = await registered(ctx.db, town, accounts.ids);
-    if (stored !== f.served) {
-      f.failures[`${stored} profiles stored for ${f.served} successful responses`] = Math.abs(stored - f.served);
-      f.errors += Math.abs(stored - f.served);
-    }
-    return f;
-  };
-  const warm = await run(burstConnections * 2);
-  if (warm.errors) throw new Error(`Sign-up fails during warm-up: ${JSON.stringify(warm.failures)}`);
-  return run(burst);
+  const { burstConnections } = ctx.settings;
+  const accounts = await newAccounts(ctx.db, "su", amount + burstConnections, true);
+  const target = await signupTarget(ctx.db, server.port, town, accounts.tokens);
+  const sample = await load(target, { connections: burstConnections, amount });
+  // Exactly one new profile per successful response.
+  const stored = await registered(ctx.db, town, accounts.ids);
+  if (stored !== sample.ok) fail(sample, `${stored} profiles stored for ${sample.ok} successful responses`, Math.abs(stored - sample.ok));
+  return sample;
 }
 
-async function rawBurst(ctx: Context): Promise<Figures> {
-  const { burst, burstConnections } = ctx.settings;
+/** The same rows with plain pg. */
+async function rawBurst(ctx: Context, amount: number): Promise<Sample> {
   const town = ctx.towns.big;
   const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM "Category" WHERE "tenantId" = $1 ORDER BY position LIMIT 2`, [town.id]);
-  const categories = rows.map((r) => r.id);
-  const warm = await newAccounts(ctx.db, "raw", burstConnections * 2, false);
-  await rawSignups(ctx.ownerUrl, town, categories, warm.ids, burstConnections);
-  const accounts = await newAccounts(ctx.db, "raw", burst, false);
-  return rawSignups(ctx.ownerUrl, town, categories, accounts.ids, burstConnections);
+  const accounts = await newAccounts(ctx.db, "raw", amount, false);
+  return rawSignups(ctx.ownerUrl, town, rows.map((r) => r.id), accounts.ids, ctx.settings.burstConnections);
+}
+
+/** Bursts on two sides, in turns (the burst split over the rounds), after a warm-up burst on each. */
+function bursts(ctx: Context, baseline: (n: number) => Promise<Sample>, subject: (n: number) => Promise<Sample>) {
+  const { burst, rounds, burstConnections } = ctx.settings;
+  const slice = Math.ceil(burst / rounds / burstConnections) * burstConnections; // whole rounds of connections
+  const warm = burstConnections * 2;
+  return alternate(ctx, () => baseline(slice), () => subject(slice), [() => baseline(warm), () => subject(warm)]);
 }
 
 export const SCENARIOS: Record<string, (ctx: Context) => Promise<Result[]>> = {
@@ -126,15 +135,14 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Result[]>> = {
 
   async 3(ctx) {
     ctx.log("3. Volunteer sign-up burst vs raw pg inserts of the same rows");
-    const { burst, burstConnections } = ctx.settings;
-    const b = await rawBurst(ctx);
-    const s = await signupBurst(ctx, ctx.primary);
-    const r = ratio(s, b);
+    const { burstConnections } = ctx.settings;
+    const f = await bursts(ctx, (n) => rawBurst(ctx, n), (n) => signupBurst(ctx, ctx.primary, n));
+    const r = ratio(f.subject, f.baseline);
     return [{
       id: "3", title: "Volunteer sign-up burst vs raw pg inserts of the same rows",
-      subject: { label: `${burst} registrations through the server action, ${burstConnections} at a time`, figures: s },
-      baseline: { label: `the same rows with plain pg (one statement each), ${burstConnections} at a time`, figures: b },
-      ratio: r, target: throughputAtLeast(r, 0.3, "sign-up ≥ 30% of raw insert throughput, no error", s),
+      subject: { label: `registrations through the server action, ${burstConnections} at a time`, figures: f.subject },
+      baseline: { label: `the same rows with plain pg (one statement each), ${burstConnections} at a time`, figures: f.baseline },
+      ratio: r, target: throughputAtLeast(r, 0.3, "sign-up ≥ 30% of raw insert throughput, no error", f.subject),
       notes: ["Every registration is checked twice: the action's redirect to /volunteer?saved=1, and one stored profile per successful response."],
     }];
   },
@@ -143,14 +151,13 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Result[]>> = {
     const { largest, smallest } = ctx.towns;
     const runs = ctx.settings.matchingRuns;
     ctx.log("4. Matching query: largest town vs smallest town");
-    const l = await measureMatching(ctx.db, largest, runs);
-    const sm = await measureMatching(ctx.db, smallest, runs);
+    const [l, sm] = await measureMatching(ctx.db, [largest, smallest], runs);
     return [{
       id: "4", title: "Matching query (rank candidates for a request): largest town vs smallest town",
       subject: { label: `${largest.slug}, ${fmt(largest.volunteers)} volunteers (${l.candidates} candidates returned)`, figures: l },
       baseline: { label: `${smallest.slug}, ${fmt(smallest.volunteers)} volunteers (${sm.candidates} candidates returned)`, figures: sm },
       ratio: ratio(l, sm), target: null,
-      notes: [`rankCandidates called directly, one call at a time, ${runs} runs after 5 warm-up runs; throughput is calls per second of one caller.`],
+      notes: [`rankCandidates called directly, one call at a time, the two towns in turns, ${runs} runs each after 5 warm-up runs; throughput is calls per second of one caller.`],
     }];
   },
 
@@ -166,13 +173,13 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Result[]>> = {
       ["wall off (owner role, HELPT_SECOND_WALL=off)", volunteerList(ctx.wallOff, big, cookie)],
       (r, f) => throughputAtLeast(r, 0.8, "the wall costs ≤ 20% throughput", f));
     ctx.log("5b. Cost of the RLS wall, write: sign-up burst");
-    const off = await signupBurst(ctx, ctx.wallOff);
-    const on = await signupBurst(ctx, ctx.primary);
-    const r = ratio(on, off);
+    const off = ctx.wallOff;
+    const f = await bursts(ctx, (n) => signupBurst(ctx, off, n), (n) => signupBurst(ctx, ctx.primary, n));
+    const r = ratio(f.subject, f.baseline);
     const write: Result = {
       id: "5b", title: "Cost of the RLS wall, write: volunteer sign-up burst",
-      subject: { label: "wall on", figures: on }, baseline: { label: "wall off", figures: off },
-      ratio: r, target: throughputAtLeast(r, 0.8, "the wall costs ≤ 20% throughput", on), notes: [],
+      subject: { label: "wall on", figures: f.subject }, baseline: { label: "wall off", figures: f.baseline },
+      ratio: r, target: throughputAtLeast(r, 0.8, "the wall costs ≤ 20% throughput", f.subject), notes: [],
     };
     return [read, write];
   },

@@ -1,4 +1,7 @@
-/** What one measured phase produced: only checked responses (or committed rows) count as served. */
+/** The raw outcome of one measured phase. */
+export type Sample = { ok: number; seconds: number; latencies: number[]; failures: Map<string, number> };
+
+/** What a side of a scenario produced: only checked responses (or stored rows) count as served. */
 export type Figures = {
   served: number;
   errors: number;
@@ -18,13 +21,20 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export function figures(input: { ok: number; seconds: number; latencies: number[]; failures: Map<string, number> }): Figures {
-  const sorted = [...input.latencies].sort((a, b) => a - b);
-  const errors = [...input.failures.values()].reduce((a, b) => a + b, 0);
+export function fail(sample: Sample, why: string, count = 1): void {
+  sample.failures.set(why, (sample.failures.get(why) ?? 0) + count);
+}
+
+/** The figures of one or more phases of the same side, taken together. */
+export function figures(...samples: Sample[]): Figures {
+  const ok = samples.reduce((n, s) => n + s.ok, 0);
+  const seconds = samples.reduce((n, s) => n + s.seconds, 0);
+  const sorted = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const failures: Record<string, number> = {};
+  for (const s of samples) for (const [why, n] of s.failures) failures[why] = (failures[why] ?? 0) + n;
   return {
-    served: input.ok, errors, seconds: round(input.seconds, 2), throughput: round(input.ok / input.seconds),
-    p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), p99: round(percentile(sorted, 99), 2),
-    failures: Object.fromEntries(input.failures),
+    served: ok, errors: Object.values(failures).reduce((a, b) => a + b, 0), seconds: round(seconds, 2), throughput: round(ok / seconds),
+    p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), p99: round(percentile(sorted, 99), 2), failures,
   };
 }
 
