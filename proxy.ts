@@ -1,13 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
+
+// Every response gets the Content-Security-Policy with this request's nonce;
+// Next.js reads the nonce from the request's copy and puts it on its scripts.
+export function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = route(request, headers);
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
 
 // Routes a request to the apex site or to a town's site by its Host header.
 // It only rewrites: tenant lookup (database) happens in the tenant layout.
-export function proxy(request: NextRequest) {
+function route(request: NextRequest, headers: Headers) {
   const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
   const match = parseHost(request.headers.get("host"), rootDomain);
-  const headers = new Headers(request.headers);
   headers.delete(TENANT_HEADER); // never trust a client-supplied tenant
   const url = request.nextUrl.clone();
   const path = url.pathname;
@@ -15,6 +31,8 @@ export function proxy(request: NextRequest) {
     url.pathname = "/_not-found-host";
     return NextResponse.rewrite(url, { request: { headers } });
   };
+
+  if (isCrossSiteFormPost(request.method, path, request.headers)) return refuseCrossSite(request);
 
   // The internal tenant tree is reachable only through a town's host.
   if (path === "/t" || path.startsWith("/t/")) return notFound();
@@ -36,6 +54,17 @@ export function proxy(request: NextRequest) {
     default:
       return notFound();
   }
+}
+
+const REFUSALS = { en, fr, nl };
+
+function refuseCrossSite(request: NextRequest) {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : (negotiate(request.headers.get("accept-language"), LOCALES) ?? "nl");
+  return new NextResponse(REFUSALS[locale].security.crossSiteForm, {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "content-language": locale },
+  });
 }
 
 export const config = {

@@ -5,6 +5,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+  // Optional login for the web app, a member of helpt_app that owns nothing
+  // (production); DATABASE_URL, the owner, then only serves migrations and jobs.
+  DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }).optional(),
+  HELPT_SECOND_WALL: z.enum(["on", "off"], { message: "must be on or off (off only to measure its cost)" }).default("on"),
   ROOT_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a bare host name such as helpt.be or localhost")

@@ -14,6 +14,7 @@ import { needsBuild, waitForHealth } from "./lib/build";
 import { checkDatabase, countTenants, migrate } from "./lib/database";
 import { isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { ROOT, runCli, startCli } from "./lib/run";
+import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = join(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
@@ -33,7 +34,7 @@ function authSecret(): string {
 async function seed(url: string) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    await seedDemo(prisma);
+    await seedDemo(withSecondWall(prisma, { system: true }));
   } finally {
     await prisma.$disconnect();
   }

@@ -1,5 +1,6 @@
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { PrismaClient, User } from "@/generated/prisma/client";
+import { absoluteEnd } from "@/lib/auth/session-limits";
 
 // Auth.js's Prisma adapter is typed against the pre-7 @prisma/client, so the
 // few methods e-mail sign-in with database sessions needs are written here.
@@ -56,15 +57,26 @@ export function helptAdapter(db: PrismaClient): Adapter {
     async createSession(session) {
       return db.session.create({ data: session });
     },
-    // A blocked account's sessions stop working at once.
+    // A blocked account's sessions stop working at once; an idle or too old one is removed.
     async getSessionAndUser(sessionToken) {
       const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
-      if (!s || s.user.blockedAt) return null;
+      if (!s) return null;
+      const now = new Date();
+      if (s.expires <= now || absoluteEnd(s.createdAt) <= now) {
+        await db.session.deleteMany({ where: { sessionToken } });
+        return null;
+      }
+      if (s.user.blockedAt) return null;
       const { user, ...session } = s;
       return { session, user: toAdapterUser(user) };
     },
-    async updateSession({ sessionToken, ...data }) {
-      return db.session.update({ where: { sessionToken }, data }).catch(() => null);
+    // Activity pushes the idle deadline back, never past the absolute one.
+    async updateSession({ sessionToken, expires }) {
+      const s = await db.session.findUnique({ where: { sessionToken }, select: { createdAt: true } });
+      if (!s) return null;
+      const end = absoluteEnd(s.createdAt);
+      const capped = expires && expires > end ? end : expires;
+      return db.session.update({ where: { sessionToken }, data: { expires: capped } }).catch(() => null);
     },
     async deleteSession(sessionToken) {
       await db.session.deleteMany({ where: { sessionToken } });

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { helptAdapter } from "@/lib/auth/adapter";
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session-limits";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 
 declare module "next-auth" {
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: helptAdapter(prisma),
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  session: { strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
   providers: [
     {

@@ -7,6 +7,7 @@ import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { billingUrl, emailAdmins } from "./notify";
 import { BILLING_SUSPENSION_REASON, DAY_MS, GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
+import { systemDb } from "@/lib/tenancy/system";
 
 export type WebhookResult = { status: number; body: string };
 
@@ -109,7 +110,7 @@ async function applySubscription(tx: Tx, tenant: Tenant, sub: Stripe.Subscriptio
 /** Records an event that changes nothing; a concurrent delivery of the same event may have recorded it first. */
 async function record(event: Stripe.Event): Promise<WebhookResult> {
   try {
-    await prisma.stripeEvent.create({ data: { id: event.id, type: event.type } });
+    await systemDb.stripeEvent.create({ data: { id: event.id, type: event.type } });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
   }
@@ -134,7 +135,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return reply(400, { error: "invalid signature" });
   }
 
-  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return reply(200, { received: true, duplicate: true });
+  if (await systemDb.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return reply(200, { received: true, duplicate: true });
   const ref = subscriptionRef(event);
   const tenantId = ref && (await findTenantId(ref));
   if (!ref || !tenantId) return record(event);

@@ -8,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { helptPrisma?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForPrisma.helptPrisma) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = process.env.DATABASE_APP_URL || process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
     // The embedded database (PGlite) is one PostgreSQL session shared by all
     // connections, so the launcher and the tests set DATABASE_POOL_MAX=1 for it.

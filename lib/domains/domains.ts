@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Resolver } from "node:dns/promises";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { parseHost } from "@/lib/tenancy/parse-host";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { challengeName, challengeValue, MAX_DOMAINS } from "./rules";
+import { systemDb } from "@/lib/tenancy/system";
 
 /** The one DNS call verification needs; injectable so tests and staging can use their own server. */
 export type TxtResolver = { resolveTxt(name: string): Promise<string[][]> };
@@ -48,7 +48,7 @@ export async function addDomain(tenant: { id: string }, input: string) {
   const host = normaliseHost(input);
   if (!host) throw new InvalidInput({ host: "invalidDomain" });
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await systemDb.$transaction(async (tx) => {
       // Locking the town row serialises its adds, so two at once cannot both pass the limit.
       await tx.$queryRaw`SELECT 1 FROM "Tenant" WHERE "id" = ${tenant.id} FOR UPDATE`;
       const existing = await tx.domain.findUnique({ where: { host } });
@@ -68,7 +68,7 @@ export async function addDomain(tenant: { id: string }, input: string) {
 
 /** The town's own addresses, oldest first. */
 export async function listDomains(tenant: { id: string }) {
-  return prisma.domain.findMany({
+  return systemDb.domain.findMany({
     where: { tenantId: tenant.id },
     select: { host: true, verificationToken: true, verifiedAt: true },
     orderBy: { createdAt: "asc" },
@@ -77,7 +77,7 @@ export async function listDomains(tenant: { id: string }) {
 
 /** Stops serving the town on `host` at once (in this process; elsewhere within the cache TTL). */
 export async function removeDomain(tenant: { id: string; slug: string }, host: string) {
-  const { count } = await prisma.domain.deleteMany({ where: { host: rowKey(host), tenantId: tenant.id } });
+  const { count } = await systemDb.domain.deleteMany({ where: { host: rowKey(host), tenantId: tenant.id } });
   if (count === 0) throw new NotFoundInTenant("domain");
   invalidateTenant(tenant);
 }
@@ -89,7 +89,7 @@ export async function removeDomain(tenant: { id: string; slug: string }, host: s
  */
 export async function verifyDomain(tenant: { id: string }, host: string, resolver: TxtResolver = defaultResolver()) {
   const key = rowKey(host);
-  const domain = await prisma.domain.findFirst({ where: { host: key, tenantId: tenant.id } });
+  const domain = await systemDb.domain.findFirst({ where: { host: key, tenantId: tenant.id } });
   if (!domain) throw new NotFoundInTenant("domain");
   if (domain.verifiedAt) return domain;
 
@@ -103,7 +103,7 @@ export async function verifyDomain(tenant: { id: string }, host: string, resolve
   if (!found) throw new InvalidTransition("domainNotVerified");
 
   const verifiedAt = new Date();
-  const { count } = await prisma.domain.updateMany({ where: { host: key, tenantId: tenant.id }, data: { verifiedAt } });
+  const { count } = await systemDb.domain.updateMany({ where: { host: key, tenantId: tenant.id }, data: { verifiedAt } });
   if (count === 0) throw new NotFoundInTenant("domain");
   // The host's cached "unknown" entry is keyed by the host, not tied to the town's slug: clear all.
   invalidateTenant();

@@ -8,6 +8,7 @@ import { isTemplateName } from "@/lib/email/templates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
+import { systemDb } from "@/lib/tenancy/system";
 
 type Row = { id: string; tenantId: string | null; template: string; locale: string; to: string; data: unknown; attempts: number };
 
@@ -51,7 +52,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
   const now = opts.now ?? new Date();
   // Optional sharding: a worker can serve a subset of towns.
   const scope = opts.tenantIds ? Prisma.sql`AND "tenantId" IN (${Prisma.join(opts.tenantIds)})` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await systemDb.$queryRaw<Row[]>`
     UPDATE "OutboxEmail" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM "OutboxEmail"
@@ -67,18 +68,18 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
       mail = await render(row, await brandFor(row.tenantId, brands));
     } catch (error) {
       // A template that throws fails this message only; the queue goes on.
-      await prisma.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
+      await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
       result.failed++;
       continue;
     }
     try {
       const delivery = await deliver({ ...mail, to: row.to, idempotencyKey: row.id });
-      await prisma.outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId: delivery.id, lockedUntil: null, lastError: null } });
+      await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId: delivery.id, lockedUntil: null, lastError: null } });
       result.sent++;
     } catch (error) {
       const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
       const retryAfter = error instanceof EmailDeliveryError ? error.retryAfterSeconds : undefined;
-      await prisma.outboxEmail.update({
+      await systemDb.outboxEmail.update({
         where: { id: row.id },
         data: {
           status: giveUp ? "FAILED" : "PENDING",
@@ -99,7 +100,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
  * recipient and town. Runs daily; each held row is digested once.
  */
 export async function sendDigests(now = new Date()): Promise<number> {
-  const groups = await prisma.outboxEmail.groupBy({ by: ["tenantId", "to", "locale"], where: { status: "HELD" } });
+  const groups = await systemDb.outboxEmail.groupBy({ by: ["tenantId", "to", "locale"], where: { status: "HELD" } });
   let digests = 0;
   for (const g of groups) {
     if (!g.tenantId) continue;
@@ -128,14 +129,14 @@ export async function sendDigests(now = new Date()): Promise<number> {
 /** For the admin console: how the queue stands. */
 export async function outboxBacklog() {
   const [counts, failed, oldestPending] = await Promise.all([
-    prisma.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.outboxEmail.findMany({ where: { status: "FAILED" }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, to: true, template: true, attempts: true, lastError: true, createdAt: true } }),
-    prisma.outboxEmail.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true, attempts: true, lastError: true } }),
+    systemDb.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
+    systemDb.outboxEmail.findMany({ where: { status: "FAILED" }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, to: true, template: true, attempts: true, lastError: true, createdAt: true } }),
+    systemDb.outboxEmail.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true, attempts: true, lastError: true } }),
   ]);
   return { counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>, failed, oldestPending };
 }
 
 /** An admin sends a failed message again (e.g. after the address was corrected upstream). */
 export async function retryFailed(id: string) {
-  await prisma.outboxEmail.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
+  await systemDb.outboxEmail.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
 }

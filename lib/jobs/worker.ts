@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
+import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
@@ -42,6 +43,7 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
     run: async () => {
       const towns = await prisma.tenant.findMany({ select: { id: true, retentionDays: true } });
       for (const town of towns) await anonymiseExpired(town);
+      await purgeExpired();
     },
   },
 ];

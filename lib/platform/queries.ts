@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { townIdSchema, type TownFilter } from "./schemas";
+import { systemDb } from "@/lib/tenancy/system";
 
 // The platform console looks across towns by design, so it reads through the
 // global client rather than forTenant(). Counts are aggregated per town in a
@@ -31,9 +32,9 @@ export async function listTowns(filter: TownFilter = {}) {
   if (towns.length === 0) return [];
   const inTowns = { in: towns.map((t) => t.id) };
   const [volunteers, open, latest] = await Promise.all([
-    prisma.volunteerProfile.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _count: { _all: true } }),
-    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
-    prisma.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _max: { createdAt: true } }),
+    systemDb.volunteerProfile.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _count: { _all: true } }),
+    systemDb.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+    systemDb.helpRequest.groupBy({ by: ["tenantId"], where: { tenantId: inTowns }, _max: { createdAt: true } }),
   ]);
   const volunteersOf = new Map(volunteers.map((v) => [v.tenantId, v._count._all]));
   const openOf = new Map(open.map((o) => [o.tenantId, o._count._all]));
@@ -51,9 +52,9 @@ export async function listTowns(filter: TownFilter = {}) {
 export async function platformMetrics(now = new Date()) {
   const [byStatus, volunteers, openRequests, requestsLast7Days] = await Promise.all([
     prisma.tenant.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.volunteerProfile.count(),
-    prisma.helpRequest.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
-    prisma.helpRequest.count({ where: { createdAt: { gte: new Date(now.getTime() - 7 * DAY_MS), lte: now } } }),
+    systemDb.volunteerProfile.count(),
+    systemDb.helpRequest.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
+    systemDb.helpRequest.count({ where: { createdAt: { gte: new Date(now.getTime() - 7 * DAY_MS), lte: now } } }),
   ]);
   const towns = { ACTIVE: 0, SUSPENDED: 0 };
   for (const s of byStatus) towns[s.status] = s._count._all;
@@ -66,10 +67,10 @@ export async function getTown(id: string) {
   const tenant = await prisma.tenant.findUnique({ where: { id }, select: TOWN_FIELDS });
   if (!tenant) return null;
   const [volunteers, openRequests, stripeEvents, audit] = await Promise.all([
-    prisma.volunteerProfile.count({ where: { tenantId: id } }),
-    prisma.helpRequest.count({ where: { tenantId: id, status: { in: [...OPEN_STATUSES] } } }),
-    prisma.stripeEvent.findMany({ where: { tenantId: id }, orderBy: { processedAt: "desc" }, take: STRIPE_EVENTS_SHOWN }),
-    prisma.platformAudit.findMany({ where: { tenantId: id }, orderBy: { createdAt: "desc" }, take: AUDIT_ROWS_SHOWN }),
+    systemDb.volunteerProfile.count({ where: { tenantId: id } }),
+    systemDb.helpRequest.count({ where: { tenantId: id, status: { in: [...OPEN_STATUSES] } } }),
+    systemDb.stripeEvent.findMany({ where: { tenantId: id }, orderBy: { processedAt: "desc" }, take: STRIPE_EVENTS_SHOWN }),
+    systemDb.platformAudit.findMany({ where: { tenantId: id }, orderBy: { createdAt: "desc" }, take: AUDIT_ROWS_SHOWN }),
   ]);
   // PlatformAudit keeps the actor's id without a relation, so the row outlives the user.
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((a): a is string => !!a))];

@@ -5,6 +5,7 @@ import { brandFields, withBrandRules } from "@/lib/signup/schemas";
 import { isLocale } from "@/lib/i18n/locales";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { publicTownUrl } from "@/lib/tenancy/urls";
+import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export const townSettingsSchema = withBrandRules(
   z.object({
@@ -25,7 +26,7 @@ export type TownSettings = z.infer<typeof townSettingsSchema>;
  * availability (one mail each, written with the change).
  */
 export async function updateTownSettings(tenant: { id: string; slug: string }, actorId: string, input: TownSettings) {
-  await prisma.$transaction(async (tx) => {
+  await forTenant(tenant.id).$transaction(async (tx) => {
     const before = await tx.tenant.update({ where: { id: tenant.id }, data: {}, select: { mode: true } });
     await tx.tenant.update({ where: { id: tenant.id }, data: input });
     if (input.mode === "CRISIS" && before.mode !== "CRISIS") {

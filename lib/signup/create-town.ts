@@ -1,11 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
-import { prisma } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { publicTownUrl } from "@/lib/tenancy/urls";
+import { systemDb } from "@/lib/tenancy/system";
 
 export class SlugTaken extends Error {}
 
@@ -26,7 +26,7 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
   const slug = subdomain.slug;
   let tenant;
   try {
-    tenant = await prisma.$transaction(async (tx) => {
+    tenant = await systemDb.$transaction(async (tx) => {
       const t = await tx.tenant.create({
         data: {
           slug, name: m.name, country: m.country, population: m.population,

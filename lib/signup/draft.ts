@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { prisma } from "@/lib/db/client";
 import type { SignupData } from "@/lib/signup/schemas";
+import { systemDb } from "@/lib/tenancy/system";
 
 const COOKIE = "helpt-signup";
 
@@ -8,7 +8,7 @@ const COOKIE = "helpt-signup";
 export async function currentDraft(): Promise<{ id: string; step: number; data: SignupData; tenantId: string | null }> {
   const jar = await cookies();
   const id = jar.get(COOKIE)?.value;
-  const found = id ? await prisma.signupDraft.findUnique({ where: { id } }) : null;
+  const found = id ? await systemDb.signupDraft.findUnique({ where: { id } }) : null;
   if (found) return { id: found.id, step: found.step, data: found.data as SignupData, tenantId: found.tenantId };
   return { id: "", step: 1, data: {}, tenantId: null };
 }
@@ -18,8 +18,8 @@ export async function saveDraft(draft: { id: string; step: number; data: SignupD
   const jar = await cookies();
   const data = draft.data as object;
   const row = draft.id
-    ? await prisma.signupDraft.update({ where: { id: draft.id }, data: { step: draft.step, data } })
-    : await prisma.signupDraft.create({ data: { step: draft.step, data } });
+    ? await systemDb.signupDraft.update({ where: { id: draft.id }, data: { step: draft.step, data } })
+    : await systemDb.signupDraft.create({ data: { step: draft.step, data } });
   jar.set(COOKIE, row.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
   return row.id;
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { withSecondWall } from "@/lib/tenancy/second-wall";
 
 /**
  * Models whose rows belong to one town: primary key (tenantId, id).
@@ -28,11 +29,12 @@ function stamp(data: Row, tenantId: string): Row {
 /**
  * The one entry point for tenant-owned data: every query on a tenant model is
  * confined to `tenantId` (reads filtered, writes stamped), so a forgotten
- * filter cannot leak another town's rows. Row-level security hooks in here.
+ * filter cannot leak another town's rows (first wall). Row-level security,
+ * entered per transaction by withSecondWall, holds even where this is bypassed.
  */
 export function forTenant(tenantId: string) {
   if (!tenantId) throw new Error("forTenant: tenantId is required");
-  return prisma.$extends({
+  const firstWall = prisma.$extends({
     name: `tenant:${tenantId}`,
     query: {
       $allModels: {
@@ -51,6 +53,7 @@ export function forTenant(tenantId: string) {
       },
     },
   });
+  return withSecondWall(firstWall, { tenantId });
 }
 
 export type TenantDb = ReturnType<typeof forTenant>;

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Tenant } from "@/generated/prisma/client";
+import { systemDb } from "@/lib/tenancy/system";
 
 export type TenantContext = Pick<
   Tenant,
@@ -26,7 +27,7 @@ function toContext(t: Omit<Tenant, "logo">): TenantContext {
 
 async function load(key: string): Promise<TenantContext | null> {
   if (key.includes(".")) {
-    const domain = await prisma.domain.findUnique({ where: { host: key }, include: { tenant: { omit: { logo: true } } } });
+    const domain = await systemDb.domain.findUnique({ where: { host: key }, include: { tenant: { omit: { logo: true } } } });
     return domain?.verifiedAt ? toContext(domain.tenant) : null;
   }
   const tenant = await prisma.tenant.findUnique({ where: { slug: key }, omit: { logo: true } });

@@ -4,13 +4,13 @@
 // test setup across towns, not app code.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { SESSION_IDLE_SECONDS } from "../../lib/auth/session-limits";
 import { runCli } from "../lib/run";
 
 export type Town = { id: string; slug: string; volunteers: number; latitude: number; longitude: number };
 
 const SCALE = { towns: "200", volunteers: "1000000", seed: "42" }; // one town of 100,000 volunteers, a long tail down to ~700
 export const SESSION_COOKIE = "authjs.session-token"; // Auth.js over plain http (no __Secure- prefix)
-const SESSION_DAYS = 30; // as long as the app's maxAge, so Auth.js never rewrites the session during a run
 
 /** Seeds the scale towns unless they are there (about two minutes, once per database). */
 export async function ensureScaleData(db: pg.Client, url: string, log: (m: string) => void): Promise<void> {
@@ -39,7 +39,8 @@ export async function pickTowns(db: pg.Client) {
 
 async function newSession(db: pg.Client, userId: string): Promise<string> {
   const token = randomBytes(24).toString("hex");
-  await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires) VALUES ($1, $2, now() + make_interval(days => $3))`, [token, userId, SESSION_DAYS]);
+  // As a fresh sign-in leaves it: Auth.js pushes the idle deadline back only after 15 minutes, longer than a run.
+  await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires) VALUES ($1, $2, now() + make_interval(secs => $3))`, [token, userId, SESSION_IDLE_SECONDS]);
   return token;
 }
 

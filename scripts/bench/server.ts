@@ -13,7 +13,7 @@ export async function buildIfStale(log: (m: string) => void): Promise<void> {
   await runCli("next", ["build"], { ...process.env, NODE_ENV: "production" as const });
 }
 
-/** Starts `next start` on `port` (or a free one) with the given database connection and settings. */
+/** Starts `next start` on `port` (or a free one) with the owner's database URL and the given settings (DATABASE_APP_URL, …). */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string>, port?: number): Promise<Server> {
   const listen = port ?? (await freePort());
   if (!(await isPortFree(listen))) throw new Error(`Port ${listen} is in use; set BENCH_PORT to a free one.`);

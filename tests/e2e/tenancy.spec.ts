@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apex, ensureSuspendedTown, sql, town } from "./helpers/site";
+import { apex, ensureSuspendedTown, sql, town, townHost } from "./helpers/site";
 
 test.describe("one codebase, a site per town", () => {
   test("the apex lists participating towns and links to their subdomains", async ({ page }) => {
@@ -79,4 +79,22 @@ test("every page is served with security headers", async ({ page }) => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["x-frame-options"]).toBe("DENY");
   }
+});
+
+test.describe("forms post only to their own site", () => {
+  test("a form on one town's site cannot post to another town's actions", async ({ request }) => {
+    const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "HelpRequest"`);
+    const form = { residentName: "Cross Site", residentPhone: "0470123456", description: "posted from another town's page" };
+    const refused = await request.post(apex("/request"), {
+      headers: { ...townHost("leuven"), origin: new URL(town("gent")).origin, "next-action": "0".repeat(42), cookie: "helpt-locale=en" },
+      multipart: form,
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain("sent from another website");
+    const anonymous = await request.post(apex("/request"), { headers: townHost("leuven"), multipart: form, maxRedirects: 0 });
+    expect(anonymous.status()).toBe(403);
+    const after = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "HelpRequest"`);
+    expect(after[0].n).toBe(before[0].n);
+  });
 });

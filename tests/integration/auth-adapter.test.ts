@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { helptAdapter } from "@/lib/auth/adapter";
+import { absoluteEnd, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/session-limits";
 import { prisma } from "@/lib/db/client";
 import { uniqueSlug } from "./helpers/factories";
 
@@ -30,6 +31,37 @@ describe("Auth.js adapter", () => {
     expect((await adapter.getSessionAndUser!(sessionToken))?.user.isPlatformAdmin).toBe(true);
     await adapter.deleteSession!(sessionToken);
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+  });
+});
+
+describe("session timeouts", () => {
+  const newSession = async (createdAt: Date, expires: Date) => {
+    const user = await adapter.createUser!({ id: "x", email: `${uniqueSlug("t")}@example.be`, emailVerified: null });
+    const sessionToken = uniqueSlug("session");
+    await prisma.session.create({ data: { sessionToken, userId: user.id, createdAt, expires } });
+    return sessionToken;
+  };
+  const HOUR = 60 * 60 * 1000;
+
+  it("end a session left idle past its deadline, and remove it", async () => {
+    const token = await newSession(new Date(Date.now() - 30 * HOUR), new Date(Date.now() - 1000));
+    expect(await adapter.getSessionAndUser!(token)).toBeNull();
+    expect(await prisma.session.count({ where: { sessionToken: token } })).toBe(0);
+  });
+
+  it("end an active session once it is older than the absolute limit", async () => {
+    const createdAt = new Date(Date.now() - SESSION_ABSOLUTE_SECONDS * 1000 - HOUR);
+    const token = await newSession(createdAt, new Date(Date.now() + HOUR));
+    expect(await adapter.getSessionAndUser!(token)).toBeNull();
+    expect(await prisma.session.count({ where: { sessionToken: token } })).toBe(0);
+  });
+
+  it("push the idle deadline back on activity, never past the absolute limit", async () => {
+    const createdAt = new Date(Date.now() - SESSION_ABSOLUTE_SECONDS * 1000 + 2 * HOUR);
+    const token = await newSession(createdAt, new Date(Date.now() + HOUR));
+    expect((await adapter.getSessionAndUser!(token))?.session.sessionToken).toBe(token);
+    const updated = await adapter.updateSession!({ sessionToken: token, expires: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000) });
+    expect(updated?.expires.getTime()).toBe(absoluteEnd(createdAt).getTime());
   });
 });
 

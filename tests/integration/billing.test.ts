@@ -7,6 +7,7 @@ import { expireUnpaidTrials, sendTrialNotices, suspendAfterGrace } from "@/lib/b
 import { handleStripeWebhook } from "@/lib/billing/webhook";
 import { fakeId, signedEvent, startFakeStripe, type FakeSubscription } from "./helpers/fake-stripe";
 import { createTown, createUser } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 let fake: Awaited<ReturnType<typeof startFakeStripe>> | undefined;
 afterEach(async () => {
@@ -18,14 +19,14 @@ const stripe = async () => (fake = await startFakeStripe());
 async function townWithAdmin(overrides: Parameters<typeof createTown>[0] = {}) {
   const { tenant } = await createTown({ population: 10_000, ...overrides });
   const admin = await createUser("admin");
-  await prisma.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
+  await systemDb.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
   const volunteer = await createUser("vol");
-  await prisma.membership.create({ data: { tenantId: tenant.id, userId: volunteer.id, role: "VOLUNTEER" } });
+  await systemDb.membership.create({ data: { tenantId: tenant.id, userId: volunteer.id, role: "VOLUNTEER" } });
   return { tenant, admin };
 }
 
 const reload = (id: string) => prisma.tenant.findUniqueOrThrow({ where: { id } });
-const mails = (tenantId: string, template: string) => prisma.outboxEmail.findMany({ where: { tenantId, template } });
+const mails = (tenantId: string, template: string) => systemDb.outboxEmail.findMany({ where: { tenantId, template } });
 const deliver = ({ payload, signature }: { payload: string; signature: string }) => handleStripeWebhook(payload, signature);
 
 const subscriptionEvent = (type: string, s: FakeSubscription, id?: string) =>
@@ -131,7 +132,7 @@ describe("webhook", () => {
     expect((await handleStripeWebhook(good.payload.replace('"active"', '"canceled"'), good.signature)).status).toBe(400);
 
     expect(await reload(tenant.id)).toMatchObject({ billingStatus: "NONE", plan: "FREE", stripeSubscriptionId: null });
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(good.payload).id } })).toBeNull();
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(good.payload).id } })).toBeNull();
     expect(fake!.calls).toEqual([]);
   });
 
@@ -175,7 +176,7 @@ describe("webhook", () => {
     const failedMails = await mails(tenant.id, "payment-failed");
     expect(failedMails).toHaveLength(1);
     expect(failedMails[0]).toMatchObject({ to: admin.email, locale: "nl", data: { url: `http://${tenant.slug}.localhost:3000/settings/billing` } });
-    expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(failed.payload).id } })).toBe(1);
+    expect(await systemDb.stripeEvent.count({ where: { id: JSON.parse(failed.payload).id } })).toBe(1);
 
     // Still within the grace period: nothing happens.
     expect(await suspendAfterGrace(new Date(Date.now() + 13 * DAY_MS))).toBe(0);
@@ -237,7 +238,7 @@ describe("webhook", () => {
     const event = subscriptionEvent("customer.subscription.updated", s);
     f.state.failWith = 500;
     expect((await deliver(event)).status).toBe(503);
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toBeNull();
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toBeNull();
     expect((await reload(tenant.id)).billingStatus).toBe("NONE");
 
     f.state.failWith = 0;
@@ -255,7 +256,7 @@ describe("webhook", () => {
     const results = await Promise.all([deliver(event), deliver(event), deliver(event)]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await mails(tenant.id, "payment-failed")).toHaveLength(1);
-    expect(await prisma.stripeEvent.count({ where: { id: JSON.parse(event.payload).id } })).toBe(1);
+    expect(await systemDb.stripeEvent.count({ where: { id: JSON.parse(event.payload).id } })).toBe(1);
     expect(f.calls.filter((c) => c.method === "GET")).toHaveLength(1);
   });
 
@@ -263,7 +264,7 @@ describe("webhook", () => {
     await stripe();
     const event = signedEvent("customer.created", { id: fakeId("cus"), object: "customer" });
     expect((await deliver(event)).status).toBe(200);
-    expect(await prisma.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toMatchObject({ type: "customer.created", tenantId: null });
+    expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(event.payload).id } })).toMatchObject({ type: "customer.created", tenantId: null });
     expect(fake!.calls).toEqual([]);
   });
 

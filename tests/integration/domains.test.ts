@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { addDomain, defaultResolver, listDomains, removeDomain, verifyDomain } from "@/lib/domains/domains";
 import { challengeName, challengeValue, MAX_DOMAINS } from "@/lib/domains/rules";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { startFakeDns } from "./helpers/fake-dns";
 import { createTown, uniqueSlug } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 let dns: Awaited<ReturnType<typeof startFakeDns>>;
 beforeEach(async () => {
@@ -93,7 +93,7 @@ describe("verifying a custom domain over DNS", () => {
     const { tenant, domain } = await claimed();
     await expectNotVerified(verifyDomain(tenant, domain.host));
     expect(dns.queries).toContain(`_helpt-challenge.${domain.host}`);
-    expect((await prisma.domain.findUniqueOrThrow({ where: { host: domain.host } })).verifiedAt).toBeNull();
+    expect((await systemDb.domain.findUniqueOrThrow({ where: { host: domain.host } })).verifiedAt).toBeNull();
   });
 
   it("is not verified with a wrong token or with no TXT data", async () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { backoffMs, dispatchOutbox, MAX_ATTEMPTS, sendDigests } from "@/lib/email/dispatch";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { startFakeResend } from "./helpers/fake-resend";
 import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>> | undefined;
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const address = () => `${uniqueSlug("r")}@example.be`;
-const rowsTo = (to: string) => prisma.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
+const rowsTo = (to: string) => systemDb.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 
 describe("transactional outbox", () => {
   it("writes the e-mail in the same transaction as the request", async () => {
@@ -48,7 +48,7 @@ describe("transactional outbox", () => {
     const mine = fake.calls.filter((c) => recipients.includes(c.to[0]));
     expect(mine).toHaveLength(12);
     expect(new Set(mine.map((c) => c.idempotencyKey)).size).toBe(12);
-    const rows = await prisma.outboxEmail.findMany({ where: { to: { in: recipients } } });
+    const rows = await systemDb.outboxEmail.findMany({ where: { to: { in: recipients } } });
     expect(rows.every((r) => r.status === "SENT" && r.attempts === 1 && r.providerId)).toBe(true);
   });
 
@@ -61,22 +61,22 @@ describe("transactional outbox", () => {
 
     let now = new Date();
     await dispatchOutbox({ now, tenantIds: [tenant.id] });
-    let state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    let state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(state.lastError).toContain("500");
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(24_000);
 
     now = new Date(state.nextAttemptAt.getTime() + 1);
     await dispatchOutbox({ now, tenantIds: [tenant.id] });
-    state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "PENDING", attempts: 2 });
     expect(state.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(600_000);
 
     await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() - 1000), tenantIds: [tenant.id] }); // not due yet
-    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2);
+    expect((await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2);
 
     await dispatchOutbox({ now: new Date(state.nextAttemptAt.getTime() + 1), tenantIds: [tenant.id] });
-    state = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
+    state = await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
     const keys = fake.calls.filter((c) => c.to[0] === to).map((c) => c.idempotencyKey);
     expect(keys).toEqual([row.id, row.id, row.id]);
@@ -89,7 +89,7 @@ describe("transactional outbox", () => {
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
     await dispatchOutbox({ now: new Date(Date.now() + 86_400_000), tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(fake.calls.filter((c) => c.to[0] === to)).toHaveLength(1);
   });
 
@@ -102,9 +102,9 @@ describe("transactional outbox", () => {
     const broken = await db.outboxEmail.create({ data: { tenantId: tenant.id, template: "volunteer-assigned", locale: "nl", to: bad, data: { nonsense: true } } });
     const fine = await enqueueEmail(db, { tenantId: tenant.id, template: "request-done", locale: "nl", to: good, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
-    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "SENT" });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
+    expect((await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "SENT" });
   });
 
   it("gives up after the maximum number of attempts", async () => {
@@ -112,9 +112,9 @@ describe("transactional outbox", () => {
     const to = address();
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 503 : 200 }));
     const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
-    await prisma.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await systemDb.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
   });
 
   it("backs off exponentially, capped at an hour", () => {

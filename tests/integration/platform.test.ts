@@ -6,6 +6,7 @@ import { getTown, listTowns, platformMetrics } from "@/lib/platform/queries";
 import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, createUser, createVolunteer } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 const DAY_MS = 86_400_000;
 const tag = () => randomBytes(4).toString("hex");
@@ -19,7 +20,7 @@ async function townWithMembers(overrides: Parameters<typeof createTown>[0] = {})
   const town = await createTown(overrides);
   const [admin, blocked, member] = await Promise.all([createUser("admin"), createUser("blocked"), createUser("member")]);
   await prisma.user.update({ where: { id: blocked.id }, data: { blockedAt: new Date() } });
-  await prisma.membership.createMany({
+  await systemDb.membership.createMany({
     data: [
       { tenantId: town.tenant.id, userId: admin.id, role: "ADMIN" },
       { tenantId: town.tenant.id, userId: blocked.id, role: "ADMIN" },
@@ -30,11 +31,11 @@ async function townWithMembers(overrides: Parameters<typeof createTown>[0] = {})
 }
 
 async function addRequest(tenantId: string, categoryId: string, status: "NEW" | "OPEN" | "MATCHED" | "DONE" | "CANCELLED", createdAt = new Date()) {
-  return prisma.helpRequest.create({ data: { tenantId, categoryId, status, createdAt, reference: `P-${tag()}` } });
+  return systemDb.helpRequest.create({ data: { tenantId, categoryId, status, createdAt, reference: `P-${tag()}` } });
 }
 
 const reload = (id: string) => prisma.tenant.findUniqueOrThrow({ where: { id } });
-const auditOf = (tenantId: string) => prisma.platformAudit.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
+const auditOf = (tenantId: string) => systemDb.platformAudit.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
 /** The field errors a call is rejected with. */
 async function errorsOf(call: Promise<unknown>): Promise<Record<string, string>> {
   try {
@@ -46,7 +47,7 @@ async function errorsOf(call: Promise<unknown>): Promise<Record<string, string>>
   throw new Error("expected InvalidInput");
 }
 
-const suspendedMails = (tenantId: string) => prisma.outboxEmail.findMany({ where: { tenantId, template: "suspended" } });
+const suspendedMails = (tenantId: string) => systemDb.outboxEmail.findMany({ where: { tenantId, template: "suspended" } });
 
 describe("platform queries", () => {
   it("lists towns with volunteers, open requests and last activity; searches name and slug; filters status and plan", async () => {
@@ -100,10 +101,10 @@ describe("platform queries", () => {
     const other = await createTown();
     await addRequest(tenant.id, categories[0].id, "OPEN");
     const start = Date.now() - DAY_MS;
-    await prisma.stripeEvent.createMany({
+    await systemDb.stripeEvent.createMany({
       data: Array.from({ length: 22 }, (_, i) => ({ id: `evt_${tag()}_${i}`, type: "invoice.paid", tenantId: tenant.id, processedAt: new Date(start + i * 1000) })),
     });
-    await prisma.stripeEvent.create({ data: { id: `evt_${tag()}_other`, type: "invoice.paid", tenantId: other.tenant.id, processedAt: new Date() } });
+    await systemDb.stripeEvent.create({ data: { id: `evt_${tag()}_other`, type: "invoice.paid", tenantId: other.tenant.id, processedAt: new Date() } });
     const actor = await platformAdmin();
     await changePlan(actor.id, tenant.id, { plan: "PAID" });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { findDuplicates, getConfirmation, getRequestForStaff, listPublicRequests, listQueue } from "@/lib/requests/queries";
 import { createTown, createUser, requestInput } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 const town = async () => {
   const t = await createTown();
@@ -15,10 +15,10 @@ describe("help requests", () => {
     const a = await town();
     const { id, reference } = await createRequest(a.ctx, requestInput(a.categories[0].id), { source: "ONLINE", locale: "fr" });
     expect(reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    const row = await prisma.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
+    const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
     expect(row).toMatchObject({ status: "NEW", source: "ONLINE", consentChannel: "ONLINE", residentPhone: "+32470123456", locale: "fr", contactless: true });
     expect(await getConfirmation(a.ctx, reference.toLowerCase())).toMatchObject({ reference });
-    const audit = await prisma.auditLog.findMany({ where: { tenantId: a.tenant.id, subjectId: id } });
+    const audit = await systemDb.auditLog.findMany({ where: { tenantId: a.tenant.id, subjectId: id } });
     expect(audit.map((e) => e.action)).toEqual(["request.create"]);
   });
 
@@ -27,7 +27,7 @@ describe("help requests", () => {
     const staff = await createUser("staff");
     const input = { ...requestInput(a.categories[0].id), consentByPhone: "on" as const, consentNote: "via daughter", urgency: "HIGH" as const, ageGroup: "OVER_80" as const, recurrence: "WEEKLY" as const };
     const { id } = await createRequest(a.ctx, input, { source: "PHONE", locale: "nl", staffId: staff.id });
-    const row = await prisma.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
+    const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
     expect(row).toMatchObject({ source: "PHONE", consentChannel: "PHONE", createdById: staff.id, consentNote: "via daughter", urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY" });
   });
 
@@ -35,7 +35,7 @@ describe("help requests", () => {
     const a = await town();
     const b = await town();
     await expect(createRequest(a.ctx, requestInput(b.categories[0].id), { source: "ONLINE", locale: "nl" })).rejects.toBeInstanceOf(InvalidInput);
-    expect(await prisma.helpRequest.count({ where: { tenantId: a.tenant.id } })).toBe(0);
+    expect(await systemDb.helpRequest.count({ where: { tenantId: a.tenant.id } })).toBe(0);
   });
 
   it("publishes only the anonymised fields", async () => {
@@ -60,11 +60,11 @@ describe("help requests", () => {
     await publishRequest(a.ctx, c.id, id, "Groceries for an older resident");
     await changeStatus(a.ctx, c.id, id, "MATCHED");
     await changeStatus(a.ctx, c.id, id, "DONE");
-    const row = await prisma.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
+    const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
     expect(row.status).toBe("DONE");
     expect(row.closedAt).not.toBeNull();
     await expect(changeStatus(a.ctx, c.id, id, "OPEN")).rejects.toBeInstanceOf(InvalidTransition);
-    const actions = (await prisma.auditLog.findMany({ where: { subjectId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (await systemDb.auditLog.findMany({ where: { subjectId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["request.create", "request.publish", "request.status", "request.status"]);
   });
 
@@ -84,7 +84,7 @@ describe("help requests", () => {
     const first = await createRequest(a.ctx, requestInput(a.categories[0].id), { source: "ONLINE", locale: "nl" });
     const second = await createRequest(a.ctx, requestInput(a.categories[1].id, { phone: "+32470999999", address: "KERKSTRAAT 1" }), { source: "ONLINE", locale: "nl" });
     const other = await createRequest(a.ctx, requestInput(a.categories[1].id, { phone: "+32470888888", address: "Elders 5" }), { source: "ONLINE", locale: "nl" });
-    const row = await prisma.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id: first.id } } });
+    const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id: first.id } } });
     expect((await findDuplicates(a.ctx, row)).map((d) => d.id)).toEqual([second.id]);
     expect((await findDuplicates(a.ctx, row)).map((d) => d.id)).not.toContain(other.id);
   });
@@ -95,7 +95,7 @@ describe("help requests", () => {
     const { id } = await createRequest(a.ctx, requestInput(a.categories[0].id), { source: "ONLINE", locale: "nl" });
     const detail = await getRequestForStaff(a.ctx, c.id, id, "nl");
     expect(detail.residentName).toBe("Maria Peeters");
-    const views = await prisma.auditLog.findMany({ where: { tenantId: a.tenant.id, subjectId: id, action: "request.view" } });
+    const views = await systemDb.auditLog.findMany({ where: { tenantId: a.tenant.id, subjectId: id, action: "request.view" } });
     expect(views).toHaveLength(1);
     expect(views[0].actorId).toBe(c.id);
   });
@@ -127,7 +127,7 @@ describe("help requests", () => {
     const due = new Date("2026-11-09T10:00:01Z");
     const results = await Promise.all([reopenDueRecurring(a.ctx, due), reopenDueRecurring(a.ctx, due)]);
     expect(results[0] + results[1]).toBe(1);
-    const copies = await prisma.helpRequest.findMany({ where: { tenantId: a.tenant.id, recurringFromId: id } });
+    const copies = await systemDb.helpRequest.findMany({ where: { tenantId: a.tenant.id, recurringFromId: id } });
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ status: "OPEN", publicSummary: "Weekly groceries for an older resident", recurrence: "WEEKLY", residentName: "Maria Peeters" });
   });
@@ -145,10 +145,10 @@ describe("help requests across towns", () => {
     await expect(triageRequest(a.ctx, c.id, id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE" })).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(addNote(a.ctx, c.id, id, "hello")).rejects.toBeInstanceOf(NotFoundInTenant);
     expect(await listQueue(a.ctx, {}, "nl")).toEqual([]);
-    const row = await prisma.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.tenant.id, id } } });
+    const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.tenant.id, id } } });
     expect(row).toMatchObject({ status: "NEW", urgency: "NORMAL", publicSummary: "" });
-    expect(await prisma.auditLog.count({ where: { tenantId: a.tenant.id } })).toBe(0);
-    expect(await prisma.requestNote.count({ where: { requestId: id } })).toBe(0);
+    expect(await systemDb.auditLog.count({ where: { tenantId: a.tenant.id } })).toBe(0);
+    expect(await systemDb.requestNote.count({ where: { requestId: id } })).toBe(0);
   });
 
   it("the public list of town A never shows town B's requests", async () => {
@@ -159,6 +159,6 @@ describe("help requests across towns", () => {
     await publishRequest(b.ctx, c.id, id, "Groceries in town B");
     expect(await listPublicRequests(a.ctx, "nl")).toEqual([]);
     expect(await listPublicRequests(b.ctx, "nl")).toHaveLength(1);
-    expect(await getConfirmation(a.ctx, (await prisma.helpRequest.findFirstOrThrow({ where: { id } })).reference)).toBeNull();
+    expect(await getConfirmation(a.ctx, (await systemDb.helpRequest.findFirstOrThrow({ where: { id } })).reference)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { inviteMember, listTeam, removeMember } from "@/lib/settings/team";
 import { updateTownSettings } from "@/lib/settings/town";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown as createTestTown, createUser, createVolunteer, uniqueSlug } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 const complete = (slug: string, email = `${slug}@example.be`) => ({
   municipality: { name: "Testdorp", country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
@@ -19,7 +20,7 @@ const complete = (slug: string, email = `${slug}@example.be`) => ({
 }) satisfies SignupData;
 
 async function draft() {
-  return (await prisma.signupDraft.create({ data: {} })).id;
+  return (await systemDb.signupDraft.create({ data: {} })).id;
 }
 
 describe("sign-up", () => {
@@ -37,11 +38,11 @@ describe("sign-up", () => {
     const slug = uniqueSlug("dorp");
     const tenant = await createTown(complete(slug), await draft());
     expect(await resolveTenant(slug)).toMatchObject({ id: tenant.id, primaryColor: "#0f5c52", locales: ["nl", "en"] });
-    expect(await prisma.category.count({ where: { tenantId: tenant.id } })).toBe(2);
-    expect(await prisma.area.count({ where: { tenantId: tenant.id } })).toBe(1);
-    const admin = await prisma.membership.findFirstOrThrow({ where: { tenantId: tenant.id, role: "ADMIN" }, include: { user: true } });
+    expect(await systemDb.category.count({ where: { tenantId: tenant.id } })).toBe(2);
+    expect(await systemDb.area.count({ where: { tenantId: tenant.id } })).toBe(1);
+    const admin = await systemDb.membership.findFirstOrThrow({ where: { tenantId: tenant.id, role: "ADMIN" }, include: { user: true } });
     expect(admin.user.email).toBe(`${slug}@example.be`);
-    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { tenantId: tenant.id, template: "wizard-welcome" } });
+    const mail = await systemDb.outboxEmail.findFirstOrThrow({ where: { tenantId: tenant.id, template: "wizard-welcome" } });
     const url = (mail.data as { signInUrl: string }).signInUrl;
     expect(url).toContain(`${slug}.localhost`);
     expect(url).toContain("/api/auth/callback/email");
@@ -73,7 +74,7 @@ describe("town settings and team", () => {
     await updateTownSettings(tenant, actor.id, settings);
     expect(await resolveTenant(tenant.slug)).toMatchObject({ name: "Nieuwe naam", mode: "CRISIS", locales: ["fr"], responseCap: 3 });
     // Switching to crisis mode asks the volunteers to confirm, once.
-    const crisisMails = await prisma.outboxEmail.findMany({ where: { tenantId: tenant.id, template: "crisis-call" } });
+    const crisisMails = await systemDb.outboxEmail.findMany({ where: { tenantId: tenant.id, template: "crisis-call" } });
     expect(crisisMails).toHaveLength(2);
     expect(crisisMails.map((m) => m.locale).sort()).toEqual(["fr", "nl"]);
   });
@@ -83,14 +84,14 @@ describe("town settings and team", () => {
     const other = await createTestTown();
     const ctx = { id: tenant.id, slug: tenant.slug, defaultLocale: "nl" };
     const admin = await createUser("admin");
-    const adminMembership = await prisma.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
+    const adminMembership = await systemDb.membership.create({ data: { tenantId: tenant.id, userId: admin.id, role: "ADMIN" } });
     const email = `${uniqueSlug("coord")}@example.be`;
     await inviteMember(ctx, { userId: admin.id, name: "Admin" }, { email, role: "COORDINATOR" });
     await expect(inviteMember(ctx, { userId: admin.id, name: "Admin" }, { email, role: "COORDINATOR" })).rejects.toBeInstanceOf(InvalidInput);
     const team = await listTeam(tenant);
     const invited = team.find((m) => m.user.email === email)!;
     expect(invited.role).toBe("COORDINATOR");
-    expect(await prisma.outboxEmail.count({ where: { to: email, template: "staff-invitation" } })).toBe(1);
+    expect(await systemDb.outboxEmail.count({ where: { to: email, template: "staff-invitation" } })).toBe(1);
 
     await prisma.session.create({ data: { sessionToken: uniqueSlug("s"), userId: invited.userId, expires: new Date(Date.now() + 3_600_000) } });
     await expect(removeMember(other.tenant, admin.id, invited.id)).rejects.toBeInstanceOf(NotFoundInTenant);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { invalidateTenant, listActiveTenants, resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, uniqueSlug } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 describe("tenant resolution", () => {
   it("resolves a town by slug with its branding and locales", async () => {
@@ -17,9 +18,9 @@ describe("tenant resolution", () => {
   it("serves a custom domain only once verified", async () => {
     const { tenant } = await createTown();
     const host = `${uniqueSlug("hulp")}.example.be`;
-    await prisma.domain.create({ data: { host, tenantId: tenant.id, verificationToken: "tok" } });
+    await systemDb.domain.create({ data: { host, tenantId: tenant.id, verificationToken: "tok" } });
     expect(await resolveTenant(host)).toBeNull();
-    await prisma.domain.update({ where: { host }, data: { verifiedAt: new Date() } });
+    await systemDb.domain.update({ where: { host }, data: { verifiedAt: new Date() } });
     invalidateTenant();
     expect((await resolveTenant(host))?.id).toBe(tenant.id);
   });

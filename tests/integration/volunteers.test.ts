@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { DIGEST_REACH, sendVolunteerDigests } from "@/lib/matching/digest";
@@ -13,6 +12,7 @@ import { listVolunteers, setBlocked } from "@/lib/volunteers/admin";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
 import { deleteVolunteerProfile, exportVolunteerData, getOwnProfile, saveVolunteerProfile, setPaused } from "@/lib/volunteers/profile";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
 
 const AREAS = [
   { name: "Centrum", postcode: "3000", latitude: 50.8798, longitude: 4.7005 },
@@ -22,7 +22,7 @@ const AREAS = [
 
 async function town(responseCap = 5) {
   const t = await createTown({ responseCap });
-  await prisma.area.createMany({ data: AREAS.map((a) => ({ tenantId: t.tenant.id, ...a })) });
+  await systemDb.area.createMany({ data: AREAS.map((a) => ({ tenantId: t.tenant.id, ...a })) });
   const coordinator = await createUser("coord");
   return { ...t, ctx: { id: t.tenant.id, slug: t.tenant.slug, defaultLocale: "nl" as const, responseCap }, coordinator };
 }
@@ -44,7 +44,7 @@ describe("volunteer profiles", () => {
     const inA = await getOwnProfile(a.ctx, user.id);
     expect(inA).toMatchObject({ name: "Jan", latitude: 50.8617, categoryIds: [a.categories[0].id] });
     expect((await getOwnProfile(b.ctx, user.id))?.name).toBe("Jan in B");
-    expect(await prisma.membership.count({ where: { userId: user.id, role: "VOLUNTEER" } })).toBe(2);
+    expect(await systemDb.membership.count({ where: { userId: user.id, role: "VOLUNTEER" } })).toBe(2);
     await expect(saveVolunteerProfile(a.ctx, user.id, { ...input, categoryIds: [b.categories[0].id] })).rejects.toBeInstanceOf(InvalidInput);
   });
 
@@ -63,14 +63,14 @@ describe("volunteer profiles", () => {
     expect(JSON.stringify(exported)).not.toContain(b.tenant.id);
     await deleteVolunteerProfile(a.ctx, user.id);
     expect(await getOwnProfile(a.ctx, user.id)).toBeNull();
-    expect(await prisma.response.count({ where: { requestId } })).toBe(0);
+    expect(await systemDb.response.count({ where: { requestId } })).toBe(0);
     expect(await getOwnProfile(b.ctx, user.id)).not.toBeNull();
   });
 
   it("a blocked volunteer cannot unpause or respond", async () => {
     const a = await town();
     const { user, profile } = await createVolunteer(a.tenant.id, [a.categories[0].id]);
-    await prisma.volunteerProfile.update({ where: { tenantId_id: { tenantId: a.tenant.id, id: profile.id } }, data: { status: "BLOCKED" } });
+    await systemDb.volunteerProfile.update({ where: { tenantId_id: { tenantId: a.tenant.id, id: profile.id } }, data: { status: "BLOCKED" } });
     await expect(setPaused(a.ctx, user.id, false)).rejects.toMatchObject({ key: "volunteerBlocked" });
     await expect(respondToRequest(a.ctx, user.id, await openRequest(a))).rejects.toMatchObject({ key: "volunteerNotActive" });
   });
@@ -98,7 +98,7 @@ describe("responses and over-supply", () => {
     const results = await Promise.allSettled(vols.map((v) => respondToRequest(t.ctx, v.user.id, requestId)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ key: "requestFull" });
-    expect(await prisma.response.count({ where: { requestId } })).toBe(1);
+    expect(await systemDb.response.count({ where: { requestId } })).toBe(1);
   });
 
   it("refuses offers on closed requests and from volunteers of another town", async () => {
@@ -170,14 +170,14 @@ describe("matching", () => {
     const mine = (await myResponses(t.ctx, chosen.profile, "nl"))[0];
     expect(mine).toMatchObject({ status: "ASSIGNED", contact: { name: "Maria Peeters", phone: "+32470123456" } });
     expect((await myResponses(t.ctx, other.profile, "nl"))[0]).toMatchObject({ status: "RELEASED", contact: null });
-    expect((await prisma.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("MATCHED");
-    const mails = await prisma.outboxEmail.findMany({ where: { tenantId: t.tenant.id } });
+    expect((await systemDb.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("MATCHED");
+    const mails = await systemDb.outboxEmail.findMany({ where: { tenantId: t.tenant.id } });
     expect(mails.find((m) => m.to === chosen.user.email)).toMatchObject({ template: "volunteer-assigned", kind: "TRANSACTIONAL" });
     expect(mails.find((m) => m.to === other.user.email)).toMatchObject({ template: "volunteer-released", kind: "NOTIFICATION" });
     expect(mails.find((m) => m.template === "request-matched")).toMatchObject({ to: "resident@example.be", data: { volunteerName: "Vera" } });
 
     await completeAssignment(t.ctx, chosen.user.id, requestId, { volunteerUserId: chosen.user.id }, { feedback: "All fine", problem: false });
-    expect((await prisma.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("DONE");
+    expect((await systemDb.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("DONE");
     await expect(completeAssignment(t.ctx, other.user.id, requestId, { volunteerUserId: other.user.id }, { problem: false })).rejects.toBeInstanceOf(NotFoundInTenant);
   });
 
@@ -192,7 +192,7 @@ describe("matching", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ key: "alreadyMatched" });
-    expect(await prisma.assignment.count({ where: { requestId } })).toBe(1);
+    expect(await systemDb.assignment.count({ where: { requestId } })).toBe(1);
   });
 
   it("cannot assign another town's volunteer or rank another town's request", async () => {
@@ -203,7 +203,7 @@ describe("matching", () => {
     await expect(assignVolunteers(a.ctx, a.coordinator.id, requestId, [foreign.profile.id])).rejects.toBeInstanceOf(InvalidInput);
     await expect(rankCandidates(b.ctx, requestId)).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(assignVolunteers(b.ctx, b.coordinator.id, requestId, [foreign.profile.id])).rejects.toBeInstanceOf(NotFoundInTenant);
-    expect((await prisma.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("OPEN");
+    expect((await systemDb.helpRequest.findFirstOrThrow({ where: { id: requestId } })).status).toBe("OPEN");
     expect((await rankCandidates(a.ctx, requestId)).map((c) => c.id)).not.toContain(foreign.profile.id);
   });
 });
@@ -212,7 +212,7 @@ describe("partner organisations", () => {
   it("posts vacancies that volunteers with matching skills see and apply to", async () => {
     const t = await town();
     const orgUser = await createUser("org");
-    await prisma.membership.create({ data: { tenantId: t.tenant.id, userId: orgUser.id, role: "ORGANISATION" } });
+    await systemDb.membership.create({ data: { tenantId: t.tenant.id, userId: orgUser.id, role: "ORGANISATION" } });
     await saveOrganisation(t.ctx, orgUser.id, { name: "Woonzorgcentrum", description: "" });
     const vacancy = await postVacancy(t.ctx, orgUser.id, { title: "Nursing students", description: "Help with meals in the care home", places: 3, skills: ["nursing-student"] });
     const student = await createVolunteer(t.tenant.id, [], { skills: ["nursing-student"] });
@@ -260,7 +260,7 @@ describe("volunteer digests", () => {
     for (let i = 0; i < DIGEST_REACH + 5; i++) vols.push(await createVolunteer(t.tenant.id, [t.categories[0].id], { languages: ["fr"] }));
     const sent = await sendVolunteerDigests({ ...t.ctx, defaultLocale: "nl" });
     expect(sent).toBe(DIGEST_REACH);
-    const mails = await prisma.outboxEmail.findMany({ where: { tenantId: t.tenant.id, template: "volunteer-digest" } });
+    const mails = await systemDb.outboxEmail.findMany({ where: { tenantId: t.tenant.id, template: "volunteer-digest" } });
     expect(mails).toHaveLength(DIGEST_REACH);
     expect(new Set(mails.map((m) => m.to)).size).toBe(DIGEST_REACH);
     expect((mails[0].data as { items: string[] }).items).toHaveLength(2);
@@ -282,6 +282,6 @@ describe("volunteer administration", () => {
     expect((await getOwnProfile(b.ctx, theirs.user.id))?.status).toBe("ACTIVE");
     await setBlocked(a.ctx, a.coordinator.id, mine.profile.id, false);
     expect((await listVolunteers(a.ctx, { q: "vera" })).map((v) => v.status)).toEqual(["ACTIVE"]);
-    expect(await prisma.auditLog.count({ where: { tenantId: a.tenant.id, subjectId: mine.profile.id } })).toBe(2);
+    expect(await systemDb.auditLog.count({ where: { tenantId: a.tenant.id, subjectId: mine.profile.id } })).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
+import { systemDb } from "@/lib/tenancy/system";
 
 export const uniqueSlug = (prefix = "town") => `${prefix}-${randomBytes(4).toString("hex")}`;
 
@@ -12,7 +13,7 @@ export async function createTown(overrides: Partial<Prisma.TenantCreateInput> = 
   });
   const categories = await Promise.all(
     ["groceries", "pharmacy"].map((key, position) =>
-      prisma.category.create({
+      systemDb.category.create({
         data: { tenantId: tenant.id, key, position, labels: { nl: `${key}-nl-${slug}`, en: `${key}-en-${slug}` } },
       }),
     ),

@@ -1,44 +1,83 @@
-import { SearchForm } from "@/components/forms/search-form";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { listAudit } from "@/lib/audit/log";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { parseAuditFilter } from "@/lib/audit/filter";
+import { auditActions, listAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ q?: string }> };
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The town admin sees who viewed or changed residents' personal data. */
+const SHOWN = 200;
+
+/** The town admin searches who viewed or changed personal data, and downloads what they found. */
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const tenant = await currentTenant((await params).tenant);
   await requireRole(tenant, ADMIN_ROLES);
-  const { q } = await searchParams;
-  const query = typeof q === "string" ? q.slice(0, 100) : undefined;
-  const [t, format, entries] = await Promise.all([getTranslations("audit"), getFormatter(), listAudit(tenant, { q: query })]);
+  const { values, filter, errors } = parseAuditFilter(await searchParams);
+  const [t, format, actions, result] = await Promise.all([
+    getTranslations("audit"), getFormatter(), auditActions(tenant), filter ? listAudit(tenant, filter, SHOWN) : null,
+  ]);
+  const exportHref = (f: "csv" | "json") => `/staff/audit/export?${new URLSearchParams({ ...values, format: f })}`;
   return (
     <section aria-labelledby="audit" className="flex flex-col gap-4">
       <h1 id="audit" className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <SearchForm label={t("searchLabel")} button={t("search")} value={query} />
-      {entries.length === 0 ? <p>{t("empty")}</p> : (
-        <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="audit">
-          <thead>
-            <tr className="border-b-2 border-zinc-700">
-              <th scope="col" className="p-2">{t("when")}</th>
-              <th scope="col" className="p-2">{t("who")}</th>
-              <th scope="col" className="p-2">{t("action")}</th>
-              <th scope="col" className="p-2">{t("subject")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-zinc-200">
-                <td className="p-2">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="p-2">{e.actor?.email ?? t("resident")}</td>
-                <td className="p-2 font-mono">{e.action}</td>
-                <td className="p-2 font-mono">{e.subjectType} {e.subjectId}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <form method="get" role="search" aria-label={t("filter")} noValidate className="grid gap-3 rounded bg-white p-3 shadow-sm sm:grid-cols-3">
+        <TextField name="q" type="search" label={t("searchLabel")} optional defaultValue={values.q} error={errors.q} />
+        <TextField name="actor" label={t("actorLabel")} hint={t("actorHint")} optional defaultValue={values.actor} error={errors.actor} />
+        <SelectField
+          name="action" label={t("actionLabel")} defaultValue={values.action ?? ""} error={errors.action}
+          options={[{ value: "", label: t("anyAction") }, ...actions.map((a) => ({ value: a, label: a }))]}
+        />
+        <TextField name="subject" label={t("subjectLabel")} hint={t("subjectHint")} optional defaultValue={values.subject} error={errors.subject} />
+        <TextField name="from" type="date" label={t("fromLabel")} optional defaultValue={values.from} error={errors.from} />
+        <TextField name="to" type="date" label={t("toLabel")} optional defaultValue={values.to} error={errors.to} />
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+          <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("search")}</button>
+          <Link href="/staff/audit" className="underline">{t("reset")}</Link>
+        </div>
+      </form>
+      {!result ? (
+        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">{t("fixFilter")}</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-4">
+            <p role="status" data-testid="audit-count">
+              {result.total > result.entries.length ? t("countLimited", { shown: result.entries.length, total: result.total }) : t("count", { count: result.total })}
+            </p>
+            <a href={exportHref("csv")} className="font-semibold underline">{t("exportCsv")}</a>
+            <a href={exportHref("json")} className="font-semibold underline">{t("exportJson")}</a>
+          </div>
+          {result.entries.length > 0 && (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="audit">
+                <thead>
+                  <tr className="border-b-2 border-zinc-700">
+                    <th scope="col" className="p-2">{t("when")}</th>
+                    <th scope="col" className="p-2">{t("who")}</th>
+                    <th scope="col" className="p-2">{t("action")}</th>
+                    <th scope="col" className="p-2">{t("subject")}</th>
+                    <th scope="col" className="p-2">{t("details")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.entries.map((e) => (
+                    <tr key={e.id} className="border-b border-zinc-200 align-top">
+                      <td className="p-2">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td className="p-2">{e.actor?.email ?? (e.action === "request.create" ? t("resident") : t("system"))}</td>
+                      <td className="p-2 font-mono">{e.action}</td>
+                      <td className="p-2 font-mono">
+                        {e.reference ? <Link href={`/staff/requests/${e.subjectId}`} className="underline">{e.reference}</Link> : `${e.subjectType} ${e.subjectId}`}
+                      </td>
+                      <td className="p-2 font-mono text-sm break-all">{e.details === null ? "" : JSON.stringify(e.details)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { parseDay, startOfDay } from "@/lib/dates/zoned";
+import { fieldErrors } from "@/lib/forms/state";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+// Error messages are translation keys under `form.errors`.
+
+const text = (max: number) =>
+  z.string().trim().max(max, "tooLong").optional().transform((s) => s || undefined);
+
+const day = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => s || undefined)
+  .refine((s) => s === undefined || parseDay(s) !== null, "invalidDate");
+
+/** The town admin's search in the audit log: free text, who, what, which subject (a request's reference or any id), from/to day. */
+export const auditFilterSchema = z
+  .object({ q: text(100), actor: text(254), action: text(60), subject: text(100), from: day, to: day })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "dateOrder" });
+
+export type AuditFilter = Partial<z.output<typeof auditFilterSchema>>;
+
+export const AUDIT_FILTER_FIELDS = ["q", "actor", "action", "subject", "from", "to"] as const;
+
+/** Query-string values (the first of repeated ones) → a filter, or per-field errors. */
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>) {
+  const values: Record<string, string> = {};
+  for (const key of AUDIT_FILTER_FIELDS) {
+    const v = params[key];
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === "string" && first !== "") values[key] = first.slice(0, 300);
+  }
+  const parsed = auditFilterSchema.safeParse(values);
+  return parsed.success
+    ? { values, filter: parsed.data, errors: {} as Record<string, string> }
+    : { values, filter: null, errors: fieldErrors(parsed.error) };
+}
+
+/** A request reference typed by the admin (any case) → the request's id in this town, so its entries match. */
+async function requestIdOf(tenantId: string, reference: string): Promise<string | undefined> {
+  const row = await forTenant(tenantId).helpRequest.findFirst({ where: { reference: reference.toUpperCase() }, select: { id: true } });
+  return row?.id;
+}
+
+export async function auditWhere(tenant: { id: string }, f: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
+  const and: Prisma.AuditLogWhereInput[] = [];
+  const insensitive = (value: string) => ({ contains: value, mode: "insensitive" as const });
+  if (f.q) {
+    const requestId = await requestIdOf(tenant.id, f.q);
+    and.push({
+      OR: [
+        { action: insensitive(f.q) }, { subjectType: insensitive(f.q) }, { subjectId: insensitive(f.q) },
+        { actor: { email: insensitive(f.q) } }, { actor: { name: insensitive(f.q) } },
+        ...(requestId ? [{ subjectId: requestId }] : []),
+      ],
+    });
+  }
+  if (f.actor) and.push({ OR: [{ actor: { email: insensitive(f.actor) } }, { actor: { name: insensitive(f.actor) } }] });
+  if (f.action) and.push({ action: f.action });
+  if (f.subject) {
+    const requestId = await requestIdOf(tenant.id, f.subject);
+    and.push({ subjectId: { in: requestId ? [f.subject, requestId] : [f.subject] } });
+  }
+  if (f.from) and.push({ createdAt: { gte: startOfDay(f.from) } });
+  if (f.to) and.push({ createdAt: { lt: startOfDay(f.to, 1) } });
+  return { AND: and };
+}

@@ -1,0 +1,24 @@
+/**
+ * Content-Security-Policy with a fresh nonce per response: only scripts that
+ * Next.js renders with that nonce (and what they load, 'strict-dynamic') run,
+ * so an injected <script> or inline handler never does. Styles stay
+ * 'unsafe-inline' for the town's brand colour set in style attributes.
+ */
+export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === "development"): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self' https://checkout.stripe.com https://billing.stripe.com",
+  ].join("; ");
+}
+
+export function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString("base64");
+}

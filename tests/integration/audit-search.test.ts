@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { exportAudit } from "@/lib/audit/export";
+import { parseAuditFilter, type AuditFilter } from "@/lib/audit/filter";
+import { auditActions, auditBatches, listAudit } from "@/lib/audit/log";
+import { createRequest } from "@/lib/requests/mutations";
+import { systemDb } from "@/lib/tenancy/system";
+import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
+
+const user = (name: string) => systemDb.user.create({ data: { email: `${uniqueSlug(name.toLowerCase().replace(/\W/g, ""))}@example.be`, name } });
+
+/**
+ * A town with a known log: an admin and a coordinator at work around the
+ * night summer time starts (29 March 2026, Brussels), and another town's entries.
+ */
+async function townWithLog() {
+  const { tenant, categories } = await createTown();
+  const other = await createTown();
+  const admin = await user("Anna Admin");
+  const coordinator = await user("=HYPERLINK(\"http://evil\")");
+  const request = await createRequest(tenant, requestInput(categories[0].id), { source: "ONLINE", locale: "nl" });
+  const entry = (actorId: string | null, action: string, subjectId: string, createdAt: string, tenantId = tenant.id) =>
+    systemDb.auditLog.create({ data: { tenantId, actorId, action, subjectType: "HelpRequest", subjectId, createdAt: new Date(createdAt), details: { note: "a, \"quoted\"\nline" } } });
+  await systemDb.auditLog.deleteMany({ where: { tenantId: tenant.id } }); // the creation entry: keep the log exactly as below
+  await entry(coordinator.id, "request.view", request.id, "2026-03-28T10:00:00Z");
+  await entry(coordinator.id, "request.status", request.id, "2026-03-29T21:30:00Z"); // 23:30 in Brussels, 29 March
+  await entry(admin.id, "request.view", request.id, "2026-03-29T22:30:00Z"); // 00:30 in Brussels, 30 March
+  await entry(admin.id, "settings.update", tenant.id, "2026-03-30T08:00:00Z");
+  await entry(null, "request.anonymise", "some-other-request", "2026-03-30T08:00:00Z");
+  await entry(admin.id, "request.view", "elsewhere", "2026-03-29T22:00:00Z", other.tenant.id);
+  return { tenant, other: other.tenant, admin, coordinator, request };
+}
+
+const actionsOf = async (tenant: { id: string }, filter: AuditFilter) => (await listAudit(tenant, filter)).entries.map((e) => e.action);
+
+describe("audit log search", () => {
+  it("filters by person, action, request reference, free text and day (Brussels time)", async () => {
+    const t = await townWithLog();
+    // Newest first; of two at the same moment, the later written first.
+    expect(await actionsOf(t.tenant, {})).toEqual(["request.anonymise", "settings.update", "request.view", "request.status", "request.view"]);
+    expect((await listAudit(t.tenant, {})).total).toBe(5);
+    expect(await auditActions(t.tenant)).toEqual(["request.anonymise", "request.status", "request.view", "settings.update"]);
+
+    const byAdmin = await listAudit(t.tenant, { actor: t.admin.email.slice(0, 12).toUpperCase() });
+    expect(byAdmin.entries.every((e) => e.actor?.email === t.admin.email)).toBe(true);
+    expect(byAdmin.total).toBe(2);
+    expect((await listAudit(t.tenant, { actor: "anna adm" })).total).toBe(2);
+    expect(await actionsOf(t.tenant, { action: "request.view" })).toEqual(["request.view", "request.view"]);
+
+    const byReference = await listAudit(t.tenant, { subject: t.request.reference.toLowerCase() });
+    expect(byReference.total).toBe(3);
+    expect(byReference.entries.every((e) => e.reference === t.request.reference)).toBe(true);
+    expect((await listAudit(t.tenant, { subject: t.request.id })).total).toBe(3);
+    expect((await listAudit(t.tenant, { q: t.request.reference })).total).toBe(3);
+    expect((await listAudit(t.tenant, { q: "SETTINGS" })).total).toBe(1);
+    expect((await listAudit(t.tenant, { q: "hyperlink" })).total).toBe(2);
+
+    expect(await actionsOf(t.tenant, { from: "2026-03-29", to: "2026-03-29" })).toEqual(["request.status"]);
+    expect((await listAudit(t.tenant, { from: "2026-03-30" })).total).toBe(3);
+    expect((await listAudit(t.tenant, { to: "2026-03-28" })).total).toBe(1);
+    expect((await listAudit(t.tenant, { actor: "anna", from: "2026-03-30", action: "request.view" })).total).toBe(1);
+
+    const limited = await listAudit(t.tenant, {}, 2);
+    expect(limited.entries).toHaveLength(2);
+    expect(limited.total).toBe(5);
+    // Another town's entries never show, whatever the search.
+    expect((await listAudit(t.tenant, { subject: "elsewhere" })).total).toBe(0);
+    expect((await listAudit(t.other, {})).entries.map((e) => e.subjectId)).toEqual(["elsewhere"]);
+  });
+
+  it("answers bad filters with translation keys instead of searching", () => {
+    expect(parseAuditFilter({ from: "2026-02-30" })).toMatchObject({ filter: null, errors: { from: "invalidDate" } });
+    expect(parseAuditFilter({ to: "yesterday" })).toMatchObject({ filter: null, errors: { to: "invalidDate" } });
+    expect(parseAuditFilter({ from: "2026-03-02", to: "2026-03-01" })).toMatchObject({ filter: null, errors: { to: "dateOrder" } });
+    expect(parseAuditFilter({ q: "x".repeat(101) })).toMatchObject({ filter: null, errors: { q: "tooLong" } });
+    expect(parseAuditFilter({ q: ["  first ", "second"], from: "", action: "request.view", unknown: "x" })).toEqual({
+      values: { q: "  first ", action: "request.view" }, filter: { q: "first", action: "request.view" }, errors: {},
+    });
+  });
+
+  it("pages through every entry once, newest first, even when entries share a timestamp", async () => {
+    const t = await townWithLog();
+    const seen: string[] = [];
+    for await (const batch of auditBatches(t.tenant, {}, 2)) {
+      expect(batch.length).toBeLessThanOrEqual(2);
+      seen.push(...batch.map((e) => e.id));
+    }
+    const all = await systemDb.auditLog.findMany({ where: { tenantId: t.tenant.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(seen).toEqual(all.map((e) => e.id));
+  });
+
+  it("exports as CSV (formulas defused) and JSON, and logs the export itself", async () => {
+    const t = await townWithLog();
+    const csv = await new Response(await exportAudit(t.tenant, t.admin.id, { subject: t.request.reference }, "csv")).text();
+    const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("at,actor_email,actor_name,action,subject_type,subject_id,reference,details");
+    // Three entries (counted by their timestamps: the details cells hold commas and quotes).
+    expect(csv.match(/^2026-03-\d\dT/gm)).toHaveLength(3);
+    expect(csv).toContain(`2026-03-29T21:30:00.000Z,${t.coordinator.email},"'=HYPERLINK(""http://evil"")",request.status,HelpRequest,${t.request.id},${t.request.reference},`);
+    expect(csv).not.toContain(",=HYPERLINK");
+
+    const json = JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { action: "request.view" }, "json")).text());
+    expect(json.map((e: { action: string }) => e.action)).toEqual(["request.view", "request.view"]);
+    expect(json[0]).toMatchObject({ actor: { email: t.admin.email }, reference: t.request.reference, details: { note: "a, \"quoted\"\nline" } });
+    expect(JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { q: "nothing-matches-this" }, "json")).text())).toEqual([]);
+
+    const exports = await systemDb.auditLog.findMany({ where: { tenantId: t.tenant.id, action: "audit.export" }, orderBy: { createdAt: "asc" } });
+    expect(exports.map((e) => [e.actorId, e.details])).toEqual([
+      [t.admin.id, { format: "csv", filter: { subject: t.request.reference } }],
+      [t.admin.id, { format: "json", filter: { action: "request.view" } }],
+      [t.admin.id, { format: "json", filter: { q: "nothing-matches-this" } }],
+    ]);
+    expect(await systemDb.auditLog.count({ where: { tenantId: t.other.id, action: "audit.export" } })).toBe(0);
+  });
+});
