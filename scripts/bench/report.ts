@@ -43,7 +43,7 @@ export function markdown(report: Report, partial: boolean): string {
   return [
     `# Benchmark results${partial ? " (partial run)" : ""}`,
     "",
-    `Measured ${report.measuredAt} by \`npm run bench\` against a production build (\`next start\`) and PostgreSQL, with load from a separate process (autocannon). Every ratio compares two figures measured minutes apart in this same run.`,
+    `Measured ${report.measuredAt} by \`npm run bench\` against a production build (\`next start\`) and PostgreSQL, with load from a separate process (autocannon). Every ratio compares two sides measured in turns (short slices, alternating) within this same run.`,
     "",
     "## Machine and settings",
     "",

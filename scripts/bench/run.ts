@@ -2,7 +2,7 @@
 // Needs DATABASE_URL (a real PostgreSQL, owner/superuser connection); seeds
 // the scale towns once, builds the app when stale, starts it, measures every
 // scenario against its baseline and writes bench/results.{json,md}.
-import { cpus, release, totalmem } from "node:os";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prisma } from "../../lib/db/client";
@@ -36,6 +36,7 @@ const settings = {
   burst: num("BENCH_BURST", 300), burstConnections: num("BENCH_BURST_CONNECTIONS", 25), matchingRuns: num("BENCH_MATCHING_RUNS", 40),
 };
 
+const loadAtStart = loadavg()[0];
 await checkDatabase(ownerUrl);
 log("applying migrations…");
 await migrate(ownerUrl);
@@ -86,6 +87,7 @@ try {
     machine: {
       cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`, memory: `${Math.round(totalmem() / 2 ** 30)} GB`, kernel: release(),
       node: process.version, postgresql: version.rows[0].v,
+      "load average (1 min) at start / end": `${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)} (other work on the machine moves absolute figures)`,
     },
     settings,
     data: {
