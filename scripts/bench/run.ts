@@ -32,7 +32,7 @@ if (!ownerUrl || !/^postgres(ql)?:\/\//.test(ownerUrl)) {
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const settings = {
-  seconds: num("BENCH_SECONDS", 12), warmup: num("BENCH_WARMUP", 3), rounds: num("BENCH_ROUNDS", 4), connections: num("BENCH_CONNECTIONS", 10),
+  seconds: num("BENCH_SECONDS", 12), warmup: num("BENCH_WARMUP", 3), rounds: num("BENCH_ROUNDS", 6), connections: num("BENCH_CONNECTIONS", 10),
   burst: num("BENCH_BURST", 300), burstConnections: num("BENCH_BURST_CONNECTIONS", 25), matchingRuns: num("BENCH_MATCHING_RUNS", 40),
 };
 
