@@ -49,7 +49,7 @@ export function markdown(report: Report, partial: boolean): string {
     "",
     ...Object.entries({ ...report.machine, ...report.data }).map(([k, v]) => `- ${k}: ${v}`),
     `- second wall (row-level security): ${report.secondWall}`,
-    `- HTTP scenarios: ${report.settings.connections} connections, ${report.settings.warmup} s warm-up then ${report.settings.seconds} s measured per side; sign-up bursts: ${report.settings.burst} registrations, ${report.settings.burstConnections} at a time, after a warm-up burst`,
+    `- HTTP scenarios: ${report.settings.connections} connections, ${report.settings.warmup} s warm-up then ${report.settings.seconds} s measured per side, in ${report.settings.rounds} turns; sign-up bursts: ${report.settings.burst} registrations, ${report.settings.burstConnections} at a time, after a warm-up burst`,
     "- Throughput counts only responses that passed their check (status and a marker in the body); latency percentiles cover every response.",
     "",
     "## Targets",
