@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
@@ -14,11 +15,17 @@ const cache = new Map<string, { rows: Row[]; expires: number }>();
 async function activeCategories(tenantId: string): Promise<Row[]> {
   const hit = cache.get(tenantId);
   if (hit && hit.expires > Date.now()) return hit.rows;
-  const rows = await forTenant(tenantId).category.findMany({
-    where: { active: true },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, key: true, labels: true },
-  });
+  let rows: Row[];
+  try {
+    rows = await forTenant(tenantId).category.findMany({
+      where: { active: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, key: true, labels: true },
+    });
+  } catch (error) {
+    if (hit && isDatabaseUnavailable(error)) return hit.rows;
+    throw error;
+  }
   cache.set(tenantId, { rows, expires: Date.now() + TTL_MS });
   return rows;
 }
