@@ -1,6 +1,7 @@
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import { absoluteEnd } from "@/lib/auth/session-limits";
+import { issuedOn } from "@/lib/auth/site-session";
 
 // Auth.js's Prisma adapter is typed against the pre-7 @prisma/client, so the
 // few methods e-mail sign-in with database sessions needs are written here.
@@ -16,7 +17,9 @@ const toAdapterUser = (u: User): AdapterUser => ({
   id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image, isPlatformAdmin: u.isPlatformAdmin,
 });
 
-export function helptAdapter(db: PrismaClient): Adapter {
+/** `site`: the site of the request (see site-session.ts); a session issued on another site is no session here. */
+export function helptAdapter(db: PrismaClient, site?: string): Adapter {
+  const foreign = (sessionToken: string) => site !== undefined && !issuedOn(sessionToken, site);
   return {
     async createUser(user) {
       const created = await db.user.create({
@@ -59,6 +62,7 @@ export function helptAdapter(db: PrismaClient): Adapter {
     },
     // A blocked account's sessions stop working at once; an idle or too old one is removed.
     async getSessionAndUser(sessionToken) {
+      if (foreign(sessionToken)) return null;
       const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
       if (!s) return null;
       const now = new Date();
@@ -72,6 +76,7 @@ export function helptAdapter(db: PrismaClient): Adapter {
     },
     // Activity pushes the idle deadline back, never past the absolute one.
     async updateSession({ sessionToken, expires }) {
+      if (foreign(sessionToken)) return null;
       const s = await db.session.findUnique({ where: { sessionToken }, select: { createdAt: true } });
       if (!s) return null;
       const end = absoluteEnd(s.createdAt);
@@ -79,6 +84,7 @@ export function helptAdapter(db: PrismaClient): Adapter {
       return db.session.update({ where: { sessionToken }, data: { expires: capped } }).catch(() => null);
     },
     async deleteSession(sessionToken) {
+      if (foreign(sessionToken)) return;
       await db.session.deleteMany({ where: { sessionToken } });
     },
     async createVerificationToken(token) {

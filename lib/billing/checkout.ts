@@ -99,11 +99,12 @@ export async function startTrialWithoutPayment(tenant: { id: string }, now = new
 /**
  * A Stripe Customer Portal session (payment method, invoices, cancel) for the
  * town's admin. Returns its URL.
- * @throws BillingUnavailable when Stripe is unavailable.
+ * @throws BillingUnavailable when Stripe is unavailable; RangeError (a form
+ * error, as for subscribing) when the town has no Stripe customer yet.
  */
 export async function openCustomerPortal(tenantRef: { id: string }, returnUrl: string): Promise<string> {
   const { stripeCustomerId } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantRef.id }, select: { stripeCustomerId: true } });
-  if (!stripeCustomerId) throw new Error("This town has no Stripe customer yet: start a subscription first");
+  if (!stripeCustomerId) throw new RangeError("This town has no Stripe customer yet: start a subscription first");
   const session = await callStripe("portal", (s) => s.billingPortal.sessions.create({ customer: stripeCustomerId, return_url: returnUrl }));
   return session.url;
 }

@@ -113,6 +113,7 @@ async function record(event: Stripe.Event): Promise<WebhookResult> {
     await systemDb.stripeEvent.create({ data: { id: event.id, type: event.type } });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return reply(200, { received: true, duplicate: true });
   }
   return reply(200, { received: true });
 }

@@ -1,27 +1,32 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export type CategoryView = { id: string; key: string; label: string };
 type Row = { id: string; key: string; labels: unknown };
 
-// A town's categories are written once, when the town is created (there is no
-// editor), and read on most of its pages: kept in memory for a while, like the
-// town itself (lib/tenancy/resolve.ts). A future editor must clear this entry.
-const KEEP_MS = 30_000;
-const kept = new Map<string, { rows: Promise<Row[]>; until: number }>();
+// The request form shows a town's categories on every view, and they only
+// change when a town is created: keep them in memory briefly, so a burst of
+// residents (or a database restart mid-submission) does not need the database
+// to render the form again.
+const TTL_MS = 30_000;
+const cache = new Map<string, { rows: Row[]; expires: number }>();
 
-function activeCategories(tenantId: string): Promise<Row[]> {
-  const hit = kept.get(tenantId);
-  if (hit && hit.until > Date.now()) return hit.rows;
-  const rows = forTenant(tenantId).category.findMany({
-    where: { active: true },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, key: true, labels: true },
-  });
-  kept.set(tenantId, { rows, until: Date.now() + KEEP_MS });
-  rows.catch(() => {
-    if (kept.get(tenantId)?.rows === rows) kept.delete(tenantId);
-  });
+async function activeCategories(tenantId: string): Promise<Row[]> {
+  const hit = cache.get(tenantId);
+  if (hit && hit.expires > Date.now()) return hit.rows;
+  let rows: Row[];
+  try {
+    rows = await forTenant(tenantId).category.findMany({
+      where: { active: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, key: true, labels: true },
+    });
+  } catch (error) {
+    if (hit && isDatabaseUnavailable(error)) return hit.rows;
+    throw error;
+  }
+  cache.set(tenantId, { rows, expires: Date.now() + TTL_MS });
   return rows;
 }
 

@@ -1,8 +1,13 @@
 import { notFound } from "next/navigation";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import type { FormState } from "@/lib/forms/state";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 
-/** Runs a domain call from a form action and maps its expected failures to form errors or a 404. */
+/**
+ * Runs a domain call from a form action and maps its expected failures to form
+ * errors or a 404. A database that is briefly away (a restart) is one of them:
+ * the form comes back with everything typed, asking to send it again.
+ */
 export async function attempt(values: Record<string, string>, fn: () => Promise<unknown>): Promise<FormState | undefined> {
   try {
     await fn();
@@ -11,6 +16,7 @@ export async function attempt(values: Record<string, string>, fn: () => Promise<
     if (error instanceof NotFoundInTenant) notFound();
     if (error instanceof InvalidInput) return { values, errors: error.errors };
     if (error instanceof InvalidTransition) return { values, errors: {}, formError: error.key };
+    if (isDatabaseUnavailable(error)) return { values, errors: {}, formError: "unavailable" };
     throw error;
   }
 }

@@ -24,9 +24,12 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
   // Bots fill every field; people never see this one. Pretend all went well.
   if (values.website) redirect("/request/thanks");
   const ip = await clientIp();
-  if (!(await withinLimits([["helpRequestPerIp", `${tenant.id}:${ip}`], ["helpRequestPerTown", tenant.id]]))) {
-    return { values, errors: {}, formError: "rateLimited" };
-  }
+  let allowed = false;
+  const unavailable = await attempt(values, async () => {
+    allowed = await withinLimits([["helpRequestPerIp", `${tenant.id}:${ip}`], ["helpRequestPerTown", tenant.id]]);
+  });
+  if (unavailable) return unavailable;
+  if (!allowed) return { values, errors: {}, formError: "rateLimited" };
   const parsed = parse(onlineRequestSchema, values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const locale = await getLocale();

@@ -44,6 +44,6 @@ export async function removeMember(tenant: { id: string }, actorId: string, memb
     await tx.membership.deleteMany({ where: { id: membershipId } });
     await writeAudit(tenant, { actorId, action: "team.remove", subjectType: "Membership", subjectId: membershipId, details: { role: membership.role } }, tx);
   });
-  // Sessions are per site but not per town in the database: ending them all is the safe choice.
+  // Their sessions on every site end: the safe choice when a role is taken away.
   await prisma.session.deleteMany({ where: { userId: membership.userId } });
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { SESSION_IDLE_SECONDS } from "../../lib/auth/session-limits";
+import { sessionTokenFor } from "../../lib/auth/site-session";
 import { runCli } from "../lib/run";
 
 export type Town = { id: string; slug: string; volunteers: number; latitude: number; longitude: number };
@@ -37,8 +38,9 @@ export async function pickTowns(db: pg.Client) {
   return { big, small, largest: byCount[0], smallest: byCount.at(-1)!, towns: rows.length, volunteers: rows.reduce((n, t) => n + t.volunteers, 0) };
 }
 
-async function newSession(db: pg.Client, userId: string): Promise<string> {
-  const token = randomBytes(24).toString("hex");
+/** A session on the town's site (sessions are bound to the site they were issued on). */
+async function newSession(db: pg.Client, userId: string, town: Town): Promise<string> {
+  const token = sessionTokenFor(town.slug);
   // As a fresh sign-in leaves it: Auth.js pushes the idle deadline back only after 15 minutes, longer than a run.
   await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires) VALUES ($1, $2, now() + make_interval(secs => $3))`, [token, userId, SESSION_IDLE_SECONDS]);
   return token;
@@ -62,15 +64,15 @@ export async function benchVolunteer(db: pg.Client, town: Town): Promise<string>
             (SELECT array_agg(id ORDER BY position) FROM "Category" WHERE "tenantId" = $1), ARRAY['nl'], ARRAY['TUE_MORNING'], ARRAY[]::text[], now(), now()
      ON CONFLICT DO NOTHING`, [town.id, userId, town.latitude, town.longitude]);
   await db.query(`DELETE FROM "Session" WHERE "userId" = $1`, [userId]);
-  return newSession(db, userId);
+  return newSession(db, userId, town);
 }
 
-/** `count` new accounts (no membership yet), each signed in; returns their user ids and session tokens. */
-export async function newAccounts(db: pg.Client, prefix: string, count: number, withSessions: boolean) {
+/** `count` new accounts (no membership yet), signed in on `town`'s site when given; returns their user ids and session tokens. */
+export async function newAccounts(db: pg.Client, prefix: string, count: number, signedInOn?: Town) {
   const run = randomBytes(4).toString("hex");
   const ids = Array.from({ length: count }, (_, i) => `bench-${prefix}-${run}-${i}`);
   await db.query(`INSERT INTO "User" (id, email, "updatedAt") SELECT id, id || '@bench.example', now() FROM unnest($1::text[]) id`, [ids]);
-  const tokens = withSessions ? await Promise.all(ids.map((id) => newSession(db, id))) : [];
+  const tokens = signedInOn ? await Promise.all(ids.map((id) => newSession(db, id, signedInOn))) : [];
   return { ids, tokens };
 }
 

@@ -88,7 +88,7 @@ function volunteerList(server: Server, town: Town, cookie: string): Target {
 async function signupBurst(ctx: Context, server: Server, amount: number): Promise<Sample> {
   const town = ctx.towns.big;
   const { burstConnections } = ctx.settings;
-  const accounts = await newAccounts(ctx.db, "su", amount + burstConnections, true);
+  const accounts = await newAccounts(ctx.db, "su", amount + burstConnections, town);
   const target = await signupTarget(ctx.db, server.port, town, accounts.tokens);
   const sample = await load(target, { connections: burstConnections, amount });
   // Exactly one new profile per successful response.
@@ -101,7 +101,7 @@ async function signupBurst(ctx: Context, server: Server, amount: number): Promis
 async function rawBurst(ctx: Context, amount: number): Promise<Sample> {
   const town = ctx.towns.big;
   const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM "Category" WHERE "tenantId" = $1 ORDER BY position LIMIT 2`, [town.id]);
-  const accounts = await newAccounts(ctx.db, "raw", amount, false);
+  const accounts = await newAccounts(ctx.db, "raw", amount);
   return rawSignups(ctx.ownerUrl, town, rows.map((r) => r.id), accounts.ids, ctx.settings.burstConnections);
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { prisma } from "@/lib/db/client";
@@ -259,6 +260,46 @@ describe("webhook", () => {
     expect(await systemDb.stripeEvent.count({ where: { id: JSON.parse(event.payload).id } })).toBe(1);
     expect(f.calls.filter((c) => c.method === "GET")).toHaveLength(1);
   });
+
+  it("any order, each event delivered once or twice, one after another or at once: one effect, Stripe's current state", async () => {
+    const f = await stripe();
+    // A subscription's history at Stripe; where it ended up differs per run.
+    const history = (s: FakeSubscription) => [
+      subscriptionEvent("customer.subscription.created", { ...s, status: "trialing" }),
+      subscriptionEvent("customer.subscription.updated", { ...s, status: "active" }),
+      invoiceEvent("invoice.paid", s),
+      invoiceEvent("invoice.payment_failed", s),
+      subscriptionEvent("customer.subscription.updated", { ...s, status: "past_due" }),
+    ];
+    const deliveries = fc
+      .record({ final: fc.constantFrom("past_due", "active"), copies: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 5, maxLength: 5 }) })
+      .chain(({ final, copies }) => {
+        const all = copies.flatMap((n, event) => Array<number>(n).fill(event));
+        return fc.record({ final: fc.constant(final), order: fc.shuffledSubarray(all, { minLength: all.length }), pairwise: fc.boolean() });
+      });
+
+    await fc.assert(
+      fc.asyncProperty(deliveries, async ({ final, order, pairwise }) => {
+        const { tenant } = await townWithAdmin();
+        const s: FakeSubscription = { id: fakeId("sub"), status: final, customer: fakeId("cus"), tenantId: tenant.id };
+        f.setSubscription(s);
+        const events = history(s);
+        const replies = [];
+        // Two deliveries at a time when `pairwise` (Stripe retries while the first is still running), else one by one.
+        for (let i = 0; i < order.length; i += pairwise ? 2 : 1) {
+          replies.push(...(await Promise.all(order.slice(i, i + (pairwise ? 2 : 1)).map((e) => deliver(events[e])))));
+        }
+        expect(replies.map((r) => r.status)).toEqual(order.map(() => 200));
+        expect(replies.filter((r) => !JSON.parse(r.body).duplicate)).toHaveLength(events.length);
+        expect(await systemDb.stripeEvent.count({ where: { id: { in: events.map((e) => JSON.parse(e.payload).id) } } })).toBe(events.length);
+        // A replay never reaches Stripe; an invoice that beats the town's first event is only recorded.
+        expect(f.calls.filter((c) => c.path === `/v1/subscriptions/${s.id}`).length).toBeLessThanOrEqual(events.length);
+        expect((await reload(tenant.id)).billingStatus).toBe(final === "active" ? "ACTIVE" : "PAST_DUE");
+        expect(await mails(tenant.id, "payment-failed")).toHaveLength(final === "active" ? 0 : 1);
+      }),
+      { numRuns: 12 },
+    );
+  }, 60_000);
 
   it("records unknown event types and answers 200", async () => {
     await stripe();

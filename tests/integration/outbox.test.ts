@@ -4,6 +4,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { startFakeResend } from "./helpers/fake-resend";
+import { freePort } from "../../scripts/lib/embedded-postgres";
 import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
 
@@ -80,6 +81,51 @@ describe("transactional outbox", () => {
     expect(state).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
     const keys = fake.calls.filter((c) => c.to[0] === to).map((c) => c.idempotencyKey);
     expect(keys).toEqual([row.id, row.id, row.id]);
+  });
+
+  it("loses nothing while the provider is down for hours, and sends each message once when it is back", async () => {
+    const { tenant } = await createTown();
+    const recipients = Array.from({ length: 6 }, address);
+    const HOUR = 3_600_000;
+    const t0 = new Date();
+    let now = t0;
+    let replyLost = false;
+    // Five hours down (one unreachable, two answering 503, two rate limited), then
+    // back, but the reply to the first message it accepts never arrives.
+    fake = await startFakeResend(() => {
+      if (now.getTime() - t0.getTime() < 3 * HOUR) return { status: 503 };
+      if (now.getTime() - t0.getTime() < 5 * HOUR) return { status: 429, retryAfter: 120 };
+      if (!replyLost) return (replyLost = true), { status: 200, replyLost: true };
+      return { status: 200 };
+    });
+    const ids: string[] = [];
+    await forTenant(tenant.id).$transaction(async (tx) => {
+      for (const to of recipients) ids.push((await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } })).id);
+    });
+    ids.sort();
+    const mine = () => systemDb.outboxEmail.findMany({ where: { id: { in: ids } } });
+
+    // The worker's loop, with the clock jumping to the next message due.
+    for (let round = 0; round < 200; round++) {
+      process.env.RESEND_BASE_URL = now.getTime() - t0.getTime() < HOUR ? `http://127.0.0.1:${await freePort()}` : fake.url;
+      await dispatchOutbox({ now, tenantIds: [tenant.id] });
+      const pending = (await mine()).filter((r) => r.status === "PENDING");
+      if (!pending.length) break;
+      now = new Date(Math.max(now.getTime() + 1, Math.min(...pending.map((r) => r.nextAttemptAt.getTime()))));
+    }
+
+    const final = await mine();
+    expect(final.map((r) => r.status)).toEqual(ids.map(() => "SENT"));
+    expect(Math.max(...final.map((r) => r.attempts))).toBeLessThan(MAX_ATTEMPTS);
+    expect(final.find((r) => r.lastError !== null)).toBeUndefined();
+    expect(replyLost).toBe(true);
+    // Tried all through the outage, sent once each: the row id is the idempotency key.
+    expect(Math.min(...final.map((r) => r.attempts))).toBeGreaterThan(5);
+    for (const id of ids) expect(fake.calls.filter((c) => c.idempotencyKey === id).length).toBeGreaterThanOrEqual(2);
+    expect(fake.sent.map((c) => c.idempotencyKey).sort()).toEqual(ids);
+    // The message whose reply was lost keeps the id of its one real delivery.
+    const lost = fake.sent[0];
+    expect(final.find((r) => r.id === lost.idempotencyKey)!.providerId).toBe("re_" + (fake.calls.indexOf(lost) + 1));
   });
 
   it("flags an invalid address after one attempt instead of retrying forever", async () => {

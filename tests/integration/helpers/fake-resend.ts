@@ -2,12 +2,19 @@ import { createServer, type Server } from "node:http";
 
 export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string };
 
+export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean };
+
 /**
  * A local HTTP server speaking Resend's `POST /emails`. `answer` decides the
- * reply to each call (status, optional retry-after); default 200.
+ * reply to each call (status, optional retry-after); default 200. Like Resend,
+ * an accepted message is sent once per idempotency key: a repeat gets the
+ * first id back and is not sent again (`sent` lists what really went out).
+ * `replyLost` accepts the message, then cuts the connection before replying.
  */
-export async function startFakeResend(answer: (call: FakeResendCall, n: number) => { status: number; retryAfter?: number; delayMs?: number } = () => ({ status: 200 })) {
+export async function startFakeResend(answer: (call: FakeResendCall, n: number) => FakeResendReply = () => ({ status: 200 })) {
   const calls: FakeResendCall[] = [];
+  const sent: FakeResendCall[] = [];
+  const ids = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -17,9 +24,19 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       calls.push(call);
       const reply = answer(call, calls.length);
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+      let id: string | undefined;
+      if (reply.status < 300) {
+        id = call.idempotencyKey ? ids.get(call.idempotencyKey) : undefined;
+        if (!id) {
+          id = `re_${calls.length}`;
+          sent.push(call);
+          if (call.idempotencyKey) ids.set(call.idempotencyKey, id);
+        }
+      }
+      if (reply.replyLost) return void req.socket.destroy();
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (reply.retryAfter) headers["retry-after"] = String(reply.retryAfter);
-      res.writeHead(reply.status, headers).end(JSON.stringify(reply.status < 300 ? { id: `re_${calls.length}` } : { message: "nope" }));
+      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { message: "nope" }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -28,6 +45,8 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
   process.env.RESEND_BASE_URL = `http://127.0.0.1:${port}`;
   return {
     calls,
+    sent,
+    url: `http://127.0.0.1:${port}`,
     async stop() {
       delete process.env.RESEND_API_KEY;
       delete process.env.RESEND_BASE_URL;

@@ -6,7 +6,7 @@ import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 
-/** Everything under /staff needs a staff role in this town (checked again in every action). */
+/** Everything under /staff needs a staff role in this town (checked again in every page and action). */
 export default async function StaffLayout({ children, params }: Props) {
   const tenant = await currentTenant((await params).tenant);
   const member = await requireRole(tenant, STAFF_ROLES);

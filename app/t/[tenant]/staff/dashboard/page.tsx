@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { currentLocale } from "@/lib/i18n/current";
 import { STATUSES } from "@/lib/requests/schemas";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
@@ -8,6 +9,9 @@ const card = "flex flex-col-reverse rounded bg-white p-4 shadow-sm";
 
 export default async function Dashboard({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await currentTenant((await params).tenant);
+  // Also checked here, not only in the layout: the page renders alongside the layout, and its
+  // output would travel in the body of the layout's redirect or 404.
+  await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, te, d] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), coordinatorDashboard(tenant, locale)]);
   const hours = (h: number | null) => (h == null ? "—" : t("hours", { hours: Math.round(h * 10) / 10 }));

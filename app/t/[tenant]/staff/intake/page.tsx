@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { PhoneIntakeForm } from "@/components/requests/phone-intake-form";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -9,6 +10,9 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ crea
 
 export default async function PhoneIntake({ params, searchParams }: Props) {
   const tenant = await currentTenant((await params).tenant);
+  // Also checked here, not only in the layout: the page renders alongside the layout, and its
+  // output would travel in the body of the layout's redirect or 404.
+  await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const [{ created }, t, categories] = await Promise.all([searchParams, getTranslations("intake"), listCategories(tenant, locale)]);
   return (

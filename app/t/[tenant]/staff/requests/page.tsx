@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
@@ -12,6 +13,9 @@ const selectClass = "rounded border-2 border-zinc-700 bg-white px-2 py-1";
 
 export default async function RequestQueue({ params, searchParams }: Props) {
   const tenant = await currentTenant((await params).tenant);
+  // Also checked here, not only in the layout: the page renders alongside the layout, and its
+  // output would travel in the body of the layout's redirect or 404.
+  await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const filter = queueFilterSchema.parse(await searchParams);
   const [t, te, format, rows, categories, neighbourhoods] = await Promise.all([

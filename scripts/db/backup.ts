@@ -1,0 +1,43 @@
+// `npm run db:backup -- <file>`: a consistent snapshot of the DATABASE_URL
+// database in pg_dump's custom format (compressed; `npm run db:restore` reads it).
+import { renameSync, rmSync, statSync } from "node:fs";
+import { libpqTarget, requirePgTool, runPgTool } from "../lib/pg-tools";
+
+async function main() {
+  const [file, ...rest] = process.argv.slice(2);
+  if (!file || file.startsWith("-") || rest.length) throw new Error("Usage: npm run db:backup -- <file>");
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set: it names the database to back up. " +
+        "(The embedded demo database is a folder: copy .data/ while Helpt is stopped.)",
+    );
+  }
+  const target = libpqTarget(url);
+  const pgDump = requirePgTool("pg_dump");
+  const pgRestore = requirePgTool("pg_restore");
+
+  // Written next to the destination and renamed when complete, so a failed
+  // run never leaves a truncated file that looks like a backup.
+  const partial = `${file}.partial`;
+  try {
+    // Row-level security is forced, on the owner too: pg_dump reads through the
+    // policies in the second wall's system scope, which shows every town's rows
+    // (lib/tenancy/second-wall.ts). A superuser or BYPASSRLS role reads past them anyway.
+    const env = { ...target.env, PGOPTIONS: `${target.env.PGOPTIONS ?? ""} -c helpt.system=on`.trim() };
+    await runPgTool(pgDump, ["--format=custom", "--enable-row-security", "--no-password", `--file=${partial}`, `--dbname=${target.dbname}`], env);
+    // Read the archive back: a backup nobody can restore is no backup.
+    const list = await runPgTool(pgRestore, ["--list", partial]);
+    renameSync(partial, file);
+    const tables = list.split("\n").filter((l) => / TABLE DATA /.test(l)).length;
+    console.log(`Backed up ${target.label} to ${file} (${statSync(file).size} bytes, ${tables} tables).`);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new Error(`Backup of ${target.label} failed:\n${(error as Error).message}`);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
