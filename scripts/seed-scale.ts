@@ -48,7 +48,8 @@ for (const [i, count] of perTown.entries()) {
   const lat = 50.5 + (i % 20) * 0.05;
   const lng = 3.5 + Math.floor(i / 20) * 0.1;
   await db.query("BEGIN");
-  await db.query(`INSERT INTO "Tenant" (id, slug, name, phone, population, "updatedAt") VALUES ($1, $1, $2, '016 00 00 00', $3, now())`, [t, `Scale town ${i + 1}`, count * 20]);
+  // The offer cap sits above the ~28 offers per request seeded below (towns may set up to 50), so open requests still take offers.
+  await db.query(`INSERT INTO "Tenant" (id, slug, name, phone, population, "responseCap", "updatedAt") VALUES ($1, $1, $2, '016 00 00 00', $3, 50, now())`, [t, `Scale town ${i + 1}`, count * 20]);
   await db.query(
     `INSERT INTO "Category" ("tenantId", id, key, labels, position)
      SELECT $1, $1 || '-c' || n, 'cat' || n, jsonb_build_object('nl', 'Categorie ' || n, 'en', 'Category ' || n), n FROM generate_series(1, 8) n`, [t]);

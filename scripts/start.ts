@@ -3,13 +3,14 @@
 // server. Migrates, seeds, builds when sources changed, serves, and stops
 // everything cleanly on Ctrl-C.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { parseEnv } from "../lib/env";
 import { seedDemo } from "../lib/seed/demo";
+import { needsBuild, waitForHealth } from "./lib/build";
 import { checkDatabase, countTenants, migrate } from "./lib/database";
 import { isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { ROOT, runCli, startCli } from "./lib/run";
@@ -17,24 +18,7 @@ import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = join(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
-const BUILD_INPUTS = ["app", "components", "lib", "emails", "messages", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
-
 const log = (msg: string) => console.log(`[helpt] ${msg}`);
-
-function newestMtime(path: string): number {
-  const full = join(ROOT, path);
-  if (!existsSync(full)) return 0;
-  const st = statSync(full);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(full).map((f) => newestMtime(join(path, f))));
-}
-
-function needsBuild(): boolean {
-  const buildId = join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.some((p) => newestMtime(p) > built);
-}
 
 /** A stable secret for the embedded mode, so sessions survive restarts. */
 function authSecret(): string {
@@ -118,16 +102,6 @@ async function main() {
     console.error(`\n[helpt] ${(error as Error).message}\n`);
     await stop(1);
   }
-}
-
-async function waitForHealth(url: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`The server did not become healthy at ${url} within ${timeoutMs / 1000} s.`);
 }
 
 main().catch((error: Error) => {

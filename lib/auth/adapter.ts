@@ -6,8 +6,15 @@ import { issuedOn } from "@/lib/auth/site-session";
 // Auth.js's Prisma adapter is typed against the pre-7 @prisma/client, so the
 // few methods e-mail sign-in with database sessions needs are written here.
 
+declare module "next-auth/adapters" {
+  interface AdapterUser {
+    isPlatformAdmin?: boolean;
+  }
+}
+
+// Carries the platform-admin flag, so the session callback needs no query of its own.
 const toAdapterUser = (u: User): AdapterUser => ({
-  id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image,
+  id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image, isPlatformAdmin: u.isPlatformAdmin,
 });
 
 /** `site`: the site of the request (see site-session.ts); a session issued on another site is no session here. */

@@ -58,9 +58,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         const existing = await prisma.user.findUnique({ where: { email: user.email.toLowerCase() } });
         return !existing?.blockedAt;
       },
-      async session({ session, user }) {
-        const row = await prisma.user.findUnique({ where: { id: user.id }, select: { isPlatformAdmin: true } });
-        return { ...session, user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: !!row?.isPlatformAdmin } };
+      // `user` comes from the adapter's getSessionAndUser, read together with the session.
+      session({ session, user }) {
+        return { ...session, user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: !!user.isPlatformAdmin } };
       },
     },
   };

@@ -1,7 +1,7 @@
 // PostgreSQL restarting or unreachable: the connection errors that the driver,
 // the adapter and the server report, wherever they sit in the cause chain.
 const CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1008", "P1017", "P2024", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
-const MESSAGES = /connection terminated|terminating connection|database system is (starting up|shutting down)|can't reach database|server closed the connection|connection refused|databasenotreachable/i;
+const MESSAGES = /connection terminated|not queryable|terminating connection|database system is (starting up|shutting down)|can't reach database|server closed the connection|connection refused|databasenotreachable/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Tenant } from "@/generated/prisma/client";
 import { systemDb } from "@/lib/tenancy/system";
@@ -39,7 +40,14 @@ export async function resolveTenant(key: string): Promise<TenantContext | null> 
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.value;
-  const value = await load(key);
+  let value: TenantContext | null;
+  try {
+    value = await load(key);
+  } catch (error) {
+    // While the database restarts, a town known a moment ago is still that town.
+    if (hit && isDatabaseUnavailable(error)) return hit.value;
+    throw error;
+  }
   cache.set(key, { value, expires: now + (value ? TTL_MS : MISS_TTL_MS) });
   return value;
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { distanceKm } from "@/lib/matching/distance";
 import { ACTIVE_RESPONSES } from "@/lib/matching/respond";
@@ -5,34 +6,54 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
 
 type Tenant = { id: string; defaultLocale: Locale; responseCap: number };
 type Profile = { id: string; categoryIds: string[]; languages: string[]; maxDistanceKm: number; postcode: string; latitude: number | null; longitude: number | null };
+type Row = {
+  id: string; neighbourhood: string | null; postcode: string | null; timeWindow: string; publicSummary: string | null; contactless: boolean;
+  locale: string; latitude: number | null; longitude: number | null; maxResponses: number | null; labels: unknown; taken: number; responded: boolean;
+};
+
+// Requests read per call, nearest first: bounded, so a town with thousands of
+// open requests costs about as much as a town with a few dozen.
+const NEAREST = 200;
+const KM_PER_DEGREE = 111.2;
 
 /**
- * Open requests that fit a volunteer: their categories, within their distance
- * (when coordinates are known), not yet full. Public fields only.
+ * Open requests that fit a volunteer: their categories (any, when they chose
+ * none), within their distance (when coordinates are known), not yet full
+ * (unless they offered), nearest first, among the nearest 200 published
+ * requests. Public fields only.
  */
 export async function requestsForVolunteer(tenant: Tenant, profile: Profile, locale: Locale) {
-  const rows = await forTenant(tenant.id).helpRequest.findMany({
-    where: {
-      status: "OPEN", publishedAt: { not: null },
-      ...(profile.categoryIds.length ? { categoryId: { in: profile.categoryIds } } : {}),
-    },
-    select: {
-      id: true, neighbourhood: true, postcode: true, timeWindow: true, publicSummary: true, contactless: true, locale: true,
-      latitude: true, longitude: true, maxResponses: true, publishedAt: true,
-      category: { select: { labels: true } },
-      responses: { where: { status: { in: [...ACTIVE_RESPONSES] } }, select: { volunteerId: true } },
-    },
-    orderBy: { publishedAt: "desc" },
-    take: 300,
-  });
+  const { latitude: lat, longitude: lng } = profile;
+  const located = lat != null && lng != null;
+  // A box around the volunteer (requests without coordinates always pass), then the exact distance below.
+  const dLat = profile.maxDistanceKm / KM_PER_DEGREE;
+  const dLng = located ? profile.maxDistanceKm / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180)) : 0;
+  const near = located
+    ? Prisma.sql`AND (h.latitude IS NULL OR h.longitude IS NULL OR (h.latitude BETWEEN ${lat - dLat} AND ${lat + dLat} AND h.longitude BETWEEN ${lng - dLng} AND ${lng + dLng}))`
+    : Prisma.empty;
+  const order = located
+    ? Prisma.sql`(h.latitude - ${lat}) ^ 2 + ((h.longitude - ${lng}) * ${Math.cos((lat * Math.PI) / 180)}) ^ 2 NULLS LAST, h."publishedAt" DESC`
+    : Prisma.sql`h."publishedAt" DESC`;
+  const fits = profile.categoryIds.length ? Prisma.sql`AND h."categoryId" IN (${Prisma.join(profile.categoryIds)})` : Prisma.empty;
+  const active = Prisma.join(ACTIVE_RESPONSES.map((s) => Prisma.sql`${s}::"ResponseStatus"`));
+  const rows = await forTenant(tenant.id).$queryRaw<Row[]>`
+    SELECT h.id, h.neighbourhood, h.postcode, h."timeWindow", h."publicSummary", h.contactless, h.locale, h.latitude, h.longitude, h."maxResponses",
+           c.labels,
+           (SELECT count(*) FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r.status IN (${active}))::int AS taken,
+           EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r."volunteerId" = ${profile.id} AND r.status IN (${active})) AS responded
+      FROM (SELECT h.* FROM "HelpRequest" h
+             WHERE h."tenantId" = ${tenant.id} AND h.status = 'OPEN' AND h."publishedAt" IS NOT NULL ${fits} ${near}
+             ORDER BY ${order}
+             LIMIT ${NEAREST}) h
+      JOIN "Category" c ON c."tenantId" = h."tenantId" AND c.id = h."categoryId"`;
   return rows
     .map((r) => ({
       id: r.id, neighbourhood: r.neighbourhood || r.postcode, timeWindow: r.timeWindow, publicSummary: r.publicSummary,
-      contactless: r.contactless, category: localized(r.category.labels, locale, tenant.defaultLocale),
+      contactless: r.contactless, category: localized(r.labels, locale, tenant.defaultLocale),
       speaksLanguage: profile.languages.includes(r.locale),
       distanceKm: distanceKm(profile, r),
-      full: r.responses.length >= (r.maxResponses ?? tenant.responseCap),
-      responded: r.responses.some((x) => x.volunteerId === profile.id),
+      full: r.taken >= (r.maxResponses ?? tenant.responseCap),
+      responded: r.responded,
     }))
     .filter((r) => r.distanceKm == null || r.distanceKm <= profile.maxDistanceKm)
     .filter((r) => !r.full || r.responded)

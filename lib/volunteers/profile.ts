@@ -21,9 +21,11 @@ export async function saveVolunteerProfile(tenant: Tenant, userId: string, input
     ...coordinates,
   };
   return db.$transaction(async (tx) => {
+    // The no-op update lets Prisma write one INSERT … ON CONFLICT instead of a read, an insert and a re-read.
     const membership = await tx.membership.upsert({
       where: { tenantId_userId_role: { tenantId: tenant.id, userId, role: "VOLUNTEER" } },
-      update: {},
+      update: { role: "VOLUNTEER" },
+      select: { id: true },
       create: { tenantId: tenant.id, userId, role: "VOLUNTEER" },
     });
     return tx.volunteerProfile.upsert({

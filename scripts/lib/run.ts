@@ -7,6 +7,7 @@ const BINS = {
   prisma: ["node_modules/prisma/build/index.js"],
   next: ["node_modules/next/dist/bin/next"],
   worker: ["--import", "tsx", "scripts/worker.ts"],
+  seedScale: ["--import", "tsx", "scripts/seed-scale.ts"],
 } as const;
 
 /** Starts one of the project's CLIs with this Node binary. */

@@ -200,6 +200,8 @@ test.describe("faults", () => {
     expect(counts.succeeded).toBeGreaterThanOrEqual(BEFORE_RESTART);
     expect(after.length).toBeGreaterThanOrEqual(AFTER_RESTART);
     expect(failedAfter.map((o) => `#${o.n}: ${o.error}`), `failed after the restart (server log):\n${serverLog.slice(-3000)}`).toEqual([]);
+    // Those caught by the restart get their form back (what they typed, "send it again"), never a server error.
+    expect(failed.filter((o) => /^HTTP 5/.test(o.error!)).map((o) => `#${o.n}: ${o.error}`), `server errors (server log):\n${serverLog.slice(-3000)}`).toEqual([]);
     // The app still serves the form and its health check without having been restarted.
     expect(server.exitCode).toBeNull();
     expect((await send(port, "GET", "/api/health")).status).toBe(200);

@@ -26,7 +26,10 @@ describe("Auth.js adapter", () => {
     const user = await adapter.createUser!({ id: "x", email: `${uniqueSlug("s")}@example.be`, emailVerified: null });
     const sessionToken = uniqueSlug("session");
     await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date(Date.now() + 60_000) });
-    expect((await adapter.getSessionAndUser!(sessionToken))?.user.id).toBe(user.id);
+    expect((await adapter.getSessionAndUser!(sessionToken))?.user).toMatchObject({ id: user.id, isPlatformAdmin: false });
+    // The session callback reads the platform-admin flag from here, without a query of its own.
+    await prisma.user.update({ where: { id: user.id }, data: { isPlatformAdmin: true } });
+    expect((await adapter.getSessionAndUser!(sessionToken))?.user.isPlatformAdmin).toBe(true);
     await adapter.deleteSession!(sessionToken);
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
   });

@@ -125,6 +125,19 @@ describe("responses and over-supply", () => {
     expect(ids).not.toContain(far);
     expect(ids).not.toContain(otherCategory.id);
   });
+
+  it("lists the nearest requests first, including those without coordinates, and full ones only to who offered", async () => {
+    const t = await town(1);
+    const heverlee = await openRequest(t, { postcode: "3001" });
+    const centrum = await openRequest(t, { postcode: "3000" });
+    const nowhere = await openRequest(t, { postcode: "9999" }); // no area: no coordinates
+    const { user, profile } = await createVolunteer(t.tenant.id, [t.categories[0].id], { postcode: "3000", maxDistanceKm: 5 });
+    expect((await requestsForVolunteer(t.ctx, profile, "nl")).map((r) => r.id)).toEqual([centrum, heverlee, nowhere]);
+    await respondToRequest(t.ctx, user.id, centrum); // the cap of 1 is reached
+    const other = await createVolunteer(t.tenant.id, [t.categories[0].id], { postcode: "3000", maxDistanceKm: 5 });
+    expect((await requestsForVolunteer(t.ctx, other.profile, "nl")).map((r) => r.id)).toEqual([heverlee, nowhere]);
+    expect((await requestsForVolunteer(t.ctx, profile, "nl")).map((r) => [r.id, r.responded])).toEqual([[centrum, true], [heverlee, false], [nowhere, false]]);
+  });
 });
 
 describe("matching", () => {

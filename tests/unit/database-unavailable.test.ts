@@ -6,6 +6,7 @@ describe("a database that is briefly away", () => {
     ["refused connection", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
     ["admin shutdown, wrapped", new Error("query failed", { cause: { code: "57P01", message: "terminating connection due to administrator command" } })],
     ["starting up", new Error("the database system is starting up")],
+    ["a pooled client broken by the restart", new Error("Client has encountered a connection error and is not queryable")],
     ["pool timeout", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
     ["adapter kind", Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } })],
   ])("is recognised: %s", (_name, error) => {

@@ -15,6 +15,8 @@ import { getOwnProfile } from "@/lib/volunteers/profile";
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ saved?: string; deleted?: string }> };
 
 const card = "rounded bg-white p-4 shadow-sm";
+// A volunteer takes one or two requests at a time: the nearest few dozen are plenty, and the page stays light in a large town.
+const NEAREST_SHOWN = 30;
 
 export default async function VolunteerHome({ params, searchParams }: Props) {
   const tenant = await currentTenant((await params).tenant);
@@ -50,6 +52,7 @@ export default async function VolunteerHome({ params, searchParams }: Props) {
     vacanciesForVolunteer(tenant, profile),
   ]);
   const open = requests.filter((r) => !r.responded);
+  const shown = open.slice(0, NEAREST_SHOWN);
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="vol" className="flex flex-col gap-3">
@@ -106,17 +109,20 @@ export default async function VolunteerHome({ params, searchParams }: Props) {
       <section aria-labelledby="near" className="flex flex-col gap-3">
         <h2 id="near" className="text-2xl font-bold">{t("nearTitle")}</h2>
         {profile.status !== "ACTIVE" ? <p>{t("pausedNotice")}</p> : open.length === 0 ? <p data-testid="nothing-near">{t("nothingNear")}</p> : (
-          <ul className="grid gap-3 md:grid-cols-2" data-testid="requests-near">
-            {open.map((r) => (
-              <li key={r.id} className={card}>
-                <h3 className="text-lg font-bold">{r.category}</h3>
-                <p>{r.publicSummary}</p>
-                <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${t("distance", { km: Math.round(r.distanceKm * 10) / 10 })}`}</p>
-                {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
-                <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
-              </li>
-            ))}
-          </ul>
+          <>
+            {open.length > shown.length && <p>{t("nearestShown", { count: shown.length })}</p>}
+            <ul className="grid gap-3 md:grid-cols-2" data-testid="requests-near">
+              {shown.map((r) => (
+                <li key={r.id} className={card}>
+                  <h3 className="text-lg font-bold">{r.category}</h3>
+                  <p>{r.publicSummary}</p>
+                  <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${t("distance", { km: Math.round(r.distanceKm * 10) / 10 })}`}</p>
+                  {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
+                  <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
 
