@@ -13,7 +13,10 @@ function client(): PrismaClient {
     // The embedded database (PGlite) is one PostgreSQL session shared by all
     // connections, so the launcher and the tests set DATABASE_POOL_MAX=1 for it.
     const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+    // With one connection, every transaction (and with the second wall every
+    // query is one) waits its turn: give the queue longer than Prisma's 2 s.
+    const transactionOptions = max === 1 ? { maxWait: 30_000, timeout: 30_000 } : undefined;
+    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
   }
   return globalForPrisma.helptPrisma;
 }

@@ -2,7 +2,7 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 // CI also gives a login that owns nothing, as production should (see README).
-if (process.env.TEST_DATABASE_APP_URL) process.env.DATABASE_APP_URL = process.env.TEST_DATABASE_APP_URL;
+if (inject("appDatabaseUrl")) process.env.DATABASE_APP_URL = inject("appDatabaseUrl");
 if (inject("embedded")) process.env.DATABASE_POOL_MAX = "1";
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0000";
 process.env.ROOT_DOMAIN ??= "localhost";
