@@ -4,7 +4,7 @@
 // everything cleanly on Ctrl-C.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
@@ -17,7 +17,8 @@ import { ROOT, runCli, startCli } from "./lib/run";
 import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
-const DATA_DIR = join(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
+// Relative to the project folder; an absolute path is used as it is.
+const DATA_DIR = resolve(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
 const log = (msg: string) => console.log(`[helpt] ${msg}`);
 
 /** A stable secret for the embedded mode, so sessions survive restarts. */
