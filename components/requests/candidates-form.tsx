@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import type { Candidate } from "@/lib/matching/candidates";
+import { DataTable } from "@/components/ui/data-table";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -16,19 +17,7 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
   return (
     <form action={run} className="flex flex-col gap-3">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left" data-testid="candidates">
-          <thead>
-            <tr className="border-b-2 border-zinc-700">
-              <th scope="col" className="p-2">{t("choose")}</th>
-              <th scope="col" className="p-2">{t("volunteer")}</th>
-              <th scope="col" className="p-2">{t("offered")}</th>
-              <th scope="col" className="p-2">{t("distance")}</th>
-              <th scope="col" className="p-2">{t("score")}</th>
-              <th scope="col" className="p-2">{t("recent")}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable testId="candidates" columns={[t("choose"), t("volunteer"), t("offered"), t("distance"), t("score"), t("recent")]}>
             {candidates.map((c) => (
               <tr key={c.id} className="border-b border-zinc-200 align-top">
                 <td className="p-2"><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></td>
@@ -42,9 +31,7 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
                 <td className="p-2">{c.recentAssignments}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <SubmitButton pending={pending}>{t("assign")}</SubmitButton>
     </form>
   );

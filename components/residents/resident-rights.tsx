@@ -5,6 +5,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm } from "@/lib/forms/state";
+import { DataTable } from "@/components/ui/data-table";
 import {
   eraseResidentAction, lookupResidentAction, type ResidentEraseState, type ResidentLookupState, type ResidentMatch,
 } from "@/lib/residents/actions";
@@ -40,18 +41,7 @@ function Results({ contact, requests }: { contact: string; requests: ResidentMat
     <section aria-labelledby="found-title" className="flex flex-col gap-4 rounded bg-white p-4 shadow-sm">
       <h2 id="found-title" className="text-xl font-bold">{t("foundTitle")}</h2>
       <p role="status">{t("foundCount", { count: requests.length })}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left" data-testid="resident-requests">
-          <thead>
-            <tr className="border-b-2 border-zinc-700">
-              <th scope="col" className="p-2">{t("reference")}</th>
-              <th scope="col" className="p-2">{t("name")}</th>
-              <th scope="col" className="p-2">{t("category")}</th>
-              <th scope="col" className="p-2">{t("status")}</th>
-              <th scope="col" className="p-2">{t("created")}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable testId="resident-requests" columns={[t("reference"), t("name"), t("category"), t("status"), t("created")]}>
             {requests.map((r) => (
               <tr key={r.id} className="border-b border-zinc-200">
                 <td className="p-2"><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></td>
@@ -61,9 +51,7 @@ function Results({ contact, requests }: { contact: string; requests: ResidentMat
                 <td className="p-2">{format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       <ExportForm contact={contact} />
 

@@ -9,6 +9,7 @@ import { getTown } from "@/lib/platform/queries";
 import { PLANS, doneSchema } from "@/lib/platform/schemas";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { PlanForm, ReactivateForm, SuspendForm, TrialForm } from "./forms";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -89,16 +90,7 @@ export default async function PlatformTown({ params, searchParams }: Props) {
         </dl>
         <h3 className="text-xl font-bold">{t("town.eventsTitle")}</h3>
         {town.stripeEvents.length === 0 ? <p>{t("town.noEvents")}</p> : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left" data-testid="stripe-events">
-              <thead>
-                <tr className="border-b-2 border-zinc-700">
-                  <th scope="col" className="p-2">{t("town.processedAt")}</th>
-                  <th scope="col" className="p-2">{t("town.eventType")}</th>
-                  <th scope="col" className="p-2">{t("town.eventId")}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable testId="stripe-events" columns={[t("town.processedAt"), t("town.eventType"), t("town.eventId")]}>
                 {town.stripeEvents.map((e) => (
                   <tr key={e.id} className="border-b border-zinc-200">
                     <td className="p-2">{date(e.processedAt)}</td>
@@ -106,9 +98,7 @@ export default async function PlatformTown({ params, searchParams }: Props) {
                     <td className="p-2 font-mono text-sm">{e.id}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
 

@@ -5,6 +5,7 @@ import { parseAuditFilter } from "@/lib/audit/filter";
 import { auditActions, listAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -50,18 +51,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             <a href={exportHref("json")} className="font-semibold underline">{t("exportJson")}</a>
           </div>
           {result.entries.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="audit">
-                <thead>
-                  <tr className="border-b-2 border-zinc-700">
-                    <th scope="col" className="p-2">{t("when")}</th>
-                    <th scope="col" className="p-2">{t("who")}</th>
-                    <th scope="col" className="p-2">{t("action")}</th>
-                    <th scope="col" className="p-2">{t("subject")}</th>
-                    <th scope="col" className="p-2">{t("details")}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable testId="audit" card columns={[t("when"), t("who"), t("action"), t("subject"), t("details")]}>
                   {result.entries.map((e) => (
                     <tr key={e.id} className="border-b border-zinc-200 align-top">
                       <td className="p-2">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
@@ -73,9 +63,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
                       <td className="p-2 font-mono text-sm break-all">{e.details === null ? "" : JSON.stringify(e.details)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </>
       )}
