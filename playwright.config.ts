@@ -32,6 +32,8 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
+    // The launcher stops its PostgreSQL on SIGTERM; Playwright's default SIGKILL would leave it running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     env: {
       PORT: String(E2E_PORT),

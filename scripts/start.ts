@@ -1,18 +1,20 @@
 // `npm start`: the whole product in one command. Without DATABASE_URL it
-// runs an embedded PostgreSQL with demo data in .data/; with it, it uses that
-// server. Migrates, seeds, builds when sources changed, serves, and stops
-// everything cleanly on Ctrl-C.
+// runs an embedded PostgreSQL server with demo data in .data/postgres; with it,
+// it uses that server. Migrates, seeds, builds when sources changed, serves,
+// and stops everything cleanly on Ctrl-C.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import type { ChildProcess } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { parseEnv } from "../lib/env";
 import { seedDemo } from "../lib/seed/demo";
 import { needsBuild, waitForHealth } from "./lib/build";
-import { checkDatabase, countTenants, migrate } from "./lib/database";
-import { isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { checkDatabase, listTowns, migrate } from "./lib/database";
+import { isPortFree } from "./lib/ports";
+import { startPostgresCluster, type PostgresCluster } from "./lib/postgres-cluster";
 import { ROOT, runCli, startCli } from "./lib/run";
 import { withSecondWall } from "../lib/tenancy/second-wall";
 
@@ -20,6 +22,7 @@ const PORT = Number(process.env.PORT ?? 3000);
 // Relative to the project folder; an absolute path is used as it is.
 const DATA_DIR = resolve(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
 const log = (msg: string) => console.log(`[helpt] ${msg}`);
+const SHOWN_TOWNS = 10;
 
 /** A stable secret for the embedded mode, so sessions survive restarts. */
 function authSecret(): string {
@@ -32,6 +35,34 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Versions before the embedded server kept their database in .data/pglite: set aside, never deleted. */
+function setAsidePglite() {
+  const old = join(DATA_DIR, "pglite");
+  if (!existsSync(old)) return;
+  let aside = `${old}.old`;
+  for (let n = 2; existsSync(aside); n++) aside = `${old}.old${n}`;
+  renameSync(old, aside);
+  log(`${old} holds the database of an earlier Helpt version (PGlite), which this one cannot read: kept it as ${aside}; starting with fresh demo data.`);
+}
+
+/** The embedded PostgreSQL with production's roles: the owner migrates and seeds, the web app and the worker log in as helpt_web. */
+async function startEmbedded(): Promise<{ cluster: PostgresCluster; ownerUrl: string; appUrl: string }> {
+  setAsidePglite();
+  const dir = join(DATA_DIR, "postgres");
+  const port = process.env.HELPT_EMBEDDED_DB_PORT ? Number(process.env.HELPT_EMBEDDED_DB_PORT) : undefined;
+  if (port !== undefined && !(await isPortFree(port, "127.0.0.1"))) {
+    throw new Error(`Port ${port} (HELPT_EMBEDDED_DB_PORT) is already in use: choose another one, or leave it unset for a free port.`);
+  }
+  log(`No DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+  const cluster = await startPostgresCluster({ dir, port, log });
+  try {
+    return { cluster, ...(await cluster.createHelptDatabase("helpt")) };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
+
 async function seed(url: string) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
@@ -41,21 +72,19 @@ async function seed(url: string) {
   }
 }
 
+/** Next's output, less its "Network" address: the app answers by host name, so an IP address gets a 404. */
+function forwardServerOutput(server: ChildProcess) {
+  if (server.stdout) createInterface({ input: server.stdout }).on("line", (line) => /^\s*- Network:/.test(line) || console.log(line));
+  server.stderr?.pipe(process.stderr);
+}
+
 async function main() {
   if (!(await isPortFree(PORT))) {
     throw new Error(`Port ${PORT} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
   }
 
-  let embedded: EmbeddedPostgres | undefined;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    log(`No DATABASE_URL: starting the embedded PostgreSQL in ${join(DATA_DIR, "pglite")}`);
-    const dbPort = process.env.HELPT_EMBEDDED_DB_PORT ? Number(process.env.HELPT_EMBEDDED_DB_PORT) : undefined;
-    embedded = await startEmbeddedPostgres(join(DATA_DIR, "pglite"), dbPort);
-    url = embedded.url;
-  }
-
   const children: ChildProcess[] = [];
+  let cluster: PostgresCluster | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -63,41 +92,53 @@ async function main() {
     log("Stopping…");
     for (const c of children) c.kill("SIGTERM");
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
-    await embedded?.stop();
+    await cluster?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const env = {
-      ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT),
-      ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
-    };
+    let url = process.env.DATABASE_URL;
+    let appUrl = process.env.DATABASE_APP_URL;
+    if (!url) ({ cluster, ownerUrl: url, appUrl } = await startEmbedded());
+    const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, AUTH_SECRET: authSecret(), PORT: String(PORT) };
     parseEnv(env);
     await checkDatabase(url);
     if (!existsSync(join(ROOT, "generated/prisma/client.ts"))) await runCli("prisma", ["generate"], env);
     log("Applying database migrations…");
     await migrate(url);
-    if (embedded || process.env.HELPT_SEED_DEMO === "1") {
+    if (cluster || process.env.HELPT_SEED_DEMO === "1") {
+      const before = (await listTowns(url)).length;
       await seed(url);
-      log(`Demo data ready (${await countTenants(url)} towns).`);
+      if (before === 0) log(`Demo data ready (${(await listTowns(url)).length} towns).`);
     }
     if (needsBuild()) {
       log("Building the app (first start or changed sources; this takes a minute or two)…");
       await runCli("next", ["build"], env);
     }
-    const server = startCli("next", ["start", "-p", String(PORT)], env);
+    const server = startCli("next", ["start", "-p", String(PORT)], env, true);
+    forwardServerOutput(server);
     const worker = startCli("worker", [], env);
     children.push(server, worker);
     server.on("exit", (code) => void stop(code ?? 1));
     worker.on("exit", (code) => void stop(code ?? 1));
     await waitForHealth(`http://localhost:${PORT}/api/health`);
-    log("Helpt is running:");
-    log(`  apex site      http://localhost:${PORT}`);
-    log(`  Leuven (demo)  http://leuven.localhost:${PORT}`);
-    log(`  Gent (demo)    http://gent.localhost:${PORT}`);
-    if (!process.env.RESEND_API_KEY) log(`  dev mailbox    http://localhost:${PORT}/dev/mailbox`);
+
+    const towns = await listTowns(url);
+    const apex = `http://localhost:${PORT}`;
+    const rows: [string, string][] = [
+      ["apex site", apex],
+      ...towns.slice(0, SHOWN_TOWNS).map((t): [string, string] => [t.name, `http://${t.slug}.localhost:${PORT}`]),
+      ...(towns.length > SHOWN_TOWNS ? [[`${towns.length - SHOWN_TOWNS} more towns`, `${apex} (directory)`] as [string, string]] : []),
+      ["sign-up wizard", `${apex}/start`],
+      ["platform admin", `${apex}/admin`],
+      // Both only while e-mail stays in the development mailbox.
+      ...(process.env.RESEND_API_KEY ? [] : [["dev mailbox", `${apex}/dev/mailbox`], ["e-mail previews", `${apex}/dev/emails`]] as [string, string][]),
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length));
+    log(`Helpt is running, ${towns.length} ${towns.length === 1 ? "town" : "towns"}:`);
+    for (const [label, link] of rows) log(`  ${label.padEnd(width)}  ${link}`);
     log("Press Ctrl-C to stop.");
   } catch (error) {
     console.error(`\n[helpt] ${(error as Error).message}\n`);

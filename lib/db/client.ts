@@ -10,13 +10,8 @@ function client(): PrismaClient {
   if (!globalForPrisma.helptPrisma) {
     const connectionString = process.env.DATABASE_APP_URL || process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    // The embedded database (PGlite) is one PostgreSQL session shared by all
-    // connections, so the launcher and the tests set DATABASE_POOL_MAX=1 for it.
     const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-    // With one connection, every transaction (and with the second wall every
-    // query is one) waits its turn: give the queue longer than Prisma's 2 s.
-    const transactionOptions = max === 1 ? { maxWait: 30_000, timeout: 30_000 } : undefined;
-    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
+    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
   }
   return globalForPrisma.helptPrisma;
 }

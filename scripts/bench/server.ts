@@ -2,7 +2,7 @@
 // in its own process, stopped at the end.
 import { randomBytes } from "node:crypto";
 import { needsBuild, waitForHealth } from "../lib/build";
-import { freePort, isPortFree } from "../lib/embedded-postgres";
+import { freePort, isPortFree } from "../lib/ports";
 import { runCli, startCli } from "../lib/run";
 
 export type Server = { port: number; stop: () => Promise<void> };

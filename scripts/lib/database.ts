@@ -26,17 +26,17 @@ export async function migrate(url: string): Promise<void> {
     throw new Error(
       `The database schema could not be brought up to date:\n${(error as Error).message}\n` +
         `If this database holds data from another version of Helpt, back it up and run ` +
-        `'npx prisma migrate status' to see what differs; for the embedded demo database, delete .data/ to start fresh.`,
+        `'npx prisma migrate status' to see what differs; for the embedded demo database, move .data/ aside to start fresh.`,
     );
   }
 }
 
-export async function countTenants(url: string): Promise<number> {
+/** The towns in the database, for the launcher's list of URLs. */
+export async function listTowns(url: string): Promise<{ slug: string; name: string }[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Tenant"');
-    return Number(rows[0].n);
+    return (await client.query<{ slug: string; name: string }>('SELECT slug, name FROM "Tenant" ORDER BY name')).rows;
   } finally {
     await client.end();
   }

@@ -2,13 +2,14 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync, readdirSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
-// PostgreSQL's own programs (pg_dump, pg_restore, initdb, pg_ctl). Debian and
-// Ubuntu keep most of them out of PATH, in /usr/lib/postgresql/<version>/bin.
+// PostgreSQL's client programs (pg_dump, pg_restore), which the embedded server
+// does not ship. Debian and Ubuntu keep most of them out of PATH, in
+// /usr/lib/postgresql/<version>/bin.
 const DEBIAN_DIR = "/usr/lib/postgresql";
 
 export const PG_TOOLS_HELP =
-  "Install PostgreSQL's programs, of the server's major version or newer: " +
-  "Debian/Ubuntu `apt-get install postgresql-client` (pg_dump, pg_restore) or `postgresql` (also initdb, pg_ctl); " +
+  "Install PostgreSQL's client programs, of the server's major version or newer (the embedded database is PostgreSQL 15): " +
+  "Debian/Ubuntu `apt-get install postgresql-client`; " +
   "macOS `brew install libpq` and add its bin folder to PATH; other systems: https://www.postgresql.org/download/";
 
 const isExecutable = (file: string) => {
@@ -61,10 +62,13 @@ export function libpqTarget(url: string): { dbname: string; env: NodeJS.ProcessE
   };
 }
 
+/** A system user to run a program as (root only). */
+export type RunAs = { uid: number; gid: number };
+
 /** Runs a PostgreSQL program to completion; rejects with what it printed. */
-export function runPgTool(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export function runPgTool(file: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { cwd?: string; as?: RunAs } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, args, { env, cwd: options.cwd, ...options.as, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));

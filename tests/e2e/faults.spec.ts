@@ -6,15 +6,15 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { migrate } from "../../scripts/lib/database";
-import { freePort } from "../../scripts/lib/embedded-postgres";
+import { startPostgresCluster, type PostgresCluster } from "../../scripts/lib/postgres-cluster";
+import { freePort } from "../../scripts/lib/ports";
 import { ROOT, startCli } from "../../scripts/lib/run";
-import { clusterSkipReason, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
 
 // PostgreSQL restarted in the middle of a load of help-request submissions.
 // The production build (made by Playwright's web server) runs a second time,
-// against a PostgreSQL cluster of this test's own. Residents submit the public
-// form as a browser without JavaScript would, from several connections at
-// once; halfway the server is restarted (pg_ctl restart -m fast). Afterwards:
+// against an embedded PostgreSQL cluster of this test's own. Residents submit
+// the public form as a browser without JavaScript would, from several
+// connections at once; halfway the server is restarted (pg_ctl restart -m fast). Afterwards:
 // every submission that was answered with its reference is in the database,
 // and submissions made after the restart succeed again, without restarting
 // the app. The figures go to test-results/faults-counts.json.
@@ -61,9 +61,6 @@ function readForm(html: string): { hidden: [string, string][]; categoryId: strin
 }
 
 test.describe("faults", () => {
-  const skip = clusterSkipReason();
-  test.skip(!!skip, skip ?? "");
-
   let cluster: PostgresCluster | undefined;
   let server: ChildProcess | undefined;
   let serverLog = "";

@@ -4,7 +4,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { startFakeResend } from "./helpers/fake-resend";
-import { freePort } from "../../scripts/lib/embedded-postgres";
+import { freePort } from "../../scripts/lib/ports";
 import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
 

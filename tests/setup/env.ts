@@ -1,9 +1,8 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-// CI also gives a login that owns nothing, as production should (see README).
+// The app's login that owns nothing, as in production (see README).
 if (inject("appDatabaseUrl")) process.env.DATABASE_APP_URL = inject("appDatabaseUrl");
-if (inject("embedded")) process.env.DATABASE_POOL_MAX = "1";
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0000";
 process.env.ROOT_DOMAIN ??= "localhost";
 delete process.env.RESEND_API_KEY;
