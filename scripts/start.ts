@@ -3,8 +3,8 @@
 // it uses that server. Migrates, seeds, builds when sources changed, serves,
 // and stops everything cleanly on Ctrl-C.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ChildProcess } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -13,14 +13,13 @@ import { parseEnv } from "../lib/env";
 import { seedDemo } from "../lib/seed/demo";
 import { needsBuild, waitForHealth } from "./lib/build";
 import { checkDatabase, listTowns, migrate } from "./lib/database";
+import { dataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
 import { isPortFree } from "./lib/ports";
-import { startPostgresCluster, type PostgresCluster } from "./lib/postgres-cluster";
 import { ROOT, runCli, startCli } from "./lib/run";
 import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
-// Relative to the project folder; an absolute path is used as it is.
-const DATA_DIR = resolve(ROOT, process.env.HELPT_DATA_DIR ?? ".data");
+const DATA_DIR = dataDir();
 const log = (msg: string) => console.log(`[helpt] ${msg}`);
 const SHOWN_TOWNS = 10;
 
@@ -33,34 +32,6 @@ function authSecret(): string {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-/** Versions before the embedded server kept their database in .data/pglite: set aside, never deleted. */
-function setAsidePglite() {
-  const old = join(DATA_DIR, "pglite");
-  if (!existsSync(old)) return;
-  let aside = `${old}.old`;
-  for (let n = 2; existsSync(aside); n++) aside = `${old}.old${n}`;
-  renameSync(old, aside);
-  log(`${old} holds the database of an earlier Helpt version (PGlite), which this one cannot read: kept it as ${aside}; starting with fresh demo data.`);
-}
-
-/** The embedded PostgreSQL with production's roles: the owner migrates and seeds, the web app and the worker log in as helpt_web. */
-async function startEmbedded(): Promise<{ cluster: PostgresCluster; ownerUrl: string; appUrl: string }> {
-  setAsidePglite();
-  const dir = join(DATA_DIR, "postgres");
-  const port = process.env.HELPT_EMBEDDED_DB_PORT ? Number(process.env.HELPT_EMBEDDED_DB_PORT) : undefined;
-  if (port !== undefined && !(await isPortFree(port, "127.0.0.1"))) {
-    throw new Error(`Port ${port} (HELPT_EMBEDDED_DB_PORT) is already in use: choose another one, or leave it unset for a free port.`);
-  }
-  log(`No DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
-  const cluster = await startPostgresCluster({ dir, port, log });
-  try {
-    return { cluster, ...(await cluster.createHelptDatabase("helpt")) };
-  } catch (error) {
-    await cluster.stop();
-    throw error;
-  }
 }
 
 async function seed(url: string) {
@@ -84,7 +55,7 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  let cluster: PostgresCluster | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -92,7 +63,7 @@ async function main() {
     log("Stopping…");
     for (const c of children) c.kill("SIGTERM");
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
-    await cluster?.stop();
+    await embedded?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -101,14 +72,19 @@ async function main() {
   try {
     let url = process.env.DATABASE_URL;
     let appUrl = process.env.DATABASE_APP_URL;
-    if (!url) ({ cluster, ownerUrl: url, appUrl } = await startEmbedded());
+    if (!url) {
+      const port = process.env.HELPT_EMBEDDED_DB_PORT ? Number(process.env.HELPT_EMBEDDED_DB_PORT) : undefined;
+      embedded = await startEmbeddedDatabase(DATA_DIR, log, port);
+      // The owner migrates and seeds; the web app and the worker log in as helpt_web, behind row-level security.
+      ({ ownerUrl: url, appUrl } = embedded);
+    }
     const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, AUTH_SECRET: authSecret(), PORT: String(PORT) };
     parseEnv(env);
     await checkDatabase(url);
     if (!existsSync(join(ROOT, "generated/prisma/client.ts"))) await runCli("prisma", ["generate"], env);
     log("Applying database migrations…");
     await migrate(url);
-    if (cluster || process.env.HELPT_SEED_DEMO === "1") {
+    if (embedded || process.env.HELPT_SEED_DEMO === "1") {
       const before = (await listTowns(url)).length;
       await seed(url);
       if (before === 0) log(`Demo data ready (${(await listTowns(url)).length} towns).`);

@@ -1,16 +1,18 @@
 // `npm run db:backup -- <file>`: a consistent snapshot of the DATABASE_URL
-// database in pg_dump's custom format (compressed; `npm run db:restore` reads it).
+// database (without it, of the running embedded database of `npm start`) in
+// pg_dump's custom format (compressed; `npm run db:restore` reads it).
 import { renameSync, rmSync, statSync } from "node:fs";
+import { runningEmbeddedDatabaseUrl } from "../lib/embedded-database";
 import { libpqTarget, requirePgTool, runPgTool } from "../lib/pg-tools";
 
 async function main() {
   const [file, ...rest] = process.argv.slice(2);
   if (!file || file.startsWith("-") || rest.length) throw new Error("Usage: npm run db:backup -- <file>");
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_URL || runningEmbeddedDatabaseUrl();
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set: it names the database to back up. " +
-        "(The embedded demo database is a folder: copy .data/ while Helpt is stopped.)",
+        "(The embedded database of npm start is backed up without it while Helpt runs.)",
     );
   }
   const target = libpqTarget(url);
