@@ -146,6 +146,7 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   const data = join(dir, "data");
   const logFile = join(dir, "server.log");
   const passwordFile = join(dir, "password");
+  mkdirSync(dirname(dir), { recursive: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(16).toString("hex"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,12 +10,13 @@ import { seedDemo } from "@/lib/seed/demo";
 import { withSecondWall } from "@/lib/tenancy/second-wall";
 import { migrate } from "../../scripts/lib/database";
 import { findPgToolDir, PG_TOOLS_HELP } from "../../scripts/lib/pg-tools";
-import { startPostgresCluster, type PostgresCluster } from "../../scripts/lib/postgres-cluster";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../scripts/lib/embedded-database";
+import type { PostgresCluster } from "../../scripts/lib/postgres-cluster";
 import { ROOT } from "../../scripts/lib/run";
 
-// `npm run db:backup` / `db:restore` end to end, on an embedded PostgreSQL
-// cluster of the test's own with the roles of production: a migrated database
-// with two demo towns and a resident's request is backed up by its owner
+// `npm run db:backup` / `db:restore` end to end, on an embedded database of
+// the test's own, made as `npm start` makes it (production's roles): migrated,
+// with two demo towns and a resident's request, it is backed up by its owner
 // (row-level security forced), restored into a database that did not exist,
 // and compared.
 
@@ -55,6 +56,7 @@ if (skip && process.env.CI) throw new Error(`CI needs ${skip}`);
 if (skip) console.warn(`backup.test.ts skipped: ${skip}`);
 
 describe.skipIf(skip)("backup and restore", () => {
+  let embedded: EmbeddedDatabase;
   let cluster: PostgresCluster;
   let source: string; // the owner's login, as operators run it
   let dir: string;
@@ -62,8 +64,9 @@ describe.skipIf(skip)("backup and restore", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "helpt-backup-"));
-    cluster = await startPostgresCluster();
-    source = (await cluster.createHelptDatabase("helpt_source")).ownerUrl;
+    chmodSync(dir, 0o755); // as root, the server runs as `postgres`, which must reach the data folder inside
+    embedded = await startEmbeddedDatabase(join(dir, "data"), () => {});
+    ({ cluster, ownerUrl: source } = embedded);
     await migrate(source);
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: source }) });
     const db = withSecondWall(client, { system: true });
@@ -77,14 +80,15 @@ describe.skipIf(skip)("backup and restore", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await cluster?.stop();
+    await embedded?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("restores into a fresh database with every row, the request's personal data intact", async () => {
+  it("backs up the running embedded database and restores it into a fresh database, every row and the request's personal data intact", async () => {
     const file = join(dir, "helpt.dump");
-    const backup = await npmRun("db:backup", [file], { DATABASE_URL: source });
-    expect(backup.output).toMatch(/Backed up database "helpt_source"/);
+    // No DATABASE_URL: the embedded database that `npm start` runs in HELPT_DATA_DIR.
+    const backup = await npmRun("db:backup", [file], { DATABASE_URL: undefined, HELPT_DATA_DIR: join(dir, "data") });
+    expect(backup.output).toMatch(/Backed up database "helpt" on 127\.0\.0\.1:\d+/);
     expect(backup.code).toBe(0);
 
     // Does not exist yet: the owner, who may create databases, restores into it.
@@ -93,7 +97,7 @@ describe.skipIf(skip)("backup and restore", () => {
     expect(restore.code).toBe(0);
 
     // Counted as the superuser, whom row-level security does not hold back.
-    const original = cluster.url("helpt_source");
+    const original = cluster.url("helpt");
     const fresh = cluster.url("helpt_restored");
     const before = await rowCounts(original);
     const after = await rowCounts(fresh);
@@ -131,16 +135,16 @@ describe.skipIf(skip)("backup and restore", () => {
   it("refuses to restore over a database that has tables, and changes nothing", async () => {
     const file = join(dir, "again.dump");
     expect((await npmRun("db:backup", [file], { DATABASE_URL: source })).code).toBe(0);
-    const countBefore = await rowCounts(cluster.url("helpt_source"));
+    const countBefore = await rowCounts(cluster.url("helpt"));
     const restore = await npmRun("db:restore", [file], { DATABASE_URL: source });
     expect(restore.code).not.toBe(0);
     expect(restore.output).toMatch(/already has \d+ tables; nothing was changed/);
-    expect(await rowCounts(cluster.url("helpt_source"))).toEqual(countBefore);
+    expect(await rowCounts(cluster.url("helpt"))).toEqual(countBefore);
   }, 60_000);
 
   it("says what is wrong instead of writing a backup: no database, not a backup", async () => {
     const file = join(dir, "nothing.dump");
-    const noUrl = await npmRun("db:backup", [file], { DATABASE_URL: undefined });
+    const noUrl = await npmRun("db:backup", [file], { DATABASE_URL: undefined, HELPT_DATA_DIR: join(dir, "nothing-runs-here") });
     expect(noUrl.code).not.toBe(0);
     expect(noUrl.output).toMatch(/DATABASE_URL is not set/);
 
