@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests run a production build through the same launcher as
 // `npm start`, on its own port and data folder, with towns on *.localhost.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
+const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
+export const E2E_DATA_DIR = ".data/e2e";
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
 
@@ -37,7 +38,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(E2E_PORT),
-      HELPT_DATA_DIR: ".data/e2e",
+      HELPT_DATA_DIR: E2E_DATA_DIR,
       HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),

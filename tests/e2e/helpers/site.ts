@@ -1,15 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { resolve } from "node:path";
 import pg from "pg";
-import { E2E_DB_PORT, E2E_PORT } from "../../../playwright.config";
+import { E2E_DATA_DIR, E2E_PORT } from "../../../playwright.config";
+import { runningEmbeddedDatabaseUrl } from "../../../scripts/lib/embedded-database";
+import { ROOT } from "../../../scripts/lib/run";
 
 export const apex = (path = "/") => `http://localhost:${E2E_PORT}${path}`;
 export const town = (slug: string, path = "/") => `http://${slug}.localhost:${E2E_PORT}${path}`;
 /** Node cannot resolve *.localhost as Chromium does: API requests reach a town by its Host header. */
 export const townHost = (slug: string) => ({ host: `${slug}.localhost:${E2E_PORT}` });
 
-const databaseUrl =
-  process.env.TEST_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
+/** TEST_DATABASE_URL, or the owner's login of the embedded database that the launcher runs for the tests. */
+function databaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL ?? runningEmbeddedDatabaseUrl(resolve(ROOT, E2E_DATA_DIR));
+  if (!url) throw new Error(`The end-to-end server's embedded database is not running (${E2E_DATA_DIR}).`);
+  return url;
+}
 
 /**
  * Direct access to the server's database, for arranging data and checking
@@ -17,7 +24,7 @@ const databaseUrl =
  * for this transaction only.
  */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
     await client.query("BEGIN");
