@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 
-export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string };
+export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string; from: string; replyTo?: string };
 
 export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean };
 
@@ -20,7 +20,7 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
     req.on("data", (c) => (body += c));
     req.on("end", async () => {
       const payload = JSON.parse(body);
-      const call = { idempotencyKey: req.headers["idempotency-key"] as string | undefined, to: payload.to, subject: payload.subject, text: payload.text };
+      const call = { idempotencyKey: req.headers["idempotency-key"] as string | undefined, to: payload.to, subject: payload.subject, text: payload.text, from: payload.from, replyTo: payload.reply_to };
       calls.push(call);
       const reply = answer(call, calls.length);
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
@@ -36,7 +36,8 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       if (reply.replyLost) return void req.socket.destroy();
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (reply.retryAfter) headers["retry-after"] = String(reply.retryAfter);
-      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { message: "nope" }));
+      // Resend's error body names the status itself; its SDK reads it from there.
+      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { statusCode: reply.status, name: "application_error", message: "nope" }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
