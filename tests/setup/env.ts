@@ -7,3 +7,4 @@ if (inject("embedded")) process.env.DATABASE_POOL_MAX = "1";
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0000";
 process.env.ROOT_DOMAIN ??= "localhost";
 delete process.env.RESEND_API_KEY;
+process.env.LOG_LEVEL ??= "silent";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 
 export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string; from: string; replyTo?: string };
@@ -15,6 +16,8 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
   const calls: FakeResendCall[] = [];
   const sent: FakeResendCall[] = [];
   const ids = new Map<string, string>();
+  // Unique across fakes, as Resend's ids are (webhooks name a message by it).
+  const instance = randomBytes(4).toString("hex");
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -28,7 +31,7 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       if (reply.status < 300) {
         id = call.idempotencyKey ? ids.get(call.idempotencyKey) : undefined;
         if (!id) {
-          id = `re_${calls.length}`;
+          id = `re_${instance}_${calls.length}`;
           sent.push(call);
           if (call.idempotencyKey) ids.set(call.idempotencyKey, id);
         }
