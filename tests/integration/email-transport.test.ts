@@ -9,7 +9,10 @@ import { systemDb } from "@/lib/tenancy/system";
 import { startFakeResend } from "./helpers/fake-resend";
 import { startFakeSmtp } from "./helpers/fake-smtp";
 import { newWebhookSecret, signWebhook } from "./helpers/sign-webhook";
-import { createTown, uniqueSlug } from "./helpers/factories";
+import { getRequestForStaff } from "@/lib/requests/queries";
+import { createRequest } from "@/lib/requests/mutations";
+import { listVolunteers } from "@/lib/volunteers/admin";
+import { createTown, createUser, createVolunteer, requestInput, uniqueSlug } from "./helpers/factories";
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -168,5 +171,22 @@ describe("bounce and complaint webhook", () => {
     expect((await post(body, signed)).status).toBe(200);
     expect((await post(body, signed)).status).toBe(200);
     expect(await suppressions(to)).toHaveLength(1);
+  });
+
+  it("shows staff which volunteer and which resident the town's mail no longer reaches", async () => {
+    const { tenant, categories } = await createTown();
+    const [bounced, fine] = [await createVolunteer(tenant.id, [categories[0].id]), await createVolunteer(tenant.id, [categories[0].id])];
+    const residentEmail = address();
+    const { id } = await createRequest({ id: tenant.id }, requestInput(categories[0].id, { email: residentEmail }), { source: "ONLINE", locale: "nl" });
+    for (const to of [bounced.user.email, residentEmail]) {
+      const body = event("email.bounced", to.toUpperCase(), { bounce: { type: "Permanent" } });
+      expect((await post(body, signWebhook(secret, body))).status).toBe(200);
+    }
+    const rows = await listVolunteers(tenant);
+    expect(rows.find((r) => r.id === bounced.profile.id)!.emailUndeliverable).toBe(true);
+    expect(rows.find((r) => r.id === fine.profile.id)!.emailUndeliverable).toBe(false);
+    const staff = await createUser("staff");
+    const request = await getRequestForStaff(tenant, staff.id, id, "nl");
+    expect(request.residentEmailUndeliverable).toBe(true);
   });
 });
