@@ -186,7 +186,7 @@ describe("bounce and complaint webhook", () => {
     expect(rows.find((r) => r.id === bounced.profile.id)!.emailUndeliverable).toBe(true);
     expect(rows.find((r) => r.id === fine.profile.id)!.emailUndeliverable).toBe(false);
     const staff = await createUser("staff");
-    const request = await getRequestForStaff(tenant, staff.id, id, "nl");
+    const request = await getRequestForStaff({ ...tenant, defaultLocale: "nl" }, staff.id, id, "nl");
     expect(request.residentEmailUndeliverable).toBe(true);
   });
 });
