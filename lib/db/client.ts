@@ -1,10 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
 // One client per process; Next's dev server re-evaluates modules, so the
 // instance is kept on globalThis to avoid exhausting connections. Created on
 // first use, so building the app needs no database.
-const globalForPrisma = globalThis as unknown as { helptPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { helptPrisma?: PrismaClient; helptPool?: Pool };
 
 function client(): PrismaClient {
   if (!globalForPrisma.helptPrisma) {
@@ -16,7 +17,10 @@ function client(): PrismaClient {
     // With one connection, every transaction (and with the second wall every
     // query is one) waits its turn: give the queue longer than Prisma's 2 s.
     const transactionOptions = max === 1 ? { maxWait: 30_000, timeout: 30_000 } : undefined;
-    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
+    // Our own pool, so the metrics can report its connections (same `pg`; the
+    // adapter only bundles older type definitions of it).
+    globalForPrisma.helptPool = new Pool({ connectionString, max });
+    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.helptPool as unknown as ConstructorParameters<typeof PrismaPg>[0]), transactionOptions });
   }
   return globalForPrisma.helptPrisma;
 }
@@ -28,3 +32,8 @@ export const prisma = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(real) : value;
   },
 });
+
+/** The web process's connection pool, once the client exists (for /api/metrics). */
+export function databasePool(): Pick<Pool, "totalCount" | "idleCount" | "waitingCount"> | undefined {
+  return globalForPrisma.helptPool;
+}
