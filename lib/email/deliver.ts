@@ -24,8 +24,13 @@ export function devMailboxEnabled(): boolean {
 }
 
 export class EmailDeliveryError extends Error {
-  /** `permanent`: this message can never go (e.g. an invalid address); otherwise it is retried. */
-  constructor(message: string, readonly status: number, readonly retryAfterSeconds?: number, readonly permanent = status === 400 || status === 422) {
+  /**
+   * `message` names the provider and its status only, so it can be logged;
+   * the provider's own words (`detail`) may quote the address or the name and
+   * go to the outbox row only. `permanent`: this message can never go (e.g.
+   * an invalid address); otherwise it is retried.
+   */
+  constructor(message: string, readonly status: number, readonly retryAfterSeconds?: number, readonly permanent = status === 400 || status === 422, readonly detail = "") {
     super(message);
   }
 }
@@ -64,9 +69,11 @@ async function viaResend(key: string, baseUrl: string, from: string, mail: Outgo
     const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0;
     const retryAfter = Number(headers?.["retry-after"]);
     throw new EmailDeliveryError(
-      `Resend answered ${status || "nothing"}: ${(error?.message ?? "no body").slice(0, 300)}`,
+      `Resend answered ${status || "nothing"} (${error?.name ?? "no body"})`,
       status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      undefined,
+      (error?.message ?? "").slice(0, 300),
     );
   }
   return { via: "resend", id: data.id };
@@ -99,7 +106,8 @@ async function viaSmtp(url: string, from: string, mail: OutgoingEmail): Promise<
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode ?? 0;
     // 550–553: the relay refuses this mailbox for good; anything else (4xx, connection) is retried.
-    throw new EmailDeliveryError(`SMTP relay answered ${code || "nothing"}: ${(error as Error).message.slice(0, 300)}`, code, undefined, code >= 550 && code <= 553);
+    const kind = (error as { code?: string }).code ?? "error";
+    throw new EmailDeliveryError(`SMTP relay answered ${code || "nothing"} (${kind})`, code, undefined, code >= 550 && code <= 553, (error as Error).message.slice(0, 300));
   }
 }
 

@@ -103,7 +103,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
           status: giveUp ? "FAILED" : "PENDING",
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts, retryAfter)),
-          lastError: (error as Error).message.slice(0, 1000),
+          lastError: (error instanceof EmailDeliveryError && error.detail ? `${error.message}: ${error.detail}` : (error as Error).message).slice(0, 1000),
         },
       });
       log.warn({ err: error, attempts: row.attempts, giveUp }, "e-mail delivery failed");

@@ -1,14 +1,13 @@
 import pino, { type Logger } from "pino";
 
 /**
- * Keys that hold personal data anywhere in a log object. Redaction removes
- * them; the error serializer below scrubs what free text (error messages from
- * providers, Prisma, SMTP servers) may still carry.
+ * Keys that hold personal data in a log object, at any depth: names, phone
+ * numbers, addresses, e-mail addresses, notes and message contents. Their
+ * values are replaced; every other string is scrubbed of e-mail addresses and
+ * phone-like numbers, as free text (provider errors, SMTP replies) may carry them.
  */
-const PERSONAL_KEYS = [
-  "name", "firstName", "lastName", "contactName", "displayName", "phone", "address", "street", "postcode",
-  "email", "to", "from", "replyTo", "identifier", "note", "notes", "text", "html", "body", "subject", "description", "details",
-];
+const PERSONAL_KEY = /name|phone|address|e-?mail|note|description|street|postcode|identifier|recipient|^(to|from|cc|bcc|replyTo|subject|text|html|body|q|query|search)$/i;
+const MAX_DEPTH = 6;
 
 const EMAIL = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+\.[^\s<>"'(),;:@]+/g;
 // Phone numbers and house numbers with their street run together: any run of 6+ digits with separators.
@@ -19,21 +18,34 @@ export function scrub(text: string): string {
   return text.replace(EMAIL, "[email]").replace(NUMBER_RUN, "[number]");
 }
 
-/** Errors keep their kind, code and status; their message only once scrubbed; no stack of values. */
+/**
+ * Errors keep their kind, code and status, and the first line of their message,
+ * scrubbed (Prisma, for one, prints the query's values on the lines after it).
+ */
 function serializeError(error: unknown) {
-  if (!(error instanceof Error)) return { message: scrub(String(error)).slice(0, 500) };
+  if (!(error instanceof Error)) return { message: scrub(String(error).split("\n")[0]).slice(0, 300) };
   const e = error as Error & { code?: unknown; status?: unknown; statusCode?: unknown; digest?: unknown; responseCode?: unknown };
   return {
     type: e.name,
-    message: scrub(e.message).slice(0, 500),
+    message: scrub(e.message.split("\n")[0]).slice(0, 300),
     code: e.code ?? e.responseCode,
     status: e.status ?? e.statusCode,
     digest: e.digest,
-    stack: e.stack?.split("\n").slice(1, 8).map((line) => scrub(line.trim())).join("\n"),
+    // Frames only: a multi-line message repeats at the top of the stack.
+    stack: e.stack?.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("at ")).slice(0, 8).join("\n"),
   };
 }
 
-const redactPaths = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+function redact(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  // Errors are left to their serializer; Dates and other objects print as they are.
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEY.test(k) && v != null ? "[redacted]" : redact(v, depth + 1)]));
+}
+
+const redactPersonal = <T>(value: T): T => redact(value, 0) as T;
 
 function createLogger(): Logger {
   return pino(
@@ -41,8 +53,7 @@ function createLogger(): Logger {
       level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
       base: { service: process.env.HELPT_SERVICE ?? "web" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: redactPaths, censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }), log: (object) => redactPersonal(object) },
       serializers: { err: serializeError, error: serializeError },
       hooks: {
         // The message itself is free text too.

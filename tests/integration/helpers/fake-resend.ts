@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 
 export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string; from: string; replyTo?: string };
 
-export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean };
+export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean; message?: string };
 
 /**
  * A local HTTP server speaking Resend's `POST /emails`. `answer` decides the
@@ -40,7 +40,7 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (reply.retryAfter) headers["retry-after"] = String(reply.retryAfter);
       // Resend's error body names the status itself; its SDK reads it from there.
-      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { statusCode: reply.status, name: "application_error", message: "nope" }));
+      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { statusCode: reply.status, name: "application_error", message: reply.message ?? "nope" }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
