@@ -27,7 +27,7 @@ function serializeError(error: unknown) {
   const e = error as Error & { code?: unknown; status?: unknown; statusCode?: unknown; digest?: unknown; responseCode?: unknown };
   return {
     type: e.name,
-    message: scrub(e.message.split("\n")[0]).slice(0, 300),
+    message: scrub(e.message.trim().split("\n")[0]).slice(0, 300),
     code: e.code ?? e.responseCode,
     status: e.status ?? e.statusCode,
     digest: e.digest,
@@ -51,7 +51,8 @@ function createLogger(): Logger {
   return pino(
     {
       level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
-      base: { service: process.env.HELPT_SERVICE ?? "web" },
+      // The worker adds service: "worker" to its lines; web lines carry the request id instead.
+      base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }), log: (object) => redactPersonal(object) },
       serializers: { err: serializeError, error: serializeError },

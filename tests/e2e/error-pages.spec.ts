@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import en from "../../messages/en.json";
-import fr from "../../messages/fr.json";
-import nl from "../../messages/nl.json";
+import { readFileSync } from "node:fs";
 import { apex, expectAccessible, town } from "./helpers/site";
 
-const MESSAGES = { nl, fr, en };
+type Texts = { notFound: { title: string }; errorPage: { notFoundText: string } };
+const MESSAGES = Object.fromEntries(
+  (["nl", "fr", "en"] as const).map((l) => [l, JSON.parse(readFileSync(new URL(`../../messages/${l}.json`, import.meta.url), "utf8")) as Texts]),
+) as Record<"nl" | "fr" | "en", Texts>;
 
 // The not-found pages in each language: the apex's names no town, a town's
 // sits inside the town's branding and names it.
