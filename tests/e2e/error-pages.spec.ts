@@ -13,6 +13,8 @@ for (const language of ["nl", "fr", "en"] as const) {
   const m = MESSAGES[language];
   test.describe(`error pages (${language})`, () => {
     test.use({ locale: language });
+    // Two page loads and an axe run each: room for a busy machine.
+    test.describe.configure({ timeout: 60_000 });
 
     test("a missing page on a town's site: translated, branded, accessible, a 404", async ({ page }) => {
       const response = await page.goto(town("leuven", "/no-such-page/at-all"));
