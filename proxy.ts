@@ -8,6 +8,7 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
+import { tagRequest } from "@/lib/log/request-id";
 
 // Every response gets the Content-Security-Policy with this request's nonce;
 // Next.js reads the nonce from the request's copy and puts it on its scripts.
@@ -15,8 +16,10 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
+  const requestId = tagRequest(request.headers, request.nextUrl.pathname, headers);
   const response = route(request, headers);
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

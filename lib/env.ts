@@ -23,6 +23,18 @@ export const envSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
   // DNS servers for custom-domain checks ("127.0.0.1:5353", comma-separated); default: the system's.
   HELPT_DNS_SERVER: z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, "must be host:port[,host:port]").optional(),
+
+  // --- E-mail transport, webhooks and observability (issue 15, items 5 and 6) ---
+  // A municipality's own relay (smtp://user:pass@host:587 or smtps://…:465); used when RESEND_API_KEY is unset.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
+  // Signing secret of Resend's bounce/complaint webhook (POST /api/email/webhook); without it the webhook answers 404.
+  RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (info, warn, …)" }).optional(),
+  // Bearer token for GET /api/metrics (Prometheus); without it the endpoint answers 404.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // /api/ready answers 503 when the newest worker heartbeat is older, or more mail than this waits.
+  READY_MAX_HEARTBEAT_AGE_SECONDS: z.coerce.number().int().positive().default(60),
+  READY_MAX_EMAIL_BACKLOG: z.coerce.number().int().positive().default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,10 +2,11 @@
 // `npm start` runs it alongside the app by itself.
 import { parseEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
+import { logger } from "../lib/log/logger";
 
 const env = parseEnv(process.env);
 const stop = await startWorker(env.DATABASE_URL);
-console.log("[worker] running: e-mail outbox and scheduled jobs");
+logger.info({ service: "worker" }, "worker running: e-mail outbox and scheduled jobs");
 const shutdown = async () => {
   await stop();
   process.exit(0);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/auth/schemas";
+import { requestLog } from "@/lib/log/request";
 
 export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited" };
 
@@ -21,7 +22,7 @@ export async function requestMagicLink(_prev: SignInState, formData: FormData): 
   try {
     await signIn("email", { email: address, redirect: false, redirectTo: "/sign-in" });
   } catch (error) {
-    console.error("[auth] magic link failed", error);
+    (await requestLog()).error({ err: error }, "sign-in link could not be sent");
     return { email, error: "failed" };
   }
   redirect("/sign-in/check-email");

@@ -1,3 +1,4 @@
+import { authLogger } from "@/lib/log/auth-logger";
 import NextAuth from "next-auth";
 import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
@@ -27,6 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: helptAdapter(prisma, site),
     secret: env().AUTH_SECRET,
     trustHost: true,
+    logger: authLogger,
     session: {
       strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS, generateSessionToken: () => sessionTokenFor(site),
     },

@@ -4,6 +4,8 @@ import type { EmailBrand } from "@/emails/town-email";
 import { deliver, EmailDeliveryError } from "@/lib/email/deliver";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderTemplate } from "@/lib/email/render";
+import { suppressionFor } from "@/lib/email/suppressions";
+import { logger } from "@/lib/log/logger";
 import { isTemplateName } from "@/lib/email/templates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -14,7 +16,8 @@ type Row = { id: string; tenantId: string | null; template: string; locale: stri
 
 export const MAX_ATTEMPTS = 15;
 const LEASE_MS = 5 * 60_000;
-const PLATFORM_BRAND: EmailBrand = { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
+type Sender = EmailBrand & { email: string | null };
+const PLATFORM_BRAND: Sender = { name: "Helpt", primaryColor: "#1d4ed8", phone: null, email: null };
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with jitter so retries do not arrive in waves. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number, random = Math.random()): number {
@@ -23,14 +26,15 @@ export function backoffMs(attempts: number, retryAfterSeconds?: number, random =
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }
 
-/** 400/422 from the provider mean this message can never go (e.g. an invalid address). */
-const isPermanent = (error: unknown) => error instanceof EmailDeliveryError && (error.status === 400 || error.status === 422);
+/** The provider's word that this message can never go (e.g. an invalid address). */
+const isPermanent = (error: unknown) => error instanceof EmailDeliveryError && error.permanent;
 
-async function brandFor(tenantId: string | null, cache: Map<string, EmailBrand>): Promise<EmailBrand> {
+/** The town's branding, and its address for replies (settings). */
+async function brandFor(tenantId: string | null, cache: Map<string, Sender>): Promise<Sender> {
   if (!tenantId) return PLATFORM_BRAND;
   let brand = cache.get(tenantId);
   if (!brand) {
-    const t = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, primaryColor: true, phone: true } });
+    const t = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, primaryColor: true, phone: true, email: true } });
     brand = t ?? PLATFORM_BRAND;
     cache.set(tenantId, brand);
   }
@@ -60,20 +64,34 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
         ORDER BY "nextAttemptAt" LIMIT ${opts.batch ?? 20}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, "tenantId", template, locale, "to", data, attempts`;
-  const brands = new Map<string, EmailBrand>();
+  const brands = new Map<string, Sender>();
   const result = { sent: 0, retrying: 0, failed: 0 };
   for (const row of rows) {
+    const log = logger.child({ outboxId: row.id, tenantId: row.tenantId, template: row.template });
+    const suppressed = await suppressionFor(row.to, row.tenantId);
+    if (suppressed) {
+      // The provider told us (signed webhook) this address bounces or complained: sending again harms the sender's reputation.
+      await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `undeliverable: ${suppressed.toLowerCase()}` } });
+      log.info({ reason: suppressed }, "e-mail not sent: address marked undeliverable");
+      result.failed++;
+      continue;
+    }
     let mail;
+    const brand = await brandFor(row.tenantId, brands);
     try {
-      mail = await render(row, await brandFor(row.tenantId, brands));
+      mail = await render(row, brand);
     } catch (error) {
       // A template that throws fails this message only; the queue goes on.
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
+      log.error({ err: error }, "e-mail template failed to render");
       result.failed++;
       continue;
     }
     try {
-      const delivery = await deliver({ ...mail, to: row.to, idempotencyKey: row.id });
+      const delivery = await deliver({
+        ...mail, to: row.to, idempotencyKey: row.id,
+        ...(row.tenantId ? { senderName: brand.name, replyTo: brand.email ?? undefined } : {}),
+      });
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId: delivery.id, lockedUntil: null, lastError: null } });
       result.sent++;
     } catch (error) {
@@ -85,9 +103,10 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
           status: giveUp ? "FAILED" : "PENDING",
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts, retryAfter)),
-          lastError: (error as Error).message.slice(0, 1000),
+          lastError: (error instanceof EmailDeliveryError && error.detail ? `${error.message}: ${error.detail}` : (error as Error).message).slice(0, 1000),
         },
       });
+      log.warn({ err: error, attempts: row.attempts, giveUp }, "e-mail delivery failed");
       if (giveUp) result.failed++;
       else result.retrying++;
     }

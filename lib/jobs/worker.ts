@@ -1,13 +1,17 @@
+import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox, sendDigests } from "@/lib/email/dispatch";
+import { beat } from "@/lib/jobs/heartbeat";
+import { logger } from "@/lib/log/logger";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
 import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
 const OUTBOX_POLL_MS = 2_000;
+const HEARTBEAT_MS = 10_000;
 
 /** Scheduled jobs, on pg-boss (PostgreSQL-backed; cron in the town's time zone). */
 const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] = [
@@ -52,25 +56,43 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
  * The background worker: sends the e-mail outbox continuously and runs the
  * scheduled jobs. Safe to run in several processes at once.
  */
-export async function startWorker(databaseUrl: string, log: (msg: string) => void = console.log) {
+export async function startWorker(databaseUrl: string) {
+  const log = logger.child({ service: "worker" });
+  const workerId = `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
+  const startedAt = new Date();
+  const jobFailures: Record<string, number> = {};
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4 });
-  boss.on("error", (error) => log(`[worker] ${error.message}`));
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   for (const job of SCHEDULES) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: "Europe/Brussels" });
     await boss.work(job.name, async () => {
-      await job.run();
+      const started = performance.now();
+      try {
+        await job.run();
+        log.info({ job: job.name, ms: Math.round(performance.now() - started) }, "job done");
+      } catch (error) {
+        jobFailures[job.name] = (jobFailures[job.name] ?? 0) + 1;
+        log.error({ job: job.name, err: error }, "job failed");
+        throw error;
+      }
     });
   }
 
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let lastBeat = 0;
   const tick = async () => {
     if (stopped) return;
-    running = dispatchOutbox()
-      .then((r) => r.sent + r.retrying + r.failed > 0 && log(`[worker] e-mail: ${r.sent} sent, ${r.retrying} retrying, ${r.failed} failed`))
-      .catch((error: Error) => log(`[worker] outbox: ${error.message}`));
+    running = (async () => {
+      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+        await beat(workerId, startedAt, jobFailures);
+        lastBeat = Date.now();
+      }
+      const r = await dispatchOutbox();
+      if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
+    })().catch((error: Error) => log.error({ err: error }, "outbox run failed"));
     await running;
     if (!stopped) timer = setTimeout(tick, OUTBOX_POLL_MS);
   };

@@ -7,6 +7,7 @@ import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/request
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
+import { logger } from "@/lib/log/logger";
 
 type Tenant = { id: string };
 
@@ -54,7 +55,7 @@ export async function createRequest(
   // A reference collision is astronomically rare but not impossible: retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => {
+      const created = await db.$transaction(async (tx) => {
         const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true } });
         await writeAudit(tenant, {
           actorId: meta.source === "PHONE" ? meta.staffId : null,
@@ -68,9 +69,12 @@ export async function createRequest(
         }
         return row;
       });
+      logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
+      return created;
     } catch (error) {
       const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
       if (!collision || attempt >= 3) throw error;
+      logger.warn({ tenantId: tenant.id, attempt, err: error }, "request reference collided, retrying");
     }
   }
 }

@@ -1,3 +1,4 @@
+import { undeliverableAmong } from "@/lib/email/suppressions";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { NotFoundInTenant } from "@/lib/requests/errors";
@@ -54,7 +55,12 @@ export async function getRequestForStaff(tenant: Tenant, actorId: string, id: st
   });
   if (!row) throw new NotFoundInTenant("request");
   await writeAudit(tenant, { actorId, action: "request.view", subjectType: "HelpRequest", subjectId: id });
-  return { ...row, categoryLabel: localized(row.category.labels, locale, tenant.defaultLocale) };
+  const undeliverable = await undeliverableAmong(db, [row.residentEmail]);
+  return {
+    ...row,
+    categoryLabel: localized(row.category.labels, locale, tenant.defaultLocale),
+    residentEmailUndeliverable: Boolean(row.residentEmail && undeliverable.has(row.residentEmail.toLowerCase())),
+  };
 }
 
 /** Other active requests from the same phone number or address: likely duplicates. */

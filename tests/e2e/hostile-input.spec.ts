@@ -230,6 +230,20 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/api/health/route.ts": async (v) => {
     check("route health", await get(anonymous, apex(`/api/health?${urlSafe(v)}=${urlSafe(v)}`)), v);
   },
+  "app/api/ready/route.ts": async (v) => {
+    // 503 is this route's honest answer while no worker runs: it must still name its reasons.
+    const reply = await get(anonymous, apex(`/api/ready?${urlSafe(v)}=${urlSafe(v)}`));
+    if (reply.status === 503 && (JSON.parse(reply.body) as { reasons?: string[] }).reasons?.length) return;
+    check("route ready", reply, v);
+  },
+  "app/api/metrics/route.ts": async (v) => {
+    check("route metrics", await get(anonymous, apex("/api/metrics"), "en", { authorization: `Bearer ${headerSafe(v)}` }), v);
+  },
+  "app/api/email/webhook/route.ts": async (v) => {
+    check("route email-webhook", await send(apex("/api/email/webhook"), {
+      method: "POST", body: v, headers: { "svix-id": headerSafe(v) || "x", "svix-timestamp": headerSafe(v) || "1", "svix-signature": headerSafe(v) || "v1,x", "content-type": "application/json" },
+    }), v);
+  },
   "app/api/signup/slug/route.ts": async (v, locale) => {
     const response = await get(anonymous, apex(`/api/signup/slug?slug=${urlSafe(v)}&slug=${urlSafe(v)}`), locale);
     check("route slug", response, v);
@@ -312,6 +326,7 @@ const routeKey = (r: AppRoute) => `${r.site}:${r.path}`;
 const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/staff/requests/[id]": () => requestId,
   "apex:/admin/towns/[id]": () => TOWN_ID,
+  "town:/[...missing]": () => "no-such-page",
 };
 
 function pageUrl(route: AppRoute, segment: (name: string) => string, query = "") {

@@ -25,6 +25,7 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
   "api:/api/auth/[...nextauth]": () => ({ "...nextauth": ["session", "csrf", "providers"] }),
+  "town:/[...missing]": (b) => ({ "...missing": ["no-such-page", `staff/requests/${b.ids.requests[0]}/x`] }),
 };
 
 /** Query strings that look B's objects up, per route; every URL also carries forged tenant and id parameters. */
@@ -44,6 +45,10 @@ const forgedQuery = (b: Town) => ({ tenant: b.slug, tenantId: b.tenantId, id: b.
 /** Route handler methods other than GET, each with the requests that probe it. */
 type Probe = { method: string; path: string; body?: string; headers?: Record<string, string> };
 const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
+  "api:/api/email/webhook#POST": (b) => [{
+    method: "POST", path: "/api/email/webhook", headers: { "content-type": "application/json", "svix-id": "msg_isolation", "svix-timestamp": "1", "svix-signature": "v1,forged" },
+    body: JSON.stringify({ type: "email.bounced", data: { to: [b.people.admin], bounce: { type: "Permanent" } } }),
+  }],
   "api:/api/stripe/webhook#POST": (b) => [{
     method: "POST", path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" },
     body: JSON.stringify({ id: "evt_isolation", type: "customer.subscription.deleted", data: { object: { id: "sub_isolation", metadata: { tenantId: b.tenantId } } } }),

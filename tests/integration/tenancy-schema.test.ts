@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { TENANT_MODELS } from "@/lib/tenancy/for-tenant";
 
 // Tables with a tenantId that are global on purpose: routing and infrastructure.
-const GLOBAL_WITH_TENANT_ID = new Set(["Domain", "OutboxEmail", "StripeEvent", "SignupDraft", "PlatformAudit"]);
+const GLOBAL_WITH_TENANT_ID = new Set(["Domain", "OutboxEmail", "StripeEvent", "SignupDraft", "PlatformAudit", "EmailSuppression"]);
 
 describe("tenancy rules in the schema (read from pg_catalog)", () => {
   it("scopes every tenant-owned table through forTenant", async () => {

@@ -6,3 +6,4 @@ if (inject("appDatabaseUrl")) process.env.DATABASE_APP_URL = inject("appDatabase
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0000";
 process.env.ROOT_DOMAIN ??= "localhost";
 delete process.env.RESEND_API_KEY;
+process.env.LOG_LEVEL ??= "silent";

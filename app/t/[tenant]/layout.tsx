@@ -6,6 +6,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
+import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 import { resolveTenant } from "@/lib/tenancy/resolve";
@@ -84,7 +85,7 @@ export default async function TenantLayout({ children, params }: Props) {
             </p>
           </section>
         )}
-        {children}
+        <TownInfoProvider value={{ name: tenant.name, phone: tenant.phone }}>{children}</TownInfoProvider>
       </main>
       <TownFooter tenant={tenant} />
     </div>

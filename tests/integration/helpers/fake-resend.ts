@@ -1,8 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 
-export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string };
+export type FakeResendCall = { idempotencyKey?: string; to: string[]; subject: string; text: string; from: string; replyTo?: string };
 
-export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean };
+export type FakeResendReply = { status: number; retryAfter?: number; delayMs?: number; replyLost?: boolean; message?: string };
 
 /**
  * A local HTTP server speaking Resend's `POST /emails`. `answer` decides the
@@ -15,12 +16,14 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
   const calls: FakeResendCall[] = [];
   const sent: FakeResendCall[] = [];
   const ids = new Map<string, string>();
+  // Unique across fakes, as Resend's ids are (webhooks name a message by it).
+  const instance = randomBytes(4).toString("hex");
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", async () => {
       const payload = JSON.parse(body);
-      const call = { idempotencyKey: req.headers["idempotency-key"] as string | undefined, to: payload.to, subject: payload.subject, text: payload.text };
+      const call = { idempotencyKey: req.headers["idempotency-key"] as string | undefined, to: payload.to, subject: payload.subject, text: payload.text, from: payload.from, replyTo: payload.reply_to };
       calls.push(call);
       const reply = answer(call, calls.length);
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
@@ -28,7 +31,7 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       if (reply.status < 300) {
         id = call.idempotencyKey ? ids.get(call.idempotencyKey) : undefined;
         if (!id) {
-          id = `re_${calls.length}`;
+          id = `re_${instance}_${calls.length}`;
           sent.push(call);
           if (call.idempotencyKey) ids.set(call.idempotencyKey, id);
         }
@@ -36,7 +39,8 @@ export async function startFakeResend(answer: (call: FakeResendCall, n: number) 
       if (reply.replyLost) return void req.socket.destroy();
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (reply.retryAfter) headers["retry-after"] = String(reply.retryAfter);
-      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { message: "nope" }));
+      // Resend's error body names the status itself; its SDK reads it from there.
+      res.writeHead(reply.status, headers).end(JSON.stringify(id ? { id } : { statusCode: reply.status, name: "application_error", message: reply.message ?? "nope" }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

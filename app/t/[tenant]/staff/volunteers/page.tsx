@@ -1,4 +1,5 @@
 import { SearchForm } from "@/components/forms/search-form";
+import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
 import { getTranslations } from "next-intl/server";
 import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { blockVolunteerAction } from "@/lib/matching/actions";
@@ -33,7 +34,7 @@ export default async function Volunteers({ params, searchParams }: Props) {
         <tbody>
           {rows.map((v) => (
             <tr key={v.id} className="border-b border-zinc-200">
-              <td className="p-2 font-semibold">{v.name}</td>
+              <td className="p-2 font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</td>
               <td className="p-2">{v.postcode}</td>
               <td className="p-2">{t(`statuses.${v.status}`)}</td>
               <td className="p-2">{t("activity", { responses: v._count.responses, assignments: v._count.assignments })}</td>

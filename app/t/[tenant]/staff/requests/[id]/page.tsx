@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CandidatesForm, CapForm } from "@/components/requests/candidates-form";
 import { NoteForm, PublishForm, StatusForm, TriageForm } from "@/components/requests/coordinator-forms";
 import { DoneForm } from "@/components/volunteers/volunteer-forms";
+import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
 import { assignAction, capAction, coordinatorDoneAction } from "@/lib/matching/actions";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
@@ -67,7 +68,7 @@ export default async function RequestDetail({ params }: Props) {
               <a href={whatsappLink(request.residentPhone)} className="underline">{t("whatsappLink")}</a>
             </span>
           ))}
-          {row(t("email"), request.residentEmail && <a href={`mailto:${request.residentEmail}`} className="underline">{request.residentEmail}</a>)}
+          {row(t("email"), request.residentEmail && <><a href={`mailto:${request.residentEmail}`} className="underline">{request.residentEmail}</a>{request.residentEmailUndeliverable && <UndeliverableBadge />}</>)}
           {row(t("address"), request.residentAddress)}
           {row(t("postcode"), [request.postcode, request.neighbourhood].filter(Boolean).join(" · "))}
           {row(t("contactMethod"), te(`contactMethod.${request.contactMethod}`))}
