@@ -71,7 +71,7 @@ async function main() {
 
   try {
     const env = {
-      ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT),
+      ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(PORT), HELPT_DEMO: "1" as const,
       ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
     };
     parseEnv(env);

@@ -1,12 +1,16 @@
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, isProduction } from "@/lib/env";
 
 export type OutgoingEmail = { to: string; subject: string; html: string; text: string; idempotencyKey?: string };
 export type Delivery = { via: "resend" | "devmailbox"; id: string };
 
-/** Without RESEND_API_KEY, mail stays in the development mailbox (/dev/mailbox). */
+/**
+ * Outside production (the demo, development, tests) and without RESEND_API_KEY,
+ * mail stays in the development mailbox (/dev/mailbox). Production has none:
+ * its configuration requires a transport (lib/env.ts).
+ */
 export function devMailboxEnabled(): boolean {
-  return !env().RESEND_API_KEY;
+  return !isProduction() && !env().RESEND_API_KEY;
 }
 
 export class EmailDeliveryError extends Error {

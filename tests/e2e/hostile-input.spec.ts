@@ -230,6 +230,9 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/api/health/route.ts": async (v) => {
     check("route health", await get(anonymous, apex(`/api/health?${urlSafe(v)}=${urlSafe(v)}`)), v);
   },
+  "app/api/tls/ask/route.ts": async (v) => {
+    check("route tls-ask", await get(anonymous, apex(`/api/tls/ask?domain=${urlSafe(v)}&domain=${urlSafe(v)}`)), v);
+  },
   "app/api/signup/slug/route.ts": async (v, locale) => {
     const response = await get(anonymous, apex(`/api/signup/slug?slug=${urlSafe(v)}&slug=${urlSafe(v)}`), locale);
     check("route slug", response, v);

@@ -38,6 +38,7 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],
   "api:/api/signup/slug": (b): Query[] => [{ slug: b.slug }],
+  "api:/api/tls/ask": (b): Query[] => [{ domain: `${b.slug}.localhost` }, ...b.ids.domains.map((domain) => ({ domain }))],
 };
 const forgedQuery = (b: Town) => ({ tenant: b.slug, tenantId: b.tenantId, id: b.ids.categories.at(-1)! });
 
