@@ -42,8 +42,9 @@ export const envSchema = z.object({
     .string()
     .refine((v) => [16, 24, 32].includes(Buffer.from(v, "base64").length) && /^[A-Za-z0-9+/]+={0,2}$/.test(v), "must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)")
     .optional(),
-  // The address the standalone server listens on (Next.js reads it): 0.0.0.0
-  // in a container, 127.0.0.1 behind a Caddy on the same machine.
+  // The address the standalone server listens on (Next.js reads it; default
+  // 0.0.0.0). Keep 0.0.0.0: with 127.0.0.1, Next.js 16 sends the proxy's
+  // rewrites to "localhost" as if to another server, and they fail.
   HOSTNAME: z.string().optional(),
 });
 
