@@ -9,13 +9,26 @@ function exampleVariables(text: string): string[] {
   return text.split("\n").map((line) => line.match(VARIABLE)?.[1]).filter((name): name is string => !!name);
 }
 
+// The last section holds what only compose.yaml reads (database passwords, ACME e-mail).
+const COMPOSE_ONLY = "# --- compose.yaml only";
+
 describe(".env.example", () => {
-  const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+  const [text, composeOnly = ""] = readFileSync(new URL("../../.env.example", import.meta.url), "utf8").split(COMPOSE_ONLY);
 
   it("lists exactly the variables lib/env.ts reads, each once", () => {
     const listed = exampleVariables(text);
     expect(new Set(listed).size, "a variable is listed twice").toBe(listed.length);
     expect([...listed].sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it("keeps compose.yaml's own variables apart, and compose.yaml uses each", () => {
+    const compose = readFileSync(new URL("../../compose.yaml", import.meta.url), "utf8");
+    const own = exampleVariables(composeOnly);
+    expect(own.length).toBeGreaterThan(0);
+    for (const name of own) {
+      expect(Object.keys(envSchema.shape), name).not.toContain(name);
+      expect(compose, name).toContain(`\${${name}`);
+    }
   });
 
   it("sets every variable production requires (uncommented)", () => {
