@@ -60,8 +60,8 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
 };
 
 /**
- * The development mailbox lists every town's mail by design while no e-mail
- * provider is configured (it is off with RESEND_API_KEY): walked for errors,
+ * The development mailbox lists every town's mail by design in the demo (it
+ * does not exist in production, nor with RESEND_API_KEY): walked for errors,
  * not for markers.
  */
 const DEV_TOOLS = new Set(["apex:/dev/mailbox"]);
