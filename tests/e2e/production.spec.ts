@@ -105,7 +105,8 @@ test.describe("production deployment behind Caddy", () => {
   const skip = clusterSkipReason() ?? (existsSync(CADDY) ? null : `Caddy is not installed (${CADDY}): apt-get install caddy`);
   if (skip && process.env.CI) throw new Error(`CI needs this test: ${skip}`);
   test.skip(!!skip, skip ?? "");
-  test.describe.configure({ mode: "serial" });
+  // First requests are slow: certificates are issued and pages rendered for the first time.
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   let cluster: PostgresCluster | undefined;
   let dir = "";
