@@ -1,8 +1,16 @@
 import type { Instrumentation } from "next";
 
-/** Once per server process: time every HTTP request for the metrics (Node runtime only). */
+/** Once per server process, before it takes requests (Node runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { configurationProblems } = await import("@/lib/env");
+  // Fail closed: production without its secrets stops here, one line per variable.
+  const problems = configurationProblems(process.env);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`[helpt] Configuration error: ${problem}`);
+    process.exit(1);
+  }
+  // Time every HTTP request for the metrics.
   const { observeHttpRequests } = await import("@/lib/observability/http-timing");
   observeHttpRequests();
 }

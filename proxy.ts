@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isOversizedFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
+import { isProduction } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
@@ -43,6 +44,10 @@ function route(request: NextRequest, headers: Headers) {
   if (path === "/t" || path.startsWith("/t/")) return notFound();
   // Broken percent-encoding names no page (Next.js would answer 500 decoding it).
   if (!decodable(path)) return notFound();
+  // Development tools (mailbox, e-mail previews) do not exist in production, whatever the host.
+  if ((path === "/dev" || path.startsWith("/dev/")) && isProduction()) return notFound();
+  // Asked by load balancers, container health checks and Caddy by address, not by a site's name.
+  if (HOST_INDEPENDENT.includes(path)) return NextResponse.next({ request: { headers } });
 
   switch (match.kind) {
     case "apex":
@@ -62,6 +67,9 @@ function route(request: NextRequest, headers: Headers) {
       return notFound();
   }
 }
+
+/** Route handlers that answer the same on every host, including a bare IP address. */
+const HOST_INDEPENDENT = ["/api/health", "/api/tls/ask"];
 
 function decodable(path: string): boolean {
   try {

@@ -1,18 +1,23 @@
 import { z } from "zod";
 
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" });
+
 // Validated once at start-up: a missing or malformed variable stops the
 // process with a message naming it, instead of failing later on a request.
+// Every variable here is listed in .env.example (tests/unit/env-example.test.ts).
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+  DATABASE_URL: postgresUrl,
   // Optional login for the web app, a member of helpt_app that owns nothing
   // (production); DATABASE_URL, the owner, then only serves migrations and jobs.
-  DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }).optional(),
+  DATABASE_APP_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1, "must be a whole number of at least 1").default(10),
   HELPT_SECOND_WALL: z.enum(["on", "off"], { message: "must be on or off (off only to measure its cost)" }).default("on"),
   ROOT_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a bare host name such as helpt.be or localhost")
     .default("localhost"),
+  PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
   RESEND_BASE_URL: z.url().default("https://api.resend.com"),
@@ -35,20 +40,67 @@ export const envSchema = z.object({
   // /api/ready answers 503 when the newest worker heartbeat is older, or more mail than this waits.
   READY_MAX_HEARTBEAT_AGE_SECONDS: z.coerce.number().int().positive().default(60),
   READY_MAX_EMAIL_BACKLOG: z.coerce.number().int().positive().default(1000),
+  // --- Production and the demo ----------------------------------------------
+  // `npm start` (the demo launcher) sets HELPT_DEMO=1 for what it starts: the
+  // embedded demo, with the development mailbox and /dev/*. Anything else run
+  // with NODE_ENV=production (the standalone server sets it itself) is
+  // production: see PRODUCTION_REQUIRED below, and no /dev/* at all.
+  HELPT_DEMO: z.enum(["1"], { message: "must be 1 (only the demo launcher sets it)" }).optional(),
+  // The key Next.js encrypts server actions' bound arguments with (base64 of 16,
+  // 24 or 32 random bytes: openssl rand -base64 32). Every web instance needs
+  // the same one, or a form rendered by one instance fails when posted to another.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => [16, 24, 32].includes(Buffer.from(v, "base64").length) && /^[A-Za-z0-9+/]+={0,2}$/.test(v), "must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)")
+    .optional(),
+  // The address the standalone server listens on (Next.js reads it; default
+  // 0.0.0.0). Keep 0.0.0.0: with 127.0.0.1, Next.js 16 sends the proxy's
+  // rewrites to "localhost" as if to another server, and they fail.
+  HOSTNAME: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]),
-  );
+/**
+ * Production (NODE_ENV=production) outside the demo: the development mailbox
+ * and /dev/* do not exist, and PRODUCTION_REQUIRED must be set.
+ */
+export function isProduction(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NODE_ENV === "production" && source.HELPT_DEMO !== "1";
+}
+
+// What production refuses to start without, and why, in one line each.
+const PRODUCTION_REQUIRED: { name: string; present: (s: Record<string, string | undefined>) => boolean; why: string }[] = [
+  { name: "AUTH_SECRET", present: (s) => !!s.AUTH_SECRET, why: "signs sessions and sign-in links; the same value on every instance (openssl rand -base64 32)" },
+  { name: "ROOT_DOMAIN", present: (s) => !!s.ROOT_DOMAIN, why: "the apex host, e.g. helpt.be; towns live on <slug>.<ROOT_DOMAIN>" },
+  // SMTP_URL is the e-mail transport for municipalities with their own relay.
+  { name: "RESEND_API_KEY or SMTP_URL", present: (s) => !!(s.RESEND_API_KEY || s.SMTP_URL), why: "an e-mail transport; production has no development mailbox" },
+  { name: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", present: (s) => !!s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, why: "the same key on every web instance (openssl rand -base64 32)" },
+];
+
+/** One line per problem, each naming its variable; empty when the configuration is usable. */
+export function configurationProblems(source: Record<string, string | undefined>): string[] {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const problems = isProduction(cleaned)
+    ? PRODUCTION_REQUIRED.filter((r) => !r.present(cleaned)).map((r) => `${r.name} is required in production: ${r.why}`)
+    : [];
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+    for (const issue of result.error.issues) {
+      const name = issue.path.join(".");
+      if (!problems.some((p) => p.startsWith(`${name} `))) problems.push(`${name}: ${issue.message}`);
+    }
   }
-  return result.data;
+  return problems;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const problems = configurationProblems(source);
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and docs/operations.md.`);
+  }
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  return envSchema.parse(cleaned);
 }
 
 /** The validated configuration (parsed on each call: cheap, and follows the live environment). */

@@ -78,7 +78,7 @@ async function main() {
       // The owner migrates and seeds; the web app and the worker log in as helpt_web, behind row-level security.
       ({ ownerUrl: url, appUrl } = embedded);
     }
-    const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, AUTH_SECRET: authSecret(), PORT: String(PORT) };
+    const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, AUTH_SECRET: authSecret(), PORT: String(PORT), HELPT_DEMO: "1" as const };
     parseEnv(env);
     await checkDatabase(url);
     if (!existsSync(join(ROOT, "generated/prisma/client.ts"))) await runCli("prisma", ["generate"], env);

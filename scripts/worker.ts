@@ -1,9 +1,17 @@
-// `npm run worker`: the background worker as its own process (production).
-// `npm start` runs it alongside the app by itself.
-import { parseEnv } from "../lib/env";
+// The background worker as its own process: `npm run worker` (tsx) or, built,
+// `node dist/worker.mjs` (production). `npm start` runs one alongside the demo.
+import { configurationProblems, parseEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/log/logger";
 
+// Production unless told otherwise, like the standalone web server: no
+// development mailbox, required secrets (the demo launcher sets HELPT_DEMO=1).
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+const problems = configurationProblems(process.env);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`[worker] Configuration error: ${problem}`);
+  process.exit(1);
+}
 const env = parseEnv(process.env);
 const stop = await startWorker(env.DATABASE_URL);
 logger.info({ service: "worker" }, "worker running: e-mail outbox and scheduled jobs");

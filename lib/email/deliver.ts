@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from "nodemailer";
 import { Resend } from "resend";
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, isProduction } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
 export type OutgoingEmail = {
@@ -17,10 +17,14 @@ export type OutgoingEmail = {
 };
 export type Delivery = { via: "resend" | "smtp" | "devmailbox"; id: string };
 
-/** Without RESEND_API_KEY or SMTP_URL, mail stays in the development mailbox (/dev/mailbox). */
+/**
+ * Outside production (the demo, development, tests) and without RESEND_API_KEY
+ * or SMTP_URL, mail stays in the development mailbox (/dev/mailbox). Production
+ * has none: its configuration requires a transport (lib/env.ts).
+ */
 export function devMailboxEnabled(): boolean {
   const { RESEND_API_KEY, SMTP_URL } = env();
-  return !RESEND_API_KEY && !SMTP_URL;
+  return !isProduction() && !RESEND_API_KEY && !SMTP_URL;
 }
 
 export class EmailDeliveryError extends Error {

@@ -98,6 +98,7 @@ test.describe("faults", () => {
     server = startCli("next", ["start", "-p", String(port)], {
       ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, ROOT_DOMAIN: "localhost",
       AUTH_SECRET: "faults-secret-faults-secret-faults-0000", RESEND_API_KEY: "", STRIPE_SECRET_KEY: "",
+      HELPT_DEMO: "1", // configured as the demo launcher configures it (development mailbox, no e-mail provider)
     }, true);
     server.stdout?.on("data", (d) => (serverLog += d));
     server.stderr?.on("data", (d) => (serverLog += d));

@@ -244,6 +244,9 @@ const ROUTES: Record<string, RouteFuzz> = {
       method: "POST", body: v, headers: { "svix-id": headerSafe(v) || "x", "svix-timestamp": headerSafe(v) || "1", "svix-signature": headerSafe(v) || "v1,x", "content-type": "application/json" },
     }), v);
   },
+  "app/api/tls/ask/route.ts": async (v) => {
+    check("route tls-ask", await get(anonymous, apex(`/api/tls/ask?domain=${urlSafe(v)}&domain=${urlSafe(v)}`)), v);
+  },
   "app/api/signup/slug/route.ts": async (v, locale) => {
     const response = await get(anonymous, apex(`/api/signup/slug?slug=${urlSafe(v)}&slug=${urlSafe(v)}`), locale);
     check("route slug", response, v);

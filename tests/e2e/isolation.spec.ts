@@ -39,6 +39,7 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],
   "api:/api/signup/slug": (b): Query[] => [{ slug: b.slug }],
+  "api:/api/tls/ask": (b): Query[] => [{ domain: `${b.slug}.localhost` }, ...b.ids.domains.map((domain) => ({ domain }))],
 };
 const forgedQuery = (b: Town) => ({ tenant: b.slug, tenantId: b.tenantId, id: b.ids.categories.at(-1)! });
 
@@ -64,8 +65,8 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
 };
 
 /**
- * The development mailbox lists every town's mail by design while no e-mail
- * provider is configured (it is off with RESEND_API_KEY): walked for errors,
+ * The development mailbox lists every town's mail by design in the demo (it
+ * does not exist in production, nor with RESEND_API_KEY): walked for errors,
  * not for markers.
  */
 const DEV_TOOLS = new Set(["apex:/dev/mailbox"]);

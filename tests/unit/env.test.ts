@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import fc from "fast-check";
+import { configurationProblems, isProduction, parseEnv } from "@/lib/env";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/helpt", AUTH_SECRET: "x".repeat(32) };
 
@@ -20,5 +21,57 @@ describe("parseEnv", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
+  });
+});
+
+describe("production configuration", () => {
+  const production = {
+    ...valid, NODE_ENV: "production", ROOT_DOMAIN: "helpt.be", RESEND_API_KEY: "re_live",
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  };
+  const REQUIRED = {
+    AUTH_SECRET: ["AUTH_SECRET"],
+    ROOT_DOMAIN: ["ROOT_DOMAIN"],
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"],
+    "RESEND_API_KEY or SMTP_URL": ["RESEND_API_KEY", "SMTP_URL"],
+  } as const;
+
+  it("starts with everything set, and takes SMTP_URL instead of RESEND_API_KEY", () => {
+    expect(configurationProblems(production)).toEqual([]);
+    expect(configurationProblems({ ...production, RESEND_API_KEY: undefined, SMTP_URL: "smtp://relay.gemeente.be:587" })).toEqual([]);
+  });
+
+  it("names exactly the missing variables, one line each, whichever are missing", () => {
+    fc.assert(
+      fc.property(fc.subarray(Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]), fc.constantFrom(undefined, ""), (missing, blank) => {
+        const source: Record<string, string | undefined> = { ...production };
+        for (const name of missing) for (const variable of REQUIRED[name]) source[variable] = blank;
+        const problems = configurationProblems(source);
+        expect(problems.map((p) => p.split(" is required in production")[0]).sort()).toEqual([...missing].sort());
+        expect(problems.every((p) => !p.includes("\n"))).toBe(true);
+      }),
+    );
+  });
+
+  it("is production only with NODE_ENV=production and without the demo flag", () => {
+    expect(isProduction({ NODE_ENV: "production" })).toBe(true);
+    expect(isProduction({ NODE_ENV: "production", HELPT_DEMO: "1" })).toBe(false);
+    expect(isProduction({ NODE_ENV: "development" })).toBe(false);
+    expect(isProduction({ NODE_ENV: "test" })).toBe(false);
+    // The demo needs none of it (the launcher generates AUTH_SECRET; mail stays in the development mailbox).
+    expect(configurationProblems({ ...valid, NODE_ENV: "production", HELPT_DEMO: "1" })).toEqual([]);
+    // Any other value of the flag is no demo: production's requirements apply, and the flag is named.
+    const mistyped = configurationProblems({ ...valid, NODE_ENV: "production", HELPT_DEMO: "yes" });
+    expect(mistyped).toContainEqual(expect.stringMatching(/^HELPT_DEMO:/));
+    expect(mistyped).toContainEqual(expect.stringMatching(/^ROOT_DOMAIN is required in production/));
+  });
+
+  it("refuses a server-actions key that is not base64 of 16, 24 or 32 bytes", () => {
+    for (const key of ["short", Buffer.alloc(20).toString("base64"), "not base64 at all, but long enough to be 32 characters"]) {
+      expect(configurationProblems({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key })[0]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be base64/);
+    }
+    for (const bytes of [16, 24, 32]) {
+      expect(configurationProblems({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(bytes, 1).toString("base64") })).toEqual([]);
+    }
   });
 });

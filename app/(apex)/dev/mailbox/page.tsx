@@ -1,18 +1,12 @@
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { devMailboxEnabled, listDevMailbox } from "@/lib/email/deliver";
 import { stripControl } from "@/lib/forms/text";
 
-// Only exists while no e-mail provider is configured (offline / demo mode).
+// Only exists outside production while no e-mail provider is configured (the demo, development).
 export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
+  if (!devMailboxEnabled()) notFound();
   const t = await getTranslations("mailbox");
-  if (!devMailboxEnabled()) {
-    return (
-      <section className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p>{t("disabled")}</p>
-      </section>
-    );
-  }
   const { to: address } = await searchParams;
   // A query string may repeat the parameter or carry NUL, which PostgreSQL refuses.
   const to = typeof address === "string" ? stripControl(address) : undefined;
