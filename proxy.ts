@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isOversizedFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
+import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
@@ -8,12 +9,14 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
+import { originOfMatch } from "@/lib/tenancy/urls";
 
 // Every response gets the Content-Security-Policy with this request's nonce;
 // Next.js reads the nonce from the request's copy and puts it on its scripts.
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());
-  const headers = new Headers(request.headers);
+  // Forwarded headers go before anything reads them (see lib/http/forwarded.ts).
+  const headers = withoutForwarded(request.headers);
   headers.set("content-security-policy", csp);
   const response = route(request, headers);
   response.headers.set("Content-Security-Policy", csp);
@@ -25,6 +28,8 @@ export function proxy(request: NextRequest) {
 function route(request: NextRequest, headers: Headers) {
   const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
   const match = parseHost(request.headers.get("host"), rootDomain);
+  const site = originOfMatch(match);
+  withSiteOrigin(headers, site);
   headers.delete(TENANT_HEADER); // never trust a client-supplied tenant
   const url = request.nextUrl.clone();
   const path = url.pathname;
@@ -33,7 +38,7 @@ function route(request: NextRequest, headers: Headers) {
     return NextResponse.rewrite(url, { request: { headers } });
   };
 
-  if (isCrossSiteFormPost(request.method, path, request.headers)) return refuse(request, 403, (m) => m.security.crossSiteForm);
+  if (isCrossSiteFormPost(request.method, path, request.headers, site)) return refuse(request, 403, (m) => m.security.crossSiteForm);
   if (isOversizedFormPost(request.method, path, request.headers)) return refuse(request, 413, (m) => m.form.formErrors.tooLarge);
 
   // The internal tenant tree is reachable only through a town's host.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidProxyEntries } from "./http/forwarded";
 
 // Validated once at start-up: a missing or malformed variable stops the
 // process with a message naming it, instead of failing later on a request.
@@ -13,6 +14,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a bare host name such as helpt.be or localhost")
     .default("localhost"),
+  // Reverse proxies whose X-Forwarded-For / Forwarded are believed (addresses or
+  // CIDR blocks, comma-separated). Unset: nobody's; the socket peer is the client.
+  TRUSTED_PROXIES: z
+    .string()
+    .superRefine((v, ctx) => {
+      const bad = invalidProxyEntries(v);
+      if (bad.length) ctx.addIssue({ code: "custom", message: `not an IP address or CIDR block: ${bad.join(", ")}` });
+    })
+    .default(""),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
   RESEND_BASE_URL: z.url().default("https://api.resend.com"),
