@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isOversizedFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
 import { isProduction } from "@/lib/env";
+import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost } from "@/lib/tenancy/parse-host";
@@ -10,12 +11,14 @@ import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
 import { tagRequest } from "@/lib/log/request-id";
+import { originOfMatch } from "@/lib/tenancy/urls";
 
 // Every response gets the Content-Security-Policy with this request's nonce;
 // Next.js reads the nonce from the request's copy and puts it on its scripts.
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());
-  const headers = new Headers(request.headers);
+  // Forwarded headers go before anything reads them (see lib/http/forwarded.ts).
+  const headers = withoutForwarded(request.headers);
   headers.set("content-security-policy", csp);
   const requestId = tagRequest(request.headers, request.nextUrl.pathname, headers);
   const response = route(request, headers);
@@ -29,6 +32,8 @@ export function proxy(request: NextRequest) {
 function route(request: NextRequest, headers: Headers) {
   const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
   const match = parseHost(request.headers.get("host"), rootDomain);
+  const site = originOfMatch(match);
+  withSiteOrigin(headers, site);
   headers.delete(TENANT_HEADER); // never trust a client-supplied tenant
   const url = request.nextUrl.clone();
   const path = url.pathname;
@@ -37,7 +42,7 @@ function route(request: NextRequest, headers: Headers) {
     return NextResponse.rewrite(url, { request: { headers } });
   };
 
-  if (isCrossSiteFormPost(request.method, path, request.headers)) return refuse(request, 403, (m) => m.security.crossSiteForm);
+  if (isCrossSiteFormPost(request.method, path, request.headers, site)) return refuse(request, 403, (m) => m.security.crossSiteForm);
   if (isOversizedFormPost(request.method, path, request.headers)) return refuse(request, 413, (m) => m.form.formErrors.tooLarge);
 
   // The internal tenant tree is reachable only through a town's host.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidProxyEntries } from "./http/forwarded";
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" });
 
@@ -18,6 +19,15 @@ export const envSchema = z.object({
     .regex(/^[a-z0-9.-]+(:\d+)?$/, "must be a bare host name such as helpt.be or localhost")
     .default("localhost"),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000),
+  // Reverse proxies whose X-Forwarded-For / Forwarded are believed (addresses or
+  // CIDR blocks, comma-separated). Unset: nobody's; the socket peer is the client.
+  TRUSTED_PROXIES: z
+    .string()
+    .superRefine((v, ctx) => {
+      const bad = invalidProxyEntries(v);
+      if (bad.length) ctx.addIssue({ code: "custom", message: `not an IP address or CIDR block: ${bad.join(", ")}` });
+    })
+    .default(""),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
   RESEND_BASE_URL: z.url().default("https://api.resend.com"),

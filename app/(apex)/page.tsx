@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { listActiveTenants } from "@/lib/tenancy/resolve";
-import { townUrlBuilder } from "@/lib/tenancy/urls";
+import { publicTownUrl } from "@/lib/tenancy/urls";
 
 export default async function ApexHome() {
-  const [t, towns, townUrl] = await Promise.all([getTranslations("apex"), listActiveTenants(), townUrlBuilder()]);
+  const [t, towns] = await Promise.all([getTranslations("apex"), listActiveTenants()]);
   return (
     <>
       <section aria-labelledby="hero" className="flex flex-col gap-3">
@@ -27,7 +27,7 @@ export default async function ApexHome() {
           <ul className="grid gap-3 sm:grid-cols-2" data-testid="town-directory">
             {towns.map((town) => (
                 <li key={town.slug} className="rounded border-l-8 bg-white p-4 shadow-sm" style={{ borderColor: town.primaryColor }}>
-                  <a href={townUrl(town.slug)} className="text-lg font-semibold text-blue-900 underline">
+                  <a href={publicTownUrl(town.slug)} className="text-lg font-semibold text-blue-900 underline">
                     {t("visitTown", { town: town.name })}
                   </a>
                 </li>

@@ -3,16 +3,18 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SubmitButton } from "@/components/forms/fields";
+import { SubmissionKeyField } from "@/components/forms/submission-key-field";
 import { RequestFields, type CategoryOption } from "@/components/requests/request-fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { submitHelpRequest } from "@/lib/requests/actions";
 
-export function HelpRequestForm({ categories, town }: { categories: CategoryOption[]; town: string }) {
+export function HelpRequestForm({ categories, town, submissionKey }: { categories: CategoryOption[]; town: string; submissionKey: string }) {
   const t = useTranslations("request");
   const [state, action, pending] = useActionState<FormState, FormData>(submitHelpRequest, emptyForm);
   return (
     <form action={action} noValidate className="flex max-w-2xl flex-col gap-5">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <SubmissionKeyField value={submissionKey} />
       <RequestFields state={state} categories={categories} variant="resident" />
       {/* Honeypot: hidden from people and assistive technology, filled by bots. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">

@@ -3,6 +3,7 @@
 import { useActionState, type KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { SubmissionKeyField } from "@/components/forms/submission-key-field";
 import { RequestFields, type CategoryOption } from "@/components/requests/request-fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
@@ -10,7 +11,7 @@ import { submitPhoneRequest } from "@/lib/requests/actions";
 import { AGE_GROUPS, RECURRENCES, URGENCIES } from "@/lib/requests/schemas";
 
 /** Keyboard-first: the category select has focus, Tab walks the fields, Ctrl+Enter saves. */
-export function PhoneIntakeForm({ categories, locales }: { categories: CategoryOption[]; locales: readonly Locale[] }) {
+export function PhoneIntakeForm({ categories, locales, submissionKey }: { categories: CategoryOption[]; locales: readonly Locale[]; submissionKey: string }) {
   const t = useTranslations("intake");
   const te = useTranslations("enums");
   const [state, action, pending] = useActionState<FormState, FormData>(submitPhoneRequest, emptyForm);
@@ -24,6 +25,7 @@ export function PhoneIntakeForm({ categories, locales }: { categories: CategoryO
   return (
     <form action={action} noValidate onKeyDown={submitOnCtrlEnter} className="flex max-w-3xl flex-col gap-5">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
+      <SubmissionKeyField value={submissionKey} />
       <RequestFields state={state} categories={categories} variant="phone" />
       <div className="grid gap-4 sm:grid-cols-4">
         <SelectField name="urgency" label={t("urgencyLabel")} defaultValue={v.urgency ?? "NORMAL"} options={URGENCIES.map((u) => ({ value: u, label: te(`urgency.${u}`) }))} error={state.errors.urgency} />

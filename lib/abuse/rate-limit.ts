@@ -1,6 +1,8 @@
 import { headers } from "next/headers";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/forwarded";
 
 // Counters live in PostgreSQL (table RateLimiterFlexible), so limits hold
 // across app instances and restarts.
@@ -46,11 +48,10 @@ export async function withinLimits(checks: [keyof typeof LIMITS, string][]): Pro
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, the one added by our
- * own reverse proxy (or by Next.js from the socket when there is none);
- * earlier entries are whatever the client claimed.
+ * The client's address as a trusted proxy saw it, or the socket peer (see
+ * lib/http/forwarded.ts): per-address limits key on this, never on a header
+ * the client chose.
  */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
+  return clientAddress(await headers(), env().TRUSTED_PROXIES);
 }

@@ -87,14 +87,17 @@ export function helptAdapter(db: PrismaClient, site?: string): Adapter {
       if (foreign(sessionToken)) return;
       await db.session.deleteMany({ where: { sessionToken } });
     },
+    // A sign-in link works only on the site it was asked on (bound as sessions are).
     async createVerificationToken(token) {
-      return db.verificationToken.create({ data: token });
+      const { identifier, token: hashed, expires } = await db.verificationToken.create({ data: { ...token, site: site ?? "" } });
+      return { identifier, token: hashed, expires };
     },
     // Single use: the token is deleted as it is redeemed; of two concurrent
-    // redemptions, the second finds nothing to delete.
+    // redemptions, the second finds nothing to delete. On another site it is
+    // not found, and stays valid for its own.
     async useVerificationToken({ identifier, token }) {
       return db.verificationToken
-        .delete({ where: { identifier_token: { identifier, token } } })
+        .delete({ where: { identifier_token: { identifier, token }, site: site ?? "" }, select: { identifier: true, token: true, expires: true } })
         .catch(() => null);
     },
   };

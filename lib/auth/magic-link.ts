@@ -1,16 +1,29 @@
 import { getLocale } from "next-intl/server";
 import { deliver } from "@/lib/email/deliver";
 import { renderTemplate } from "@/lib/email/render";
-import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { parseHost } from "@/lib/tenancy/parse-host";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { siteOfRequest, type Site } from "@/lib/tenancy/site";
 
-async function tenantForUrl(url: string) {
-  const match = parseHost(new URL(url).host, env().ROOT_DOMAIN);
-  if (match.kind === "tenant") return resolveTenant(match.slug);
-  if (match.kind === "custom") return resolveTenant(match.host);
-  return null;
+/**
+ * Auth.js's link with its origin — and the origin of the page it returns to —
+ * replaced by the site's as the database knows it: whatever Host or forwarded
+ * header reached Auth.js, the token goes to the town's own address only.
+ */
+export function onSiteOrigin(url: string, site: Site): string {
+  const link = new URL(url);
+  const target = new URL(`${link.pathname}${link.search}`, site.origin);
+  const callback = target.searchParams.get("callbackUrl");
+  if (callback !== null) {
+    let path = "/";
+    try {
+      const parsed = new URL(callback, site.origin);
+      path = `${parsed.pathname}${parsed.search}`;
+    } catch {
+      // a malformed callback returns home
+    }
+    target.searchParams.set("callbackUrl", new URL(path, site.origin).href);
+  }
+  return target.href;
 }
 
 /**
@@ -19,11 +32,13 @@ async function tenantForUrl(url: string) {
  * and a link that arrives late has expired anyway.
  */
 export async function sendMagicLink(params: { identifier: string; url: string; expires: Date }) {
-  const tenant = await tenantForUrl(params.url);
+  const site = await siteOfRequest();
+  if (!site) throw new Error("sign-in link asked on a host that names no site");
+  const tenant = site.tenant;
   const requested = await getLocale().catch(() => undefined);
   const locale: Locale = isLocale(requested) ? requested : (tenant?.defaultLocale ?? "en");
   const brand = tenant ?? { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
   const minutes = Math.max(1, Math.round((params.expires.getTime() - Date.now()) / 60_000));
-  const mail = await renderTemplate("magic-link", locale, brand, { url: params.url, minutes });
+  const mail = await renderTemplate("magic-link", locale, brand, { url: onSiteOrigin(params.url, site), minutes });
   await deliver({ ...mail, to: params.identifier });
 }

@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { publicTownUrl } from "@/lib/tenancy/urls";
 
 /**
  * A single-use sign-in link for someone we invite (a new town's first
  * administrator, a colleague), redeemed by Auth.js's e-mail callback exactly
- * like a link they asked for: the token is stored hashed with AUTH_SECRET.
+ * like a link they asked for: the token is stored hashed with AUTH_SECRET,
+ * and bound to the town's site (its slug), where the link points.
  */
-export async function createSignInLink(opts: { email: string; siteUrl: string; callbackPath: string; validHours: number }): Promise<string> {
+export async function createSignInLink(opts: { email: string; slug: string; callbackPath: string; validHours: number }): Promise<string> {
   const token = randomBytes(32).toString("hex");
   const email = opts.email.toLowerCase();
   await prisma.verificationToken.create({
@@ -15,8 +17,10 @@ export async function createSignInLink(opts: { email: string; siteUrl: string; c
       identifier: email,
       token: createHash("sha256").update(`${token}${env().AUTH_SECRET}`).digest("hex"),
       expires: new Date(Date.now() + opts.validHours * 3_600_000),
+      site: opts.slug,
     },
   });
-  const params = new URLSearchParams({ callbackUrl: `${opts.siteUrl}${opts.callbackPath}`, token, email });
-  return `${opts.siteUrl}/api/auth/callback/email?${params}`;
+  const siteUrl = publicTownUrl(opts.slug, "");
+  const params = new URLSearchParams({ callbackUrl: `${siteUrl}${opts.callbackPath}`, token, email });
+  return `${siteUrl}/api/auth/callback/email?${params}`;
 }

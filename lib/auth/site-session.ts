@@ -13,3 +13,6 @@ export const sessionTokenFor = (site: string) => `${tag(site)}.${randomBytes(32)
 
 /** Whether `token` was issued on `site`. */
 export const issuedOn = (token: string, site: string) => token.startsWith(`${tag(site)}.`);
+
+/** What every session token issued on `site` starts with (to end a town's sessions only). */
+export const sessionPrefixOf = (site: string) => `${tag(site)}.`;

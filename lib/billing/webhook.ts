@@ -118,6 +118,15 @@ async function record(event: Stripe.Event): Promise<WebhookResult> {
   return reply(200, { received: true });
 }
 
+/** How far a signature's timestamp may be from our clock, either way (Stripe's default). */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The signed timestamp of a Stripe-Signature header (the last `t=`, as Stripe reads it). */
+function signedAt(header: string): number {
+  const stamps = header.split(",").filter((item) => item.startsWith("t=")).map((item) => Number(item.slice(2)));
+  return stamps.at(-1) ?? Number.NaN;
+}
+
 /**
  * Handles one Stripe webhook delivery. The signature is checked before
  * anything else. Each event takes effect at most once: its StripeEvent row is
@@ -131,10 +140,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   if (!signature || !secret) return reply(400, { error: "missing signature" });
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+    event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, now.getTime());
   } catch {
     return reply(400, { error: "invalid signature" });
   }
+  // Stripe's check bounds the age of a signature, not its future: a signed
+  // timestamp ahead of our clock by more than the tolerance is no better.
+  if (signedAt(signature) > now.getTime() / 1000 + SIGNATURE_TOLERANCE_SECONDS) return reply(400, { error: "invalid signature" });
 
   if (await systemDb.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return reply(200, { received: true, duplicate: true });
   const ref = subscriptionRef(event);

@@ -8,6 +8,7 @@ import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
 import { boundId } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
+import { submissionIdentity } from "@/lib/forms/submission-key";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
 import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
@@ -36,7 +37,8 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
   const locale = await getLocale();
   let reference = "";
   const failed = await attempt(values, async () => {
-    reference = (await createRequest(tenant, parsed.data, { source: "ONLINE", locale })).reference;
+    const submissionKey = submissionIdentity(values, parsed.data);
+    reference = (await createRequest(tenant, parsed.data, { source: "ONLINE", locale, submissionKey })).reference;
   });
   if (failed) return failed;
   redirect(`/request/thanks?ref=${reference}`);
@@ -52,7 +54,8 @@ export async function submitPhoneRequest(_prev: FormState, formData: FormData): 
   let reference = "";
   const failed = await attempt(values, async () => {
     const locale = typeof values.locale === "string" && values.locale ? values.locale : tenant.defaultLocale;
-    reference = (await createRequest(tenant, parsed.data, { source: "PHONE", locale, staffId: staff.userId })).reference;
+    const submissionKey = submissionIdentity(values, parsed.data);
+    reference = (await createRequest(tenant, parsed.data, { source: "PHONE", locale, staffId: staff.userId, submissionKey })).reference;
   });
   if (failed) return failed;
   redirect(`/staff/intake?created=${reference}`);

@@ -11,17 +11,26 @@ import { logger } from "@/lib/log/logger";
 
 type Tenant = { id: string };
 
-export type NewRequestMeta =
-  | { source: "ONLINE"; locale: string }
-  | { source: "PHONE"; locale: string; staffId: string };
+export type NewRequestMeta = ({ source: "ONLINE"; locale: string } | { source: "PHONE"; locale: string; staffId: string }) & {
+  /** The form's submission key (lib/forms/submission-key.ts): the same key again answers with the first request. */
+  submissionKey?: string;
+};
 
-/** Registers a request (online by the resident, or by staff during a call). */
+/**
+ * Registers a request (online by the resident, or by staff during a call).
+ * Idempotent per submission key: a retried form gets the request it created.
+ */
 export async function createRequest(
   tenant: Tenant,
   input: OnlineRequestInput | PhoneRequestInput,
   meta: NewRequestMeta,
 ): Promise<{ id: string; reference: string }> {
   const db = forTenant(tenant.id);
+  const submissionKey = meta.submissionKey;
+  const earlier = () =>
+    submissionKey ? db.helpRequest.findFirst({ where: { submissionKey }, select: { id: true, reference: true } }) : Promise.resolve(null);
+  const first = await earlier();
+  if (first) return first;
   const category = await db.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true } });
   if (!category) throw new InvalidInput({ categoryId: "invalidChoice" });
 
@@ -48,6 +57,7 @@ export async function createRequest(
     contactMethod: input.contactMethod,
     contactless: input.contactless,
     locale: meta.locale,
+    submissionKey,
     ...(await coordinatesOf(tenant, input.postcode)),
     ...phoneFields,
   };
@@ -73,6 +83,9 @@ export async function createRequest(
       return created;
     } catch (error) {
       const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      // The same submission arriving twice at once: the one that got in answers both.
+      const same = collision ? await earlier() : null;
+      if (same) return same;
       if (!collision || attempt >= 3) throw error;
       logger.warn({ tenantId: tenant.id, attempt, err: error }, "request reference collided, retrying");
     }

@@ -1,11 +1,12 @@
 import type { Role } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { sessionPrefixOf } from "@/lib/auth/site-session";
 import { prisma } from "@/lib/db/client";
+import { listDomains } from "@/lib/domains/domains";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
-import { publicTownUrl } from "@/lib/tenancy/urls";
 
 export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const satisfies readonly Role[];
 
@@ -26,7 +27,7 @@ export async function inviteMember(tenant: Tenant, inviter: { userId: string; na
   const db = forTenant(tenant.id);
   const existing = await db.membership.findFirst({ where: { userId: user.id, role: input.role } });
   if (existing) throw new InvalidInput({ email: "alreadyMember" });
-  const link = await createSignInLink({ email, siteUrl: publicTownUrl(tenant.slug, "").replace(/\/$/, ""), callbackPath: "/", validHours: 72 });
+  const link = await createSignInLink({ email, slug: tenant.slug, callbackPath: "/", validHours: 72 });
   await db.$transaction(async (tx) => {
     const m = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role } });
     await enqueueEmail(tx, { tenantId: tenant.id, template: "staff-invitation", locale: tenant.defaultLocale, to: email, data: { inviter: inviter.name, role: input.role, url: link } });
@@ -34,8 +35,8 @@ export async function inviteMember(tenant: Tenant, inviter: { userId: string; na
   });
 }
 
-/** Removes a role from a person in this town; the last administrator cannot be removed. Their sessions end. */
-export async function removeMember(tenant: { id: string }, actorId: string, membershipId: string) {
+/** Removes a role from a person in this town; the last administrator cannot be removed. Their sessions on this town's sites end. */
+export async function removeMember(tenant: { id: string; slug: string }, actorId: string, membershipId: string) {
   const db = forTenant(tenant.id);
   const membership = await db.membership.findFirst({ where: { id: membershipId } });
   if (!membership || membership.role === "VOLUNTEER") throw new NotFoundInTenant("membership");
@@ -44,6 +45,11 @@ export async function removeMember(tenant: { id: string }, actorId: string, memb
     await tx.membership.deleteMany({ where: { id: membershipId } });
     await writeAudit(tenant, { actorId, action: "team.remove", subjectType: "Membership", subjectId: membershipId, details: { role: membership.role } }, tx);
   });
-  // Their sessions on every site end: the safe choice when a role is taken away.
-  await prisma.session.deleteMany({ where: { userId: membership.userId } });
+  // Their sessions on this town's sites (its subdomain and custom domains) end;
+  // a session elsewhere is another town's business, or their own.
+  const domains = await listDomains(tenant);
+  const sites = [tenant.slug, ...domains.map((d) => d.host)];
+  await prisma.session.deleteMany({
+    where: { userId: membership.userId, OR: sites.map((site) => ({ sessionToken: { startsWith: sessionPrefixOf(site) } })) },
+  });
 }

@@ -48,7 +48,7 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
   }
   invalidateTenant({ slug });
   const site = publicTownUrl(slug, "").replace(/\/$/, "");
-  const link = await createSignInLink({ email: admin.adminEmail, siteUrl: site, callbackPath: "/settings", validHours: 72 });
+  const link = await createSignInLink({ email: admin.adminEmail, slug, callbackPath: "/settings", validHours: 72 });
   await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: branding.defaultLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
   return tenant;
 }

@@ -21,12 +21,18 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])$/;
 
 const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
-function stripPort(host: string): string | null {
+/**
+ * The name a Host header gives, as one spelling: lower case, without the port
+ * and without the trailing dot of a fully qualified name
+ * (`Leuven.Helpt.be.:443` → `leuven.helpt.be`); null when it is no host name.
+ */
+export function hostName(rawHost: string): string | null {
+  const host = rawHost.trim().toLowerCase();
   if (host.startsWith("[")) return null; // IPv6 literals never name a town
   const [name, port, ...rest] = host.split(":");
   if (rest.length > 0) return null;
   if (port !== undefined && !/^\d{1,5}$/.test(port)) return null;
-  return name;
+  return name.replace(/\.$/, "");
 }
 
 /**
@@ -35,7 +41,7 @@ function stripPort(host: string): string | null {
  */
 export function parseHost(rawHost: string | null | undefined, rootDomain: string): HostMatch {
   if (!rawHost) return { kind: "invalid" };
-  const name = stripPort(rawHost.trim().toLowerCase().replace(/\.$/, ""));
+  const name = hostName(rawHost);
   const root = rootDomain.toLowerCase().replace(/:\d+$/, "");
   if (!name) return { kind: "invalid" };
 

@@ -1,19 +1,42 @@
-import { headers } from "next/headers";
+import type { HostMatch } from "@/lib/tenancy/parse-host";
 
-/** Builds absolute town URLs on the same scheme and port as the current request. */
-export async function townUrlBuilder(): Promise<(slug: string, path?: string) => string> {
-  const h = await headers();
-  const host = h.get("host") ?? "localhost";
-  const port = /:\d+$/.test(host) ? `:${host.split(":").pop()}` : "";
-  const root = (process.env.ROOT_DOMAIN ?? "localhost").replace(/:\d+$/, "");
-  const proto = h.get("x-forwarded-proto") ?? (root === "localhost" ? "http" : "https");
-  return (slug, path = "/") => `${proto}://${slug}.${root}${port}${path}`;
+// Every absolute URL the app writes (links in e-mails and PDFs, redirects,
+// Auth.js's own URLs) is built here from configuration and the town's names in
+// the database — never from a request's Host or forwarded headers. Scheme and
+// port are the deployment's: https without a port in production, http on the
+// app's own port under localhost.
+
+const rootDomain = () => process.env.ROOT_DOMAIN ?? "localhost";
+const rootName = () => rootDomain().replace(/:\d+$/, "");
+
+/** `scheme://host[:port]` for a host of this deployment (apex, a town's subdomain, a verified custom domain). */
+export function publicOrigin(host: string): string {
+  const root = rootDomain();
+  const local = rootName() === "localhost";
+  const port = /:\d+$/.test(root) ? root.slice(root.lastIndexOf(":")) : local ? `:${process.env.PORT ?? 3000}` : "";
+  return `${local ? "http" : "https"}://${host}${port}`;
 }
 
-/** A town's public URL outside a request (e-mails from the worker): from ROOT_DOMAIN and PORT. */
+/** The apex site's origin. */
+export const apexOrigin = () => publicOrigin(rootName());
+
+/** A town's public URL on its subdomain (e-mails, links from the apex, the worker). */
 export function publicTownUrl(slug: string, path = "/"): string {
-  const root = process.env.ROOT_DOMAIN ?? "localhost";
-  const local = root.replace(/:\d+$/, "") === "localhost";
-  const port = local && !root.includes(":") ? `:${process.env.PORT ?? 3000}` : "";
-  return `${local ? "http" : "https"}://${slug}.${root}${port}${path}`;
+  return `${publicOrigin(`${slug}.${rootName()}`)}${path}`;
+}
+
+/** The origin of the site a host names (what its own pages post from); null for no site. */
+export function originOfMatch(match: HostMatch): string | null {
+  switch (match.kind) {
+    case "apex":
+      return apexOrigin();
+    case "tenant":
+      return publicTownUrl(match.slug, "");
+    case "custom":
+      return publicOrigin(match.host);
+    case "reserved":
+      return match.subdomain === "www" ? apexOrigin() : null;
+    default:
+      return null;
+  }
 }

@@ -15,7 +15,7 @@ describe("purge of expired global rows", () => {
     const key = uniqueSlug("magicLinkPerIp:10.0.0");
     await systemDb.rateLimiterFlexible.createMany({ data: [{ key: `${key}-old`, points: 3, expire: past }, { key: `${key}-live`, points: 1, expire: future }] });
     await systemDb.session.createMany({ data: [{ sessionToken: `${key}-old`, userId: user.id, expires: past }, { sessionToken: `${key}-live`, userId: user.id, expires: future }] });
-    await systemDb.verificationToken.createMany({ data: [{ identifier: user.email, token: `${key}-old`, expires: past }, { identifier: user.email, token: `${key}-live`, expires: future }] });
+    await systemDb.verificationToken.createMany({ data: [{ identifier: user.email, token: `${key}-old`, expires: past, site: "" }, { identifier: user.email, token: `${key}-live`, expires: future, site: "" }] });
     const oldDraft = await systemDb.signupDraft.create({ data: { data: { adminEmail: user.email }, updatedAt: new Date(now.getTime() - (SIGNUP_DRAFT_DAYS + 1) * DAY) } });
     const liveDraft = await systemDb.signupDraft.create({ data: { data: { adminEmail: user.email }, updatedAt: new Date(now.getTime() - (SIGNUP_DRAFT_DAYS - 1) * DAY) } });
 

@@ -1,3 +1,4 @@
+import { sessionTokenFor } from "@/lib/auth/site-session";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
@@ -93,7 +94,8 @@ describe("town settings and team", () => {
     expect(invited.role).toBe("COORDINATOR");
     expect(await systemDb.outboxEmail.count({ where: { to: email, template: "staff-invitation" } })).toBe(1);
 
-    await prisma.session.create({ data: { sessionToken: uniqueSlug("s"), userId: invited.userId, expires: new Date(Date.now() + 3_600_000) } });
+    // A session on this town's site (sessions name their site: lib/auth/site-session.ts).
+    await prisma.session.create({ data: { sessionToken: sessionTokenFor(tenant.slug), userId: invited.userId, expires: new Date(Date.now() + 3_600_000) } });
     await expect(removeMember(other.tenant, admin.id, invited.id)).rejects.toBeInstanceOf(NotFoundInTenant);
     await removeMember(tenant, admin.id, invited.id);
     expect(await prisma.session.count({ where: { userId: invited.userId } })).toBe(0);

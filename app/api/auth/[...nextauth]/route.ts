@@ -1,16 +1,20 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { withoutBadCallbackUrl } from "@/lib/auth/callback-url";
+import { notFoundResponse } from "@/lib/http/not-found";
+import { siteOfRequest } from "@/lib/tenancy/site";
 
 // `next start` reports its own hostname in request.url; Auth.js builds its
-// redirects from it. Rebuild the URL from the Host header (already vetted by
-// proxy.ts) so a sign-in on leuven.<root> comes back to leuven.<root>.
-function onPublicHost(req: NextRequest): NextRequest {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host) return req;
-  const proto = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(/:$/, "");
-  return new NextRequest(new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, `${proto}://${host}`), req);
+// redirects from it. Rebuild the URL on the site's origin as the database
+// knows it (never from Host or forwarded headers), so a sign-in on
+// leuven.<root> comes back to leuven.<root>; a host that names no town has no
+// sign-in at all.
+async function onSite(req: NextRequest, handler: (req: NextRequest) => Promise<Response>): Promise<Response> {
+  const site = await siteOfRequest();
+  if (!site) return notFoundResponse();
+  const url = new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, site.origin);
+  return handler(withoutBadCallbackUrl(new NextRequest(url, req)));
 }
 
-export const GET = (req: NextRequest) => handlers.GET(withoutBadCallbackUrl(onPublicHost(req)));
-export const POST = (req: NextRequest) => handlers.POST(withoutBadCallbackUrl(onPublicHost(req)));
+export const GET = (req: NextRequest) => onSite(req, handlers.GET);
+export const POST = (req: NextRequest) => onSite(req, handlers.POST);

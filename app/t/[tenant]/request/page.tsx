@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { HelpRequestForm } from "@/components/requests/help-request-form";
 import { listCategories } from "@/lib/categories/queries";
+import { newSubmissionKey } from "@/lib/forms/submission-key";
 import { currentLocale } from "@/lib/i18n/current";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -13,7 +14,7 @@ export default async function AskForHelp({ params }: { params: Promise<{ tenant:
       <h1 id="ask" className="text-3xl font-bold">{t("title")}</h1>
       <p className="max-w-2xl text-lg">{t("intro", { phone: tenant.phone })}</p>
       {tenant.status === "ACTIVE" ? (
-        <HelpRequestForm categories={categories} town={tenant.name} />
+        <HelpRequestForm categories={categories} town={tenant.name} submissionKey={newSubmissionKey()} />
       ) : (
         <p role="status" className="text-lg font-semibold" data-testid="requests-paused">{t("paused", { phone: tenant.phone })}</p>
       )}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { PhoneIntakeForm } from "@/components/requests/phone-intake-form";
 import { listCategories } from "@/lib/categories/queries";
+import { newSubmissionKey } from "@/lib/forms/submission-key";
 import { currentLocale } from "@/lib/i18n/current";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -26,7 +27,7 @@ export default async function PhoneIntake({ params, searchParams }: Props) {
       )}
       <p>{t("intro")}</p>
       {/* A fresh form for the next caller after each save. */}
-      <PhoneIntakeForm key={created ?? "new"} categories={categories} locales={tenant.locales} />
+      <PhoneIntakeForm key={created ?? "new"} categories={categories} locales={tenant.locales} submissionKey={newSubmissionKey()} />
     </section>
   );
 }
