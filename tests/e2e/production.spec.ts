@@ -7,7 +7,7 @@ import { delimiter, dirname, join } from "node:path";
 import { connect } from "node:tls";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { freePort } from "../../scripts/lib/embedded-postgres";
+import { freePort } from "../../scripts/lib/ports";
 import { ROOT } from "../../scripts/lib/run";
 import { startFakeResend } from "../integration/helpers/fake-resend";
 import { startPostgresCluster, type PostgresCluster } from "../../scripts/lib/postgres-cluster";
