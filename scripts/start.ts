@@ -14,7 +14,6 @@ import { needsBuild, waitForHealth } from "./lib/build";
 import { checkDatabase, countTenants, migrate } from "./lib/database";
 import { isPortFree, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { ROOT, runCli, startCli } from "./lib/run";
-import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
 // Relative to the project folder; an absolute path is used as it is.
@@ -35,7 +34,7 @@ function authSecret(): string {
 async function seed(url: string) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    await seedDemo(withSecondWall(prisma, { system: true }));
+    await seedDemo(prisma); // the owner: a member of helpt_system, every town
   } finally {
     await prisma.$disconnect();
   }

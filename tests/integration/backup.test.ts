@@ -7,7 +7,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { seedDemo } from "@/lib/seed/demo";
-import { withSecondWall } from "@/lib/tenancy/second-wall";
 import { migrate } from "../../scripts/lib/database";
 import { ROOT } from "../../scripts/lib/run";
 import { clusterSkipReason, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
@@ -61,14 +60,14 @@ describe.skipIf(skip)("backup and restore", () => {
     cluster = await startPostgresCluster();
     source = (await cluster.createHelptDatabase("helpt_source")).ownerUrl;
     await migrate(source);
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: source }) });
-    const db = withSecondWall(client, { system: true });
+    // The owner, a member of helpt_system: every town.
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: source }) });
     try {
       await seedDemo(db);
       const leuven = await db.tenant.findUniqueOrThrow({ where: { slug: "leuven" }, include: { categories: true } });
       await db.helpRequest.create({ data: { tenantId: leuven.id, categoryId: leuven.categories[0].id, postcode: "3000", timeWindow: "Vrijdag", ...resident } });
     } finally {
-      await client.$disconnect();
+      await db.$disconnect();
     }
   }, 120_000);
 

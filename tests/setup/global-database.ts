@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     appDatabaseUrl: string;
+    systemDatabaseUrl: string;
     embedded: boolean;
   }
 }
@@ -26,9 +27,10 @@ let cluster: PostgresCluster | undefined;
 export async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
   let appUrl = process.env.TEST_DATABASE_APP_URL ?? "";
+  let systemUrl = process.env.TEST_DATABASE_SYSTEM_URL ?? "";
   if (!url && !clusterUnavailable()) {
     cluster = await startPostgresCluster();
-    ({ ownerUrl: url, appUrl } = await cluster.createHelptDatabase("helpt_test"));
+    ({ ownerUrl: url, appUrl, systemUrl } = await cluster.createHelptDatabase("helpt_test"));
   }
   if (!url) {
     const dir = join(ROOT, ".data", "test-vitest");
@@ -40,6 +42,7 @@ export async function setup(project: TestProject) {
   await migrate(url);
   project.provide("databaseUrl", url);
   project.provide("appDatabaseUrl", appUrl);
+  project.provide("systemDatabaseUrl", systemUrl);
   project.provide("embedded", !!embedded);
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { freePort } from "../../scripts/lib/embedded-postgres";
+import { ROLES, roleStatements } from "../../scripts/db/roles";
 import { findPgToolDir, PG_TOOLS_HELP, runPgTool } from "../../scripts/lib/pg-tools";
 
 // A throwaway PostgreSQL server of a test's own (initdb into a temporary
@@ -46,12 +47,12 @@ export type PostgresCluster = {
   url(db?: string, user?: string): string;
   createDatabase(name: string): Promise<string>;
   /**
-   * A database set up as in production and CI (README, "two walls"): owned by
-   * `helpt` (migrations, seeds, worker), which may create databases; the app
-   * works as `helpt_app` (owns nothing, no BYPASSRLS); `helpt_web` is the web
-   * app's login, a member of it.
+   * A database set up as in production and CI (README, "two walls"; roles from
+   * scripts/db/roles.ts): owned by `helpt` (migrations, seeds), which may
+   * create databases; `helpt_web` is the web app's login, `helpt_system` the
+   * system login.
    */
-  createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }>;
+  createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; systemUrl: string }>;
   /** pg_ctl restart -m fast: every connection is cut, the server is back when this resolves. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -115,16 +116,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     },
     async createHelptDatabase(name) {
       if (!rolesCreated) {
-        await superuser([
-          `CREATE ROLE helpt LOGIN CREATEDB PASSWORD '${password}'`,
-          "CREATE ROLE helpt_app NOLOGIN NOBYPASSRLS",
-          `CREATE ROLE helpt_web LOGIN NOBYPASSRLS PASSWORD '${password}'`,
-          "GRANT helpt_app TO helpt, helpt_web",
-        ]);
+        await superuser(roleStatements({ owner: password, system: password, web: password }));
         rolesCreated = true;
       }
       await superuser([`CREATE DATABASE "${name}" OWNER helpt`]);
-      return { ownerUrl: url(name, "helpt"), appUrl: url(name, "helpt_web") };
+      return { ownerUrl: url(name, ROLES.owner), appUrl: url(name, ROLES.web), systemUrl: url(name, ROLES.system) };
     },
     async restart() {
       await run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-m", "fast", "-w", "-t", "60", "restart"]);
