@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,14 +104,17 @@ describe.skipIf(skip)("backup and restore", () => {
     expect(restored.row).toMatchObject(resident);
     expect(restored.row).toEqual(originalRow.row);
 
-    // The web app's login works on the restored database, behind the restored wall: its town's rows only.
+    // The web app's login works on the restored database, behind the restored
+    // wall and with the restored scope key: its town's rows only, signed.
+    const [{ key }] = await queryAt<{ key: Buffer }>(fresh, "SELECT key FROM helpt_private.scope_key");
+    const sign = (tenantId: string) => createHmac("sha256", key).update(tenantId).digest("hex");
     const web = new pg.Client({ connectionString: cluster.url("helpt_restored", "helpt_web") });
     await web.connect();
     try {
       const tenantId = restored.row.tenantId as string;
-      const names = async (scope: string) => {
+      const names = async (scope: string, signature = sign(scope)) => {
         await web.query("BEGIN");
-        await web.query("SELECT set_config('helpt.tenant_id', $1, true)", [scope]);
+        await web.query("SELECT set_config('helpt.tenant_id', $1, true), set_config('helpt.tenant_sig', $2, true)", [scope, signature]);
         const rows = (await web.query<{ residentName: string }>(`SELECT "residentName" FROM "HelpRequest"`)).rows.map((r) => r.residentName);
         await web.query("COMMIT");
         return rows;
@@ -118,6 +122,7 @@ describe.skipIf(skip)("backup and restore", () => {
       expect(await names(tenantId)).toContain(resident.residentName);
       expect(await names(tenantId)).toHaveLength(3);
       expect(await names("")).toEqual([]);
+      expect(await names(tenantId, "")).toEqual([]);
     } finally {
       await web.end();
     }
