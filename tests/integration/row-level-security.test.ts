@@ -223,12 +223,14 @@ describe.skipIf(!webUrl)("row-level security against the web login's own SQL", (
     "read the key, rotate it, call the key function": () => ["SELECT key, inner_pad, outer_pad FROM helpt_private.scope_key", "SELECT helpt_private.rotate_scope_key()", "SET search_path = helpt_private, public"],
     "call helpt_scope_tenant() with a forged scope": () => [...forged(towns.b, signatureA), "SELECT public.helpt_scope_tenant()"],
     "replace helpt_scope_tenant()": () => [`CREATE OR REPLACE FUNCTION public.helpt_scope_tenant() RETURNS text LANGUAGE sql AS $$ SELECT ${literal(towns.b)} $$`],
-    "create functions in public and shadow ones in pg_temp": () => [
+    "create functions in public and shadow functions, types and tables in pg_temp": () => [
       "CREATE FUNCTION public.helpt_probe() RETURNS int LANGUAGE sql AS 'SELECT 1'",
       `CREATE FUNCTION pg_temp.helpt_scope_tenant() RETURNS text LANGUAGE sql AS $$ SELECT ${literal(towns.b)} $$`,
       `CREATE TEMP TABLE scope_key AS SELECT true AS one, '\\x00'::bytea AS key, '\\x00'::bytea AS inner_pad, '\\x00'::bytea AS outer_pad`,
-      "SET search_path = pg_temp, public",
-      ...forged(towns.b, signatureA),
+      "CREATE TYPE pg_temp.text AS ENUM ('x')",
+      `CREATE FUNCTION pg_temp.sha256(bytea) RETURNS bytea LANGUAGE sql AS $$ SELECT '\\x00'::bytea $$`,
+      "SET search_path = pg_temp, public, pg_catalog",
+      ...forged(towns.b, "00"), // what the shadow sha256 would make the check expect
     ],
     "disable, drop or alter the policies": () => [
       `ALTER TABLE "HelpRequest" DISABLE ROW LEVEL SECURITY`, `ALTER TABLE "HelpRequest" NO FORCE ROW LEVEL SECURITY`,

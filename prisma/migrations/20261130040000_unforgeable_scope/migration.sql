@@ -67,17 +67,29 @@ END $$;
 REVOKE ALL ON FUNCTION helpt_private.rotate_scope_key() FROM PUBLIC;
 SELECT helpt_private.rotate_scope_key();
 
--- Search path pinned to pg_catalog (pg_temp last, as PostgreSQL advises for
--- SECURITY DEFINER; functions and operators are never looked up there), the
--- table named with its schema. PARALLEL SAFE keeps parallel plans possible.
+-- PL/pgSQL, not SQL: it keeps its query plan for the session, where a SQL
+-- function that cannot be inlined (SECURITY DEFINER) is planned again for each
+-- statement. Every function, operator and table is named with its schema, so
+-- the caller's search_path cannot redirect any of it (the web login can create
+-- objects only in pg_temp, where functions and operators are never looked up);
+-- a SET search_path clause would do the same at several times the cost per
+-- statement. PARALLEL SAFE keeps parallel plans.
 CREATE FUNCTION public.helpt_scope_tenant() RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-  SELECT s.id
-    FROM (SELECT nullif(current_setting('helpt.tenant_id', true), '') AS id,
-                 current_setting('helpt.tenant_sig', true) AS sig) s,
-         helpt_private.scope_key k
-   WHERE s.sig = encode(sha256(k.outer_pad || sha256(k.inner_pad || convert_to(s.id, 'UTF8'))), 'hex')
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE AS $$
+DECLARE
+  id pg_catalog.text := pg_catalog.current_setting('helpt.tenant_id', true);
+  k record;
+BEGIN
+  IF id IS NULL OR id OPERATOR(pg_catalog.=) '' THEN
+    RETURN NULL;
+  END IF;
+  SELECT s.inner_pad, s.outer_pad INTO k FROM helpt_private.scope_key s;
+  IF pg_catalog.current_setting('helpt.tenant_sig', true) OPERATOR(pg_catalog.=) pg_catalog.encode(pg_catalog.sha256(
+       k.outer_pad OPERATOR(pg_catalog.||) pg_catalog.sha256(k.inner_pad OPERATOR(pg_catalog.||) pg_catalog.convert_to(id, 'UTF8'))), 'hex') THEN
+    RETURN id;
+  END IF;
+  RETURN NULL;
+END $$;
 REVOKE ALL ON FUNCTION public.helpt_scope_tenant() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.helpt_scope_tenant() TO helpt_app;
 
