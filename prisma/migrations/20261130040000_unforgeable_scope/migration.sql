@@ -69,11 +69,10 @@ SELECT helpt_private.rotate_scope_key();
 
 -- PL/pgSQL, not SQL: it keeps its query plan for the session, where a SQL
 -- function that cannot be inlined (SECURITY DEFINER) is planned again for each
--- statement. Every function, operator and table is named with its schema, so
--- the caller's search_path cannot redirect any of it (the web login can create
--- objects only in pg_temp, where functions and operators are never looked up);
--- a SET search_path clause would do the same at several times the cost per
--- statement. PARALLEL SAFE keeps parallel plans.
+-- statement. Every function, operator, type and table is named with its
+-- schema, so the caller's search_path cannot redirect any of it; a SET
+-- search_path clause would do the same at a higher cost per statement.
+-- PARALLEL SAFE keeps parallel plans.
 CREATE FUNCTION public.helpt_scope_tenant() RETURNS text
 LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE AS $$
 DECLARE
