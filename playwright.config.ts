@@ -8,6 +8,7 @@ const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
 export const E2E_DATA_DIR = ".data/e2e";
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
+const systemDatabaseUrl = process.env.TEST_DATABASE_SYSTEM_URL;
 
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -43,6 +44,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),
       ...(appDatabaseUrl ? { DATABASE_APP_URL: appDatabaseUrl } : {}),
+      ...(systemDatabaseUrl ? { DATABASE_SYSTEM_URL: systemDatabaseUrl } : {}),
     },
   },
 });

@@ -16,7 +16,6 @@ import { checkDatabase, listTowns, migrate } from "./lib/database";
 import { dataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
 import { isPortFree } from "./lib/ports";
 import { ROOT, runCli, startCli } from "./lib/run";
-import { withSecondWall } from "../lib/tenancy/second-wall";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = dataDir();
@@ -37,7 +36,7 @@ function authSecret(): string {
 async function seed(url: string) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    await seedDemo(withSecondWall(prisma, { system: true }));
+    await seedDemo(prisma); // the owner: a member of helpt_system, every town
   } finally {
     await prisma.$disconnect();
   }
@@ -72,13 +71,14 @@ async function main() {
   try {
     let url = process.env.DATABASE_URL;
     let appUrl = process.env.DATABASE_APP_URL;
+    let systemUrl = process.env.DATABASE_SYSTEM_URL;
     if (!url) {
       const port = process.env.HELPT_EMBEDDED_DB_PORT ? Number(process.env.HELPT_EMBEDDED_DB_PORT) : undefined;
       embedded = await startEmbeddedDatabase(DATA_DIR, log, port);
       // The owner migrates and seeds; the web app and the worker log in as helpt_web, behind row-level security.
-      ({ ownerUrl: url, appUrl } = embedded);
+      ({ ownerUrl: url, appUrl, systemUrl } = embedded);
     }
-    const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, AUTH_SECRET: authSecret(), PORT: String(PORT), HELPT_DEMO: "1" as const };
+    const env = { ...process.env, DATABASE_URL: url, DATABASE_APP_URL: appUrl, DATABASE_SYSTEM_URL: systemUrl, AUTH_SECRET: authSecret(), PORT: String(PORT), HELPT_DEMO: "1" as const };
     parseEnv(env);
     await checkDatabase(url);
     if (!existsSync(join(ROOT, "generated/prisma/client.ts"))) await runCli("prisma", ["generate"], env);

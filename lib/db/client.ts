@@ -2,33 +2,48 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-// One client per process; Next's dev server re-evaluates modules, so the
-// instance is kept on globalThis to avoid exhausting connections. Created on
-// first use, so building the app needs no database.
-const globalForPrisma = globalThis as unknown as { helptPrisma?: PrismaClient; helptPool?: Pool };
+// One pool per connection URL and process; Next's dev server re-evaluates
+// modules, so they are kept on globalThis to avoid exhausting connections.
+// Created on first use, so building the app needs no database.
+type Connection = { client: PrismaClient; pool: Pool };
+const globalForPrisma = globalThis as unknown as { helptPools?: Map<string, Connection> };
 
-function client(): PrismaClient {
-  if (!globalForPrisma.helptPrisma) {
-    const connectionString = process.env.DATABASE_APP_URL || process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set");
+function connection(connectionString: string): Connection {
+  const pools = (globalForPrisma.helptPools ??= new Map());
+  let found = pools.get(connectionString);
+  if (!found) {
     const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
     // Our own pool, so the metrics can report its connections (same `pg`; the
     // adapter only bundles older type definitions of it).
-    globalForPrisma.helptPool = new Pool({ connectionString, max });
-    globalForPrisma.helptPrisma = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.helptPool as unknown as ConstructorParameters<typeof PrismaPg>[0]) });
+    const pool = new Pool({ connectionString, max });
+    found = { pool, client: new PrismaClient({ adapter: new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]) }) };
+    pools.set(connectionString, found);
   }
-  return globalForPrisma.helptPrisma;
+  return found;
 }
 
-export const prisma = new Proxy({} as PrismaClient, {
-  get(_target, prop) {
-    const real = client();
-    const value = Reflect.get(real, prop, real);
-    return typeof value === "function" ? value.bind(real) : value;
-  },
-});
+const appUrl = () => process.env.DATABASE_APP_URL || process.env.DATABASE_URL;
 
-/** The web process's connection pool, once the client exists (for /api/metrics). */
+function lazy(url: () => string | undefined): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, prop) {
+      const connectionString = url();
+      if (!connectionString) throw new Error("DATABASE_URL is not set");
+      const real = connection(connectionString).client;
+      const value = Reflect.get(real, prop, real);
+      return typeof value === "function" ? value.bind(real) : value;
+    },
+  });
+}
+
+/** The app's login: global tables, and a town's rows through forTenant (production: helpt_web). */
+export const prisma = lazy(appUrl);
+
+/** The system login, a member of helpt_system (production: its own login); use it through systemDb. */
+export const systemPrisma = lazy(() => process.env.DATABASE_SYSTEM_URL || process.env.DATABASE_URL);
+
+/** The app login's connection pool, once it exists (for /api/metrics). */
 export function databasePool(): Pick<Pool, "totalCount" | "idleCount" | "waitingCount"> | undefined {
-  return globalForPrisma.helptPool;
+  const url = appUrl();
+  return url ? globalForPrisma.helptPools?.get(url)?.pool : undefined;
 }

@@ -4,9 +4,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { parseHost } from "@/lib/tenancy/parse-host";
+import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { challengeName, challengeValue, MAX_DOMAINS } from "./rules";
-import { systemDb } from "@/lib/tenancy/system";
 
 /** The one DNS call verification needs; injectable so tests and staging can use their own server. */
 export type TxtResolver = { resolveTxt(name: string): Promise<string[][]> };
@@ -48,11 +48,12 @@ export async function addDomain(tenant: { id: string }, input: string) {
   const host = normaliseHost(input);
   if (!host) throw new InvalidInput({ host: "invalidDomain" });
   try {
-    return await systemDb.$transaction(async (tx) => {
+    // In the town's own scope: another town's claim on the host is invisible
+    // here and surfaces as the unique violation below.
+    return await forTenant(tenant.id).$transaction(async (tx) => {
       // Locking the town row serialises its adds, so two at once cannot both pass the limit.
       await tx.$queryRaw`SELECT 1 FROM "Tenant" WHERE "id" = ${tenant.id} FOR UPDATE`;
       const existing = await tx.domain.findUnique({ where: { host } });
-      if (existing && existing.tenantId !== tenant.id) throw new InvalidInput({ host: "domainTaken" });
       if (existing) return existing;
       if ((await tx.domain.count({ where: { tenantId: tenant.id } })) >= MAX_DOMAINS) {
         throw new InvalidInput({ host: "tooManyDomains" });
@@ -60,7 +61,7 @@ export async function addDomain(tenant: { id: string }, input: string) {
       return tx.domain.create({ data: { host, tenantId: tenant.id, verificationToken: randomBytes(16).toString("hex") } });
     });
   } catch (error) {
-    // Another town inserted the same host between our read and our insert.
+    // Another town has the host (or inserted it between our read and our insert).
     if (isUniqueViolation(error)) throw new InvalidInput({ host: "domainTaken" });
     throw error;
   }
@@ -68,7 +69,7 @@ export async function addDomain(tenant: { id: string }, input: string) {
 
 /** The town's own addresses, oldest first. */
 export async function listDomains(tenant: { id: string }) {
-  return systemDb.domain.findMany({
+  return forTenant(tenant.id).domain.findMany({
     where: { tenantId: tenant.id },
     select: { host: true, verificationToken: true, verifiedAt: true },
     orderBy: { createdAt: "asc" },
@@ -77,7 +78,7 @@ export async function listDomains(tenant: { id: string }) {
 
 /** Stops serving the town on `host` at once (in this process; elsewhere within the cache TTL). */
 export async function removeDomain(tenant: { id: string; slug: string }, host: string) {
-  const { count } = await systemDb.domain.deleteMany({ where: { host: rowKey(host), tenantId: tenant.id } });
+  const { count } = await forTenant(tenant.id).domain.deleteMany({ where: { host: rowKey(host), tenantId: tenant.id } });
   if (count === 0) throw new NotFoundInTenant("domain");
   invalidateTenant(tenant);
 }
@@ -89,7 +90,7 @@ export async function removeDomain(tenant: { id: string; slug: string }, host: s
  */
 export async function verifyDomain(tenant: { id: string }, host: string, resolver: TxtResolver = defaultResolver()) {
   const key = rowKey(host);
-  const domain = await systemDb.domain.findFirst({ where: { host: key, tenantId: tenant.id } });
+  const domain = await forTenant(tenant.id).domain.findFirst({ where: { host: key, tenantId: tenant.id } });
   if (!domain) throw new NotFoundInTenant("domain");
   if (domain.verifiedAt) return domain;
 
@@ -103,7 +104,7 @@ export async function verifyDomain(tenant: { id: string }, host: string, resolve
   if (!found) throw new InvalidTransition("domainNotVerified");
 
   const verifiedAt = new Date();
-  const { count } = await systemDb.domain.updateMany({ where: { host: key, tenantId: tenant.id }, data: { verifiedAt } });
+  const { count } = await forTenant(tenant.id).domain.updateMany({ where: { host: key, tenantId: tenant.id }, data: { verifiedAt } });
   if (count === 0) throw new NotFoundInTenant("domain");
   // The host's cached "unknown" entry is keyed by the host, not tied to the town's slug: clear all.
   invalidateTenant();

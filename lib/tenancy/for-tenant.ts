@@ -53,7 +53,7 @@ export function forTenant(tenantId: string) {
       },
     },
   });
-  return withSecondWall(firstWall, { tenantId });
+  return withSecondWall(firstWall, tenantId);
 }
 
 export type TenantDb = ReturnType<typeof forTenant>;

@@ -1,14 +1,16 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { scopeSignature } from "@/lib/tenancy/scope-signature";
 
 /**
  * The second wall: PostgreSQL row-level security. Every tenant-owned table has
- * a forced policy that only shows rows of `helpt.tenant_id` (or every row when
- * `helpt.system` is on), and only the role `helpt_app` is granted the tables.
- * This wraps a client so each operation runs in a transaction that first sets
- * both for that transaction only (`set_config(…, true)`), so a pooled
- * connection never carries one town's setting into the next query.
+ * a forced policy that only shows rows of the town helpt_scope_tenant()
+ * returns: helpt.tenant_id, when helpt.tenant_sig is its signature
+ * (scope-signature.ts). Cross-town work is not a setting but a login, a member
+ * of helpt_system (systemDb). This wraps a client so each operation runs in a
+ * transaction that first switches to the table-less role helpt_app and sets
+ * the town and its signature for that transaction only (`set_config(…, true)`),
+ * so a pooled connection never carries one town's scope into the next query.
  */
-export type Scope = { tenantId: string } | { system: true };
 
 /** Off only for measuring its cost (`npm run bench`), on a role that bypasses RLS. */
 export function secondWallEnabled(): boolean {
@@ -22,15 +24,15 @@ type Client = {
 };
 type Raw = Pick<PrismaClient, "$executeRaw">;
 
-/** Returns a client with the same API as `client` whose every operation runs inside the scope. */
-export function withSecondWall<C extends Client>(client: C, scope: Scope): C {
+/** Returns a client with the same API as `client` whose every operation runs inside the town's scope. */
+export function withSecondWall<C extends Client>(client: C, tenantId: string): C {
   if (!secondWallEnabled()) return client;
-  const tenantId = "tenantId" in scope ? scope.tenantId : "";
-  const system = "system" in scope ? "on" : "off";
-  // One statement: the switch to the table-less role helpt_app (a no-op for a
-  // login that is already it) and both settings, local to this transaction.
-  const enter = (db: Raw) =>
-    db.$executeRaw`SELECT set_config('role', 'helpt_app', true), set_config('helpt.tenant_id', ${tenantId}, true), set_config('helpt.system', ${system}, true)`;
+  // One statement: the switch to helpt_app (a no-op for a login that is
+  // already it; it leaves helpt_system for the system login and the owner)
+  // and both settings, local to this transaction. The signature travels as a
+  // bound parameter, so other sessions never see it in pg_stat_activity.
+  const enter = (db: Raw, signature: string) =>
+    db.$executeRaw`SELECT set_config('role', 'helpt_app', true), set_config('helpt.tenant_id', ${tenantId}, true), set_config('helpt.tenant_sig', ${signature}, true)`;
   const batch = client.$transaction.bind(client) as unknown as (ops: Promise<unknown>[]) => Promise<unknown[]>;
   const interactive = client.$transaction.bind(client) as unknown as <R>(fn: (tx: Raw) => Promise<R>, options?: unknown) => Promise<R>;
 
@@ -38,16 +40,18 @@ export function withSecondWall<C extends Client>(client: C, scope: Scope): C {
     name: "second-wall",
     query: {
       async $allOperations({ args, query }) {
-        const [, result] = await batch([enter(client), query(args)]);
+        const signature = await scopeSignature(tenantId);
+        const [, result] = await batch([enter(client, signature), query(args)]);
         return result;
       },
     },
     client: {
       // Interactive transactions enter the scope once, on their own connection;
       // their tx client comes from `client`, so its operations are not wrapped again.
-      $transaction<R>(fn: (tx: Raw) => Promise<R>, options?: unknown): Promise<R> {
+      async $transaction<R>(fn: (tx: Raw) => Promise<R>, options?: unknown): Promise<R> {
+        const signature = await scopeSignature(tenantId);
         return interactive(async (tx) => {
-          await enter(tx);
+          await enter(tx, signature);
           return fn(tx);
         }, options);
       },

@@ -42,8 +42,7 @@ log("applying migrations…");
 await migrate(ownerUrl);
 const db = new pg.Client({ connectionString: ownerUrl });
 await db.connect();
-// Test setup across towns: row-level security lets this session through.
-await db.query("SET helpt.system = 'on'");
+// Test setup across towns: row-level security lets the owner through (a member of helpt_system).
 const servers: Server[] = [];
 const stopAll = () => Promise.all(servers.map((s) => s.stop()));
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));

@@ -24,10 +24,9 @@ async function main() {
   const partial = `${file}.partial`;
   try {
     // Row-level security is forced, on the owner too: pg_dump reads through the
-    // policies in the second wall's system scope, which shows every town's rows
-    // (lib/tenancy/second-wall.ts). A superuser or BYPASSRLS role reads past them anyway.
-    const env = { ...target.env, PGOPTIONS: `${target.env.PGOPTIONS ?? ""} -c helpt.system=on`.trim() };
-    await runPgTool(pgDump, ["--format=custom", "--enable-row-security", "--no-password", `--file=${partial}`, `--dbname=${target.dbname}`], env);
+    // policies, which show every town's rows to the owner, a member of
+    // helpt_system. A superuser or BYPASSRLS role reads past them anyway.
+    await runPgTool(pgDump, ["--format=custom", "--enable-row-security", "--no-password", `--file=${partial}`, `--dbname=${target.dbname}`], target.env);
     // Read the archive back: a backup nobody can restore is no backup.
     const list = await runPgTool(pgRestore, ["--list", partial]);
     renameSync(partial, file);

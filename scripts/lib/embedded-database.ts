@@ -31,7 +31,7 @@ function setAsidePglite(data: string, log: (msg: string) => void) {
   log(`${old} holds the database of an earlier Helpt version (PGlite), which this one cannot read: kept it as ${aside}; starting with fresh demo data.`);
 }
 
-export type EmbeddedDatabase = { cluster: PostgresCluster; ownerUrl: string; appUrl: string; stop(): Promise<void> };
+export type EmbeddedDatabase = { cluster: PostgresCluster; ownerUrl: string; appUrl: string; systemUrl: string; stop(): Promise<void> };
 
 /** Starts (creating on first use) the embedded database in `data`, on `port` or a free one. */
 export async function startEmbeddedDatabase(data: string, log: (msg: string) => void, port?: number): Promise<EmbeddedDatabase> {
@@ -43,12 +43,13 @@ export async function startEmbeddedDatabase(data: string, log: (msg: string) => 
   log(`No DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
   const cluster = await startPostgresCluster({ dir, port, log });
   try {
-    const { ownerUrl, appUrl } = await cluster.createHelptDatabase("helpt");
+    const { ownerUrl, appUrl, systemUrl } = await cluster.createHelptDatabase("helpt");
     writeFileSync(urlFile(data), ownerUrl, { mode: 0o600 });
     return {
       cluster,
       ownerUrl,
       appUrl,
+      systemUrl,
       async stop() {
         rmSync(urlFile(data), { force: true });
         await cluster.stop();

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { ROLES, roleStatements } from "../db/roles";
 import { randomBytes } from "node:crypto";
 import { accessSync, chmodSync, chownSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -111,31 +112,12 @@ export type PostgresCluster = {
   /** Connection URL of database `db`, as the cluster's superuser unless `user` says otherwise. */
   url(db?: string, user?: string): string;
   createDatabase(name: string): Promise<string>;
-  /** A database as in production (see `helptRoles`), made when missing; the owner's and the web app's URLs. */
-  createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }>;
+  /** A database as in production (roles from scripts/db/roles.ts), made when missing; the owner's and the web app's URLs. */
+  createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; systemUrl: string }>;
   /** pg_ctl restart -m fast: every connection is cut, the server is back when this resolves. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 };
-
-/**
- * Production's roles (README, "two walls"), the one place they are set up:
- * `helpt` owns the database (migrations, seeds) and may create databases; the
- * app works as `helpt_app` (owns nothing, no BYPASSRLS); `helpt_web` is the web
- * app's login, a member of it. Creates what is missing, so a kept cluster
- * gains roles added later.
- */
-function helptRoles(password: string): string[] {
-  const pw = `'${password.replace(/'/g, "''")}'`;
-  return [
-    `DO $$ BEGIN
-       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'helpt') THEN CREATE ROLE helpt LOGIN CREATEDB PASSWORD ${pw}; END IF;
-       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'helpt_app') THEN CREATE ROLE helpt_app NOLOGIN NOBYPASSRLS; END IF;
-       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'helpt_web') THEN CREATE ROLE helpt_web LOGIN NOBYPASSRLS PASSWORD ${pw}; END IF;
-     END $$`,
-    "GRANT helpt_app TO helpt, helpt_web",
-  ];
-}
 
 export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const log = options.log ?? ((msg: string) => console.log(`[postgres] ${msg}`));
@@ -222,10 +204,10 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     },
     async createHelptDatabase(name) {
       await asSuperuser(async (client) => {
-        for (const statement of helptRoles(password)) await client.query(statement);
+        for (const statement of roleStatements({ owner: password, system: password, web: password })) await client.query(statement);
         if (!(await databaseExists(client, name))) await client.query(`CREATE DATABASE "${name}" OWNER helpt`);
       });
-      return { ownerUrl: url(name, "helpt"), appUrl: url(name, "helpt_web") };
+      return { ownerUrl: url(name, ROLES.owner), appUrl: url(name, ROLES.web), systemUrl: url(name, ROLES.system) };
     },
     async restart() {
       await run("pg_ctl", ["-D", data, "-l", logFile, "-m", "fast", "-w", "-t", "60", "restart"]);

@@ -147,17 +147,18 @@ test.describe("production deployment behind Caddy", () => {
     // PostgreSQL, with the roles and database the deployment's init script creates.
     cluster = await startPostgresCluster();
     const superuser = new URL(cluster.url());
-    const [ownerPassword, webPassword] = [randomBytes(12).toString("hex"), randomBytes(12).toString("hex")];
+    const [ownerPassword, webPassword, systemPassword] = [0, 1, 2].map(() => randomBytes(12).toString("hex"));
     const init = spawnSync("bash", [join(ROOT, "deploy/postgres/init-roles.sh")], {
       encoding: "utf8",
       env: {
         ...process.env, PGHOST: "127.0.0.1", PGPORT: String(cluster.port), PGPASSWORD: decodeURIComponent(superuser.password),
-        POSTGRES_USER: "postgres", POSTGRES_DB: "postgres", HELPT_OWNER_PASSWORD: ownerPassword, HELPT_WEB_PASSWORD: webPassword,
+        POSTGRES_USER: "postgres", POSTGRES_DB: "postgres", HELPT_OWNER_PASSWORD: ownerPassword, HELPT_WEB_PASSWORD: webPassword, HELPT_SYSTEM_PASSWORD: systemPassword,
       },
     });
     expect(init.status, `init-roles.sh: ${init.stdout}${init.stderr}`).toBe(0);
     ownerUrl = `postgresql://helpt:${ownerPassword}@127.0.0.1:${cluster.port}/helpt?sslmode=disable`;
     const appUrl = `postgresql://helpt_web:${webPassword}@127.0.0.1:${cluster.port}/helpt?sslmode=disable`;
+    const systemUrl = `postgresql://helpt_system:${systemPassword}@127.0.0.1:${cluster.port}/helpt?sslmode=disable`;
 
     resend = await startFakeResend();
     const [portA, portB, https_, http_] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -166,7 +167,7 @@ test.describe("production deployment behind Caddy", () => {
       PATH: `${dirname(NODE)}${delimiter}${process.env.PATH}`, HOME: process.env.HOME,
       // The image's environment (Dockerfile ENV), then the deployment's settings (.env.example).
       NODE_ENV: "production", HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, ROOT_DOMAIN,
+      DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, DATABASE_SYSTEM_URL: systemUrl, ROOT_DOMAIN,
       AUTH_SECRET: randomBytes(32).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       RESEND_API_KEY: "re_production_test", RESEND_BASE_URL: resend.url, EMAIL_FROM: "Helpt <noreply@helpt.test>",
     };

@@ -3,6 +3,7 @@ import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/request
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { findDuplicates, getConfirmation, getRequestForStaff, listPublicRequests, listQueue } from "@/lib/requests/queries";
 import { createTown, createUser, requestInput } from "./helpers/factories";
+import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 
 const town = async () => {
@@ -73,6 +74,9 @@ describe("help requests", () => {
     const c = await createUser("coord");
     const { id } = await createRequest(a.ctx, requestInput(a.categories[0].id), { source: "ONLINE", locale: "nl" });
     await publishRequest(a.ctx, c.id, id, "Groceries for an older resident");
+    // Two pooled connections open first: otherwise one call waits for a new
+    // login while the other reads, writes and commits, and they do not overlap.
+    await Promise.all([forTenant(a.ctx.id).helpRequest.count(), forTenant(a.ctx.id).helpRequest.count()]);
     const results = await Promise.allSettled([changeStatus(a.ctx, c.id, id, "MATCHED"), changeStatus(a.ctx, c.id, id, "CANCELLED")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

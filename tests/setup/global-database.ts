@@ -6,6 +6,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     appDatabaseUrl: string;
+    systemDatabaseUrl: string;
   }
 }
 
@@ -18,14 +19,16 @@ let cluster: PostgresCluster | undefined;
 export async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
   let appUrl = process.env.TEST_DATABASE_APP_URL ?? "";
+  let systemUrl = process.env.TEST_DATABASE_SYSTEM_URL ?? "";
   if (!url) {
     cluster = await startPostgresCluster();
-    ({ ownerUrl: url, appUrl } = await cluster.createHelptDatabase("helpt_test"));
+    ({ ownerUrl: url, appUrl, systemUrl } = await cluster.createHelptDatabase("helpt_test"));
   }
   await checkDatabase(url);
   await migrate(url);
   project.provide("databaseUrl", url);
   project.provide("appDatabaseUrl", appUrl);
+  project.provide("systemDatabaseUrl", systemUrl);
 }
 
 export async function teardown() {

@@ -17,6 +17,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ ...valid, RESEND_API_KEY: "nope" })).toThrow(/RESEND_API_KEY/);
     expect(() => parseEnv({ ...valid, ROOT_DOMAIN: "https://helpt.be" })).toThrow(/ROOT_DOMAIN/);
+    expect(() => parseEnv({ ...valid, DATABASE_SYSTEM_URL: "helpt_system@db" })).toThrow(/DATABASE_SYSTEM_URL: must be a postgresql:\/\/ URL \(the system login/);
   });
 
   it("treats empty strings as unset", () => {
