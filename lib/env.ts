@@ -15,7 +15,7 @@ export const envSchema = z.object({
   // Optional system login, a member of helpt_system (the worker, and in the web
   // app tenant resolution by host, sign-up, webhooks, the platform console);
   // without it that work uses DATABASE_URL, the owner.
-  DATABASE_SYSTEM_URL: postgresUrl.optional(),
+  DATABASE_SYSTEM_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL (the system login, a member of helpt_system)" }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1, "must be a whole number of at least 1").default(10),
   HELPT_SECOND_WALL: z.enum(["on", "off"], { message: "must be on or off (off only to measure its cost)" }).default("on"),
   ROOT_DOMAIN: z

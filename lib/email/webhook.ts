@@ -4,7 +4,7 @@ import { recordSuppression } from "@/lib/email/suppressions";
 import { logger } from "@/lib/log/logger";
 
 // The part of Resend's event we act on; everything else in the payload is ignored.
-const eventSchema = z.object({
+export const eventSchema = z.object({
   type: z.string(),
   data: z.looseObject({
     email_id: z.string().optional(),

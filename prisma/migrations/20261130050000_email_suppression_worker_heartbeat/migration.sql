@@ -36,6 +36,8 @@ ALTER TABLE "EmailSuppression" ADD CONSTRAINT "EmailSuppression_tenantId_fkey" F
 -- town's complaints; only system work (the webhook) records them.
 ALTER TABLE "EmailSuppression" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "EmailSuppression" FORCE ROW LEVEL SECURITY;
+-- A town's scope is its signed one (helpt_scope_tenant, see 20261130040000_unforgeable_scope).
 CREATE POLICY tenant_wall ON "EmailSuppression"
-  USING (("tenantId" IS NULL AND coalesce(current_setting('helpt.tenant_id', true), '') <> '') OR "tenantId" = current_setting('helpt.tenant_id', true) OR current_setting('helpt.system', true) = 'on')
-  WITH CHECK (current_setting('helpt.system', true) = 'on');
+  USING (("tenantId" IS NULL AND (SELECT public.helpt_scope_tenant()) IS NOT NULL) OR "tenantId" = (SELECT public.helpt_scope_tenant()))
+  WITH CHECK (false);
+CREATE POLICY system_wall ON "EmailSuppression" TO helpt_system USING (true) WITH CHECK (true);
