@@ -190,7 +190,6 @@ const MAX_DEPTH = 32;
  * forger can leave missing or make point at itself (the decoder then fails).
  */
 const SELF_CONTAINED = /^\$(?:\$|undefined$|NaN$|-?Infinity$|-0$|n-?\d{1,40}$|D[\d\-:.TZ+]{0,40}$|K[0-9a-f]{1,8}$)/;
-const FORM_DATA = /^\$K[0-9a-f]{1,8}$/;
 
 function plainValue(value: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -210,15 +209,14 @@ function parseJson(text: string | undefined | null): unknown {
 }
 
 /**
- * The argument list of a fetch action (part "0", or the whole text body):
- * a short array of plain values ending with the form, as every form and
- * useActionState of the app sends it. A call without a form, with a
- * thousand arguments or with references is no call the app makes.
+ * The argument list of a fetch action (part "0", or the whole text body): a
+ * short array of plain values. What an action finds where its form belongs
+ * is its own check (assertForm); a thousand arguments or references to
+ * parts that are not there are no call the app's clients make.
  */
 function validArguments(text: string | undefined): boolean {
   const args = parseJson(text);
-  return Array.isArray(args) && args.length > 0 && args.length <= MAX_ARGUMENTS &&
-    typeof args.at(-1) === "string" && FORM_DATA.test(args.at(-1) as string) && plainValue(args, 0);
+  return Array.isArray(args) && args.length <= MAX_ARGUMENTS && plainValue(args, 0);
 }
 
 /**

@@ -97,12 +97,12 @@ describe("bodies of posts to pages", () => {
       } catch {
         value = undefined;
       }
-      const plausible = Array.isArray(value) && value.length > 0 && value.length <= 8 && value.at(-1) === "$K1" &&
-        strings(value.slice(0, -1)).every((s) => !s.startsWith("$") || s === "$K1" || s.startsWith("$$")) && !/^\[{9}/.test(args);
+      const plausible = !/^\[{9}/.test(args) && Array.isArray(value) && value.length <= 8 &&
+        strings(value).every((s) => !s.startsWith("$") || s === "$K1" || s.startsWith("$$"));
       const refusal = await post("text/plain", args, { "next-action": ACTION });
       if (!plausible) expect(refusal, args.slice(0, 80)).toEqual({ status: 400, reason: "badRequest" });
     }), { seed: SEED, numRuns: 300 });
-    for (const args of ['["$@0"]', '["x"]', "[]", JSON.stringify([...Array.from({ length: 999 }, () => 1), "$K1"])]) {
+    for (const args of ['["$@0"]', '"x"', "{}", JSON.stringify([...Array.from({ length: 999 }, () => 1), "$K1"])]) {
       expect(await post("application/json", args, { "next-action": ACTION }), args.slice(0, 40)).toEqual({ status: 400, reason: "badRequest" });
     }
   });
