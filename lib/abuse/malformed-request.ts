@@ -48,6 +48,9 @@ export function malformedHeaders(headers: Headers): Refusal | null {
   // a forwarded host that is another site than Host is no request of ours.
   const forwarded = headers.get("x-forwarded-host");
   if (forwarded !== null && normaliseHost(forwarded.split(",")[0]) !== host) return BAD;
+  // URLs are built as `${proto}://${host}`: an empty or odd scheme breaks them.
+  const proto = headers.get("x-forwarded-proto");
+  if (proto !== null && proto !== "http" && proto !== "https") return BAD;
   const tree = headers.get("next-router-state-tree");
   if (tree !== null && !validRouterState(tree)) return BAD;
   return null;

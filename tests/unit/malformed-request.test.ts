@@ -53,6 +53,7 @@ describe("hosts", () => {
     fc.assert(fc.property(hostileForwarded("leuven.localhost:3000"), hostileRouterState, (forwarded, tree) => {
       const refusal = malformedHeaders(new Headers({ host: "leuven.localhost:3000", ...forwarded, "next-router-state-tree": tree }));
       expect(refusal === null || refusal.status === 400).toBe(true);
+      if (!["http", "https", undefined].includes(forwarded["x-forwarded-proto"])) expect(refusal).not.toBeNull();
       const other = forwarded["x-forwarded-host"];
       if (other !== undefined && normaliseHost(other.split(",")[0]) !== "leuven.localhost:3000") expect(refusal).not.toBeNull();
     }), { seed: SEED, numRuns: 500 });
