@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { malformedFormPost, malformedHeaders, normaliseHost, normaliseOrigin } from "@/lib/abuse/malformed-request";
 import { isOversizedFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
 import { isProduction } from "@/lib/env";
@@ -15,13 +16,13 @@ import { originOfMatch } from "@/lib/tenancy/urls";
 
 // Every response gets the Content-Security-Policy with this request's nonce;
 // Next.js reads the nonce from the request's copy and puts it on its scripts.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());
   // Forwarded headers go before anything reads them (see lib/http/forwarded.ts).
   const headers = withoutForwarded(request.headers);
   headers.set("content-security-policy", csp);
   const requestId = tagRequest(request.headers, request.nextUrl.pathname, headers);
-  const response = route(request, headers);
+  const response = (await malformed(request, headers)) ?? route(request, headers);
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   return response;
@@ -31,7 +32,7 @@ export function proxy(request: NextRequest) {
 // It only rewrites: tenant lookup (database) happens in the tenant layout.
 function route(request: NextRequest, headers: Headers) {
   const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
-  const match = parseHost(request.headers.get("host"), rootDomain);
+  const match = parseHost(headers.get("host"), rootDomain);
   const site = originOfMatch(match);
   withSiteOrigin(headers, site);
   headers.delete(TENANT_HEADER); // never trust a client-supplied tenant
@@ -42,7 +43,7 @@ function route(request: NextRequest, headers: Headers) {
     return NextResponse.rewrite(url, { request: { headers } });
   };
 
-  if (isCrossSiteFormPost(request.method, path, request.headers, site)) return refuse(request, 403, (m) => m.security.crossSiteForm);
+  if (isCrossSiteFormPost(request.method, path, headers, site)) return refuse(request, 403, (m) => m.security.crossSiteForm);
   if (isOversizedFormPost(request.method, path, request.headers)) return refuse(request, 413, (m) => m.form.formErrors.tooLarge);
 
   // The internal tenant tree is reachable only through a town's host.
@@ -75,6 +76,25 @@ function route(request: NextRequest, headers: Headers) {
 
 /** Route handlers that answer the same on every host, including a bare IP address. */
 const HOST_INDEPENDENT = ["/api/health", "/api/tls/ask"];
+
+/**
+ * Refuses what Next.js would fail on (lib/abuse/malformed-request.ts); else
+ * passes the host on as one normalised name (lower case, no trailing dot).
+ */
+async function malformed(request: NextRequest, headers: Headers) {
+  const refusal = malformedHeaders(request.headers);
+  if (refusal) return refuse(request, refusal.status, (m) => m.security.badRequest);
+  const host = normaliseHost(request.headers.get("host"))!;
+  headers.set("host", host);
+  const origin = normaliseOrigin(request.headers.get("origin") ?? "");
+  if (origin) headers.set("origin", origin);
+  // Bodies of same-site posts to pages only: the others are refused below, or /api reads its own.
+  const path = request.nextUrl.pathname;
+  const site = originOfMatch(parseHost(host, process.env.ROOT_DOMAIN ?? "localhost"));
+  if (request.method !== "POST" || path.startsWith("/api/") || isCrossSiteFormPost(request.method, path, headers, site)) return null;
+  const body = await malformedFormPost(request.headers, request.body);
+  return body && refuse(request, body.status, (m) => (body.reason === "tooLarge" ? m.form.formErrors.tooLarge : m.security.badRequest));
+}
 
 function decodable(path: string): boolean {
   try {

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/auth/schemas";
+import { assertForm } from "@/lib/forms/bound";
 import { requestLog } from "@/lib/log/request";
 import { currentSite, siteId } from "@/lib/tenancy/site";
 
@@ -17,6 +18,7 @@ export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "
  * tells nobody which addresses exist or are blocked.
  */
 export async function requestMagicLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  assertForm(formData);
   const site = await currentSite();
   if (!site) notFound();
   const email = String(formData.get("email") ?? "").trim().slice(0, 300);

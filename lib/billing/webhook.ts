@@ -4,6 +4,7 @@ import { Prisma, type Tenant } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
+import { stripeEventSchema, subscriptionRefSchema } from "./event-schema";
 import { billingUrl, emailAdmins } from "./notify";
 import { BILLING_SUSPENSION_REASON, DAY_MS, GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
@@ -148,8 +149,12 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   // timestamp ahead of our clock by more than the tolerance is no better.
   if (signedAt(signature) > now.getTime() / 1000 + SIGNATURE_TOLERANCE_SECONDS) return reply(400, { error: "invalid signature" });
 
+  if (!stripeEventSchema.safeParse(event).success) return reply(400, { error: "malformed event" });
   if (await systemDb.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return reply(200, { received: true, duplicate: true });
-  const ref = subscriptionRef(event);
+  const found = subscriptionRef(event);
+  const parsed = found && subscriptionRefSchema.safeParse(found);
+  if (parsed && !parsed.success) return reply(400, { error: "malformed event" });
+  const ref = parsed ? parsed.data : null;
   const tenantId = ref && (await findTenantId(ref));
   if (!ref || !tenantId) return record(event);
 

@@ -7,6 +7,7 @@ import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { addDomain, removeDomain, verifyDomain } from "@/lib/domains/domains";
 import { addDomainSchema, hostArgSchema } from "@/lib/domains/schemas";
 import { attempt } from "@/lib/forms/attempt";
+import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 
@@ -28,6 +29,7 @@ function boundHost(host: unknown): string {
 }
 
 export async function addDomainAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const { tenant, member } = await adminOfRequest();
   const values = formValues(formData);
   const parsed = addDomainSchema.safeParse(values);

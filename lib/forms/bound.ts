@@ -14,3 +14,12 @@ export function boundId(value: unknown): string {
   if (!parsed.success) notFound();
   return parsed.data;
 }
+
+/**
+ * The form an action receives. Its arguments come from the client in order,
+ * so a forger can put anything where the form goes (a string, one argument
+ * too many in front): that is a 404, like a forged id, not a TypeError.
+ */
+export function assertForm(value: unknown): asserts value is FormData {
+  if (!(value instanceof FormData)) notFound();
+}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
-import { boundId, idSchema } from "@/lib/forms/bound";
+import { boundId, idSchema, assertForm } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
@@ -18,6 +18,7 @@ const done = (): FormState => {
 };
 
 export async function assignAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
@@ -26,6 +27,7 @@ export async function assignAction(requestId: string, _prev: FormState, formData
 }
 
 export async function coordinatorDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
@@ -37,6 +39,7 @@ export async function coordinatorDoneAction(requestId: string, _prev: FormState,
 
 /** How many offers a request accepts before it leaves the volunteers' list. */
 export async function capAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   await requireRole(tenant, COORDINATOR_ROLES);
@@ -48,6 +51,7 @@ export async function capAction(requestId: string, _prev: FormState, formData: F
 }
 
 export async function blockVolunteerAction(volunteerId: string, formData: FormData): Promise<void> {
+  assertForm(formData);
   const id = boundId(volunteerId);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);

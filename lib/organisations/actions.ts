@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/guard";
 import { attempt } from "@/lib/forms/attempt";
-import { boundId } from "@/lib/forms/bound";
+import { boundId, assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { closeVacancy, postVacancy, saveOrganisation } from "@/lib/organisations/vacancies";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
@@ -17,6 +17,7 @@ const done = (): FormState => {
 };
 
 export async function saveOrganisationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, [...ORGANISATION]);
   const values = formValues(formData);
@@ -26,6 +27,7 @@ export async function saveOrganisationAction(_prev: FormState, formData: FormDat
 }
 
 export async function postVacancyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, [...ORGANISATION]);
   const values = formValues(formData);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
 import { attempt } from "@/lib/forms/attempt";
+import { assertForm } from "@/lib/forms/bound";
 import { formValues, type FormState } from "@/lib/forms/state";
 import { changePlan, extendTrial, reactivateTown, suspendTown } from "./mutations";
 import type { DoneNotice } from "./schemas";
@@ -16,6 +17,7 @@ async function run(
   done: Exclude<DoneNotice, "unchanged">,
   mutate: (actorId: string, values: Record<string, string>) => Promise<boolean>,
 ): Promise<FormState> {
+  assertForm(formData);
   const { userId } = await requirePlatformAdmin();
   const values = formValues(formData);
   let changed = false;

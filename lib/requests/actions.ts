@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { COORDINATOR_ROLES, STAFF_ROLES, requireRole } from "@/lib/auth/guard";
-import { boundId } from "@/lib/forms/bound";
+import { boundId, assertForm } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
 import { submissionIdentity } from "@/lib/forms/submission-key";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
@@ -20,6 +20,7 @@ function parse<S extends z.ZodType>(schema: S, values: Record<string, string>) {
 
 /** A resident asks for help on the town's site. No account needed. */
 export async function submitHelpRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const values = formValues(formData);
   if (tenant.status !== "ACTIVE") return { values, errors: {}, formError: "paused" };
@@ -46,6 +47,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
 
 /** City staff register a request for a caller. */
 export async function submitPhoneRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const staff = await requireRole(tenant, STAFF_ROLES);
   const values = formValues(formData);
@@ -77,6 +79,7 @@ async function coordinatorAction(
 }
 
 export async function publishAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = publishSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
@@ -85,6 +88,7 @@ export async function publishAction(requestId: string, _prev: FormState, formDat
 }
 
 export async function statusAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = statusSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
@@ -93,6 +97,7 @@ export async function statusAction(requestId: string, _prev: FormState, formData
 }
 
 export async function triageAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = triageSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
@@ -101,6 +106,7 @@ export async function triageAction(requestId: string, _prev: FormState, formData
 }
 
 export async function noteAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   return coordinatorAction(requestId, formData, async (tenant, actorId, values, id) => {
     const parsed = noteSchema.safeParse(values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
+import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { currentLocale } from "@/lib/i18n/current";
 import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
@@ -15,6 +16,7 @@ export type ResidentEraseState = FormState & { erased?: string[] };
 
 /** A coordinator looks up what the town holds for a phone number or e-mail address. */
 export async function lookupResidentAction(_prev: ResidentLookupState, formData: FormData): Promise<ResidentLookupState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
   const values = formValues(formData);
@@ -29,6 +31,7 @@ export async function lookupResidentAction(_prev: ResidentLookupState, formData:
 
 /** Erasure on the resident's request, after the identity check and an explicit confirmation. */
 export async function eraseResidentAction(_prev: ResidentEraseState, formData: FormData): Promise<ResidentEraseState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
   const values = formValues(formData);

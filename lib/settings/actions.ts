@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { BillingUnavailable, openCustomerPortal, startSubscription } from "@/lib/billing/checkout";
 import { attempt } from "@/lib/forms/attempt";
-import { boundId } from "@/lib/forms/bound";
+import { boundId, assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
@@ -19,6 +19,7 @@ const done = (): FormState => {
 };
 
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const admin = await requireRole(tenant, ADMIN_ROLES);
   const values = formValues(formData);
@@ -29,6 +30,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
 }
 
 export async function inviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const admin = await requireRole(tenant, ADMIN_ROLES);
   const values = formValues(formData);
@@ -46,6 +48,7 @@ export async function removeMemberAction(membershipId: string, _prev: FormState)
 
 /** Subscribe (Stripe Checkout) or manage billing (Customer Portal); Stripe down → a clear message. */
 export async function billingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const admin = await requireRole(tenant, ADMIN_ROLES);
   const site = publicTownUrl(tenant.slug, "").replace(/\/$/, "");

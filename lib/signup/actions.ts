@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { BillingUnavailable, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
 import { billingEnabled } from "@/lib/billing/stripe";
+import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -91,6 +92,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
  * on the server, saves, and goes on. The last step creates the town.
  */
 export async function saveStepAction(step: Step, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   if (!STEPS.includes(step)) notFound(); // bound in the page, but forgeable
   const values = formValues(formData);
   const draft = await currentDraft();

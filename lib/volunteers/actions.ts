@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { withinLimits, clientIp } from "@/lib/abuse/rate-limit";
 import { requireUser } from "@/lib/auth/guard";
 import { attempt } from "@/lib/forms/attempt";
-import { boundId } from "@/lib/forms/bound";
+import { boundId, assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { completeAssignment } from "@/lib/matching/assign";
 import { respondToRequest, withdrawResponse } from "@/lib/matching/respond";
@@ -21,6 +21,7 @@ const done = (): FormState => {
 
 /** Registration and later edits of the volunteer profile in this town. */
 export async function saveProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   const values = formValues(formData);
@@ -33,6 +34,7 @@ export async function saveProfileAction(_prev: FormState, formData: FormData): P
 }
 
 export async function pauseAction(formData: FormData): Promise<void> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   await attempt({}, () => setPaused(tenant, user.userId, formData.get("paused") === "true"));
@@ -40,6 +42,7 @@ export async function pauseAction(formData: FormData): Promise<void> {
 }
 
 export async function deleteProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
   if (formData.get("confirm") !== "on") return { values: {}, errors: { confirm: "confirmRequired" } };
@@ -48,6 +51,7 @@ export async function deleteProfileAction(_prev: FormState, formData: FormData):
 }
 
 export async function respondAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
@@ -65,6 +69,7 @@ export async function withdrawAction(requestId: string, _prev: FormState): Promi
 }
 
 export async function markDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(requestId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();
@@ -75,6 +80,7 @@ export async function markDoneAction(requestId: string, _prev: FormState, formDa
 }
 
 export async function applyAction(vacancyId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  assertForm(formData);
   const id = boundId(vacancyId);
   const tenant = await tenantOfRequest();
   const user = await requireUser();

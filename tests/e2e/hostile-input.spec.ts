@@ -3,7 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config";
-import { EDGE_STRINGS, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS } from "../hostile/values";
+import {
+  EDGE_STRINGS, hostileBody, hostileForwarded, hostileHost, hostileRouterState, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS,
+} from "../hostile/values";
 import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
   actionForm, encodeArgument, errorKeyResolves, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
@@ -500,5 +502,58 @@ test("every server action answers hostile forms and forged arguments without a s
   const reactivate = actions.find((a) => a.name === "reactivateTownAction")!;
   await post(signed, apex(`/admin/towns/${TOWN_ID}`), actionForm(reactivate.id, [TOWN_ID, { values: {}, errors: {} }], []));
   expect(Object.keys(counts.refusedByAction).length, "hostile submissions were refused, with a message, by most actions").toBeGreaterThan(actions.length / 2);
+  expectNoProblems();
+});
+
+// ---------------------------------------------------------------- request shapes
+
+/** What a form post looks like on the wire, from a site's base URL and the Host the client typed. */
+const onTheWire = (host: string) => ({ host, origin: `http://${host}` });
+
+test("hosts, forwarding headers, router state and body encodings get a 4xx, never a 5xx", async () => {
+  test.setTimeout(180_000);
+  const signIn = actions.find((a) => a.name === "requestMagicLink")!;
+  const submit = actions.find((a) => a.name === "submitHelpRequest")!;
+  const realHost = `${TOWN}.localhost:${E2E_PORT}`;
+  const signInArgs = [{ email: "" }, (() => { const f = new FormData(); f.append("email", "shapes@fuzzstad.example"); return f; })()];
+  const normalisesToTown = (host: string) => [realHost, realHost.replace(":", ".:")].includes(host.toLowerCase());
+
+  // Hosts: any case, trailing dots, ports in and out of range, odd characters; pages and the sign-in action.
+  for (const [host, locale] of sample(fc.tuple(hostileHost(`${TOWN}.localhost`, E2E_PORT), fc.constantFrom(...LOCALES)), 1_000, RUNS * 12)) {
+    check("shape host (page)", await send(town(TOWN, "/sign-in"), { headers: { host, "accept-language": locale } }), host, { protocolProbe: true });
+    await sql(`DELETE FROM "RateLimiterFlexible" WHERE key LIKE 'magicLink%'`);
+    const reply = await callAction(town(TOWN, "/sign-in"), signIn.id, signInArgs, anonymous, { ...onTheWire(host), "accept-language": locale });
+    check("shape host (action)", reply, host, { protocolProbe: true });
+    // The town's own host in another spelling is the town: the form works there.
+    if (normalisesToTown(host) && reply.status >= 400) problems.push(`shape host: ${host} is ${TOWN}'s host, yet the sign-in form answered ${reply.status}`);
+  }
+
+  // Forwarding headers as anyone can send them; Next.js's router state as only its client should.
+  for (const [forwarded, tree] of sample(fc.tuple(hostileForwarded(realHost), hostileRouterState), 1_100, RUNS * 10)) {
+    check("shape forwarded (page)", await send(town(TOWN, "/request"), { headers: forwarded }), forwarded, { protocolProbe: true });
+    check("shape forwarded (action)", await callAction(town(TOWN, "/sign-in"), signIn.id, signInArgs, anonymous, forwarded), forwarded, { protocolProbe: true });
+    check("shape router-state", await send(town(TOWN, "/requests"), { headers: { rsc: "1", "next-router-state-tree": tree } }), tree.slice(0, 200), { protocolProbe: true });
+  }
+
+  // Bodies: multipart with good, missing and broken boundaries, text/plain and JSON argument lists,
+  // $ACTION_ fields, chunked bodies over the limit; to a form page, a page without forms, the apex.
+  const actionHeader = fc.constantFrom(undefined, submit.id, signIn.id, "00".repeat(21), "not-an-action");
+  const where = fc.constantFrom(town(TOWN, "/request"), town(TOWN, "/requests"), town(TOWN, "/sign-in"), apex("/"), town(TOWN, "/api/health"));
+  for (const [shape, nextAction, url, chunked, locale] of sample(fc.tuple(hostileBody(submit.id), actionHeader, where, fc.boolean(), fc.constantFrom(...LOCALES)), 1_200, RUNS * 25)) {
+    const headers: Record<string, string> = {
+      "content-type": shape.contentType, origin: new URL(url).origin, "accept-language": locale,
+      ...(nextAction ? { "next-action": nextAction, accept: "text/x-component" } : {}),
+      ...(chunked || shape.chunked ? { "transfer-encoding": "chunked" } : {}),
+    };
+    const reply = await send(url, { method: "POST", jar: anonymous, body: shape.body, headers });
+    check(`shape body ${shape.label}`, reply, { label: shape.label, nextAction, url, chunked, body: shape.body.subarray(0, 200).toString("latin1") }, { protocolProbe: true });
+    if (shape.body.length > 1024 * 1024 && !url.includes("/api/")) {
+      if (reply.status !== 413) problems.push(`shape body ${shape.label}: ${reply.status}, not 413`);
+      else if (translationOf(reply.body, locale) !== "form.formErrors.tooLarge") problems.push(`shape body ${shape.label}: 413 without the translated message`);
+    }
+    // A refusal of the proxy is in words; an action id Next.js does not know gets its own plain answer (its client reloads the page).
+    const unknownAction = reply.headers["x-nextjs-action-not-found"] !== undefined;
+    if (reply.status === 400 && !url.includes("/api/") && !unknownAction && translationOf(reply.body, locale) !== "security.badRequest") problems.push(`shape body ${shape.label}: 400 "${reply.body.slice(0, 80)}"`);
+  }
   expectNoProblems();
 });

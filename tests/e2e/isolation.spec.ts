@@ -5,7 +5,7 @@ import { appRoutes, fillPath, type AppRoute } from "./helpers/app-routes";
 import { Jar, send, type Reply } from "./helpers/http";
 import { callAction, formData, outcome, SESSION_COOKIE, serverActions, signInOverHttp, type ServerAction } from "./helpers/server-actions";
 import { apex, signInAs, sql, town } from "./helpers/site";
-import { arrangeTown, changedTables, leaksOf, ROLES, snapshot, TWIN_EMAIL, type Role, type Town } from "./helpers/town-fixtures";
+import { arrangeEffects, arrangeTown, changedTables, leaksOf, ROLES, snapshot, TWIN_EMAIL, type Role, type Town } from "./helpers/town-fixtures";
 
 // Tenant isolation: every role of town A, against every page, route handler
 // and server action of the app, with town B's ids wherever an id goes, gets a
@@ -338,6 +338,7 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
     test.setTimeout(240_000);
     const [a, b] = [towns[aSlug], towns[bSlug]];
     const jars = await sessionsOf(a);
+    await arrangeEffects(b);
     // On A's site and the apex, with the role's own sessions: nothing of B at all.
     const onA = targetsFor(a, b);
     // On B's own site, with the role's session cookie copied over: what B shows anyone, nothing more.
@@ -352,7 +353,7 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
       const there = await send(town(b.slug, "/api/auth/session"), { jar: carried });
       check(role === "anonymous" || !there.body.includes(a.people[role as Exclude<Role, "anonymous">]), `${role} of ${a.slug}: the session works on ${b.slug}'s site`);
 
-      const before = await snapshot(b.tenantId);
+      const before = await snapshot(b);
       for (const [targets, jar, scope] of [[onA, jars[role], "all"], [onB, carried, "private"]] as const) {
         for (const target of targets) {
           const label = `${role} of ${a.slug}: ${target.label}`;
@@ -372,7 +373,7 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
           }
         }
       }
-      const changed = changedTables(before, await snapshot(b.tenantId));
+      const changed = changedTables(before, await snapshot(b));
       check(changed.length === 0, `${role} of ${a.slug}: reading pages changed ${b.slug}'s ${changed.join(", ")}`);
     }
     expectNoFailures();
@@ -397,9 +398,11 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
       check(status === (blocked === "true" ? "BLOCKED" : "ACTIVE"), `control: blocking ${a.slug}'s own volunteer (${blocked}) left it ${status}`);
     }
 
-    let baseline = await snapshot(b.tenantId);
+    await arrangeEffects(b);
+    let baseline = await snapshot(b);
     for (const role of ROLES) {
-      await sql(`DELETE FROM "RateLimiterFlexible" WHERE key LIKE 'helpRequest%' OR key LIKE 'volunteerForm%' OR key LIKE 'signup%'`);
+      // A's own counters (and the sign-up's, per address) start afresh for each role; B's stay as they are.
+      await sql(`DELETE FROM "RateLimiterFlexible" WHERE ((key LIKE 'helpRequest%' OR key LIKE 'volunteerForm%') AND strpos(key, $1) > 0) OR key LIKE 'signup%'`, [a.tenantId]);
       for (const call of calls) {
         const label = `${role} of ${a.slug}: ${call.action.file}#${call.action.name}(${call.args.filter((x) => typeof x === "string").join(", ")})`;
         const reply = await callAction(call.url, call.action.id, call.args, jars[role], { [TENANT_HEADER]: b.slug });
@@ -411,13 +414,33 @@ for (const [aSlug, bSlug] of DIRECTIONS) {
         check(reply.status < 500, `${label}: ${reply.status} ${reply.body.slice(0, 200)}`);
         if (call.forgedBound) check(result !== "done", `${label}: succeeded with ${b.slug}'s id`);
         checkReply(b, reply, call.sent, label);
-        const after = await snapshot(b.tenantId);
+        const after = await snapshot(b);
         const changed = changedTables(baseline, after);
         check(changed.length === 0, `${label}: changed ${b.slug}'s ${changed.join(", ")}`);
         baseline = after;
       }
     }
     expectNoFailures();
+  });
+}
+
+for (const [aSlug, bSlug] of DIRECTIONS) {
+  test(`${aSlug}'s admin inviting and removing ${bSlug}'s admin changes nothing of ${bSlug}: sessions, memberships, tokens, counters, outbox`, async () => {
+    const [a, b] = [towns[aSlug], towns[bSlug]];
+    const find = (name: string) => serverActions().find((x) => x.name === name)!;
+    const admin = await signInOverHttp(town(a.slug), a.people.admin, new Jar());
+    await arrangeEffects(b);
+    const before = await snapshot(b);
+    const membershipOf = () => sql<{ id: string }>(
+      `SELECT m.id FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."tenantId" = $1 AND u.email = $2 AND m.role = 'COORDINATOR'`,
+      [a.tenantId, b.people.admin]);
+    const invited = await callAction(town(a.slug, "/settings"), find("inviteAction").id,
+      [STATES.FormState, formData({ email: b.people.admin, role: "COORDINATOR" })], admin);
+    const [membership] = await membershipOf();
+    expect(membership, `control: ${b.slug}'s admin invited into ${a.slug} (${outcome(invited)})`).toBeTruthy();
+    const removed = await callAction(town(a.slug, "/settings"), find("removeMemberAction").id, [membership.id, STATES.FormState, formData({})], admin);
+    expect(await membershipOf(), `control: the membership in ${a.slug} removed (${outcome(removed)})`).toEqual([]);
+    expect(changedTables(before, await snapshot(b)), `what ${a.slug}'s invitation and removal changed of ${b.slug}`).toEqual([]);
   });
 }
 

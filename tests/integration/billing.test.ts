@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { prisma } from "@/lib/db/client";
@@ -6,7 +7,8 @@ import { BillingUnavailable, openCustomerPortal, startSubscription, startTrialWi
 import { annualPriceCents, BILLING_SUSPENSION_REASON, DAY_MS } from "@/lib/billing/plans";
 import { expireUnpaidTrials, sendTrialNotices, suspendAfterGrace } from "@/lib/billing/transitions";
 import { handleStripeWebhook } from "@/lib/billing/webhook";
-import { fakeId, signedEvent, startFakeStripe, type FakeSubscription } from "./helpers/fake-stripe";
+import { hostileValue } from "@/tests/hostile/values";
+import { fakeId, signedEvent, startFakeStripe, WEBHOOK_SECRET, type FakeSubscription } from "./helpers/fake-stripe";
 import { createTown, createUser } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
 
@@ -134,6 +136,38 @@ describe("webhook", () => {
 
     expect(await reload(tenant.id)).toMatchObject({ billingStatus: "NONE", plan: "FREE", stripeSubscriptionId: null });
     expect(await systemDb.stripeEvent.findUnique({ where: { id: JSON.parse(good.payload).id } })).toBeNull();
+    expect(fake!.calls).toEqual([]);
+  });
+
+  it("answers validly signed events of the wrong shape (no data, a null object, an object as id) with 400, never a throw", async () => {
+    await stripe();
+    const { tenant } = await townWithAdmin();
+    const sign = (event: unknown) => {
+      const payload = JSON.stringify(event);
+      return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) };
+    };
+    const TYPES = ["customer.subscription.updated", "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed", "checkout.session.completed", "customer.created"];
+    const id = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant({}), fc.constant({ id: { id: "sub_x" } }), fc.constant([]), fc.constantFrom("", "a\u0000b", "x".repeat(300), "sub_ok"), hostileValue);
+    const object = fc.record({
+      id, customer: id, subscription: id, client_reference_id: id,
+      metadata: fc.oneof(fc.constant(null), id, fc.record({ tenantId: id })),
+      parent: fc.oneof(fc.constant(null), id, fc.record({ subscription_details: fc.oneof(id, fc.record({ subscription: id, metadata: fc.record({ tenantId: id }) })) })),
+    }, { requiredKeys: [] });
+    const event = fc.record({
+      id: fc.oneof(id, fc.constant(fakeId("evt"))), type: fc.oneof(fc.constantFrom(...TYPES), id),
+      data: fc.oneof(fc.constant(undefined), fc.constant(null), id, fc.record({ object: fc.oneof(fc.constant(null), id, object) }, { requiredKeys: [] })),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(event, async (e) => {
+      const { status } = await deliver(sign(e));
+      expect([200, 400], JSON.stringify(e)).toContain(status);
+    }), { numRuns: 200, seed: 12_2026 });
+    for (const data of [undefined, { object: null }, { object: { id: { id: "sub_x" }, metadata: { tenantId: tenant.id } } }]) {
+      const e = { id: fakeId("evt"), type: "customer.subscription.updated", data };
+      expect((await deliver(sign(e))).status, JSON.stringify(data)).toBe(400);
+      expect(await systemDb.stripeEvent.findUnique({ where: { id: e.id } })).toBeNull();
+    }
+    expect((await deliver(sign({ id: { evil: true }, type: "customer.created", data: { object: {} } }))).status).toBe(400);
+    expect(await reload(tenant.id)).toMatchObject({ billingStatus: "NONE", stripeSubscriptionId: null });
     expect(fake!.calls).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { sessionTokenFor } from "../../../lib/auth/site-session";
 import { sql } from "./site";
 
 // Two towns with every role and every kind of object, for the tenant
@@ -178,17 +179,46 @@ export async function arrangeTown(slug: string): Promise<Town> {
 }
 
 /**
+ * What a town has beyond its tables' rows, for the effects checks: a session
+ * issued on its site, an unused sign-in token of its admin, and rate-limit
+ * counters keyed on it. Written directly (idempotent), so that an action of
+ * another town that ends, redeems or resets them shows in the snapshot.
+ */
+export async function arrangeEffects(town: Town): Promise<void> {
+  const site = sessionTokenFor(town.slug).split(".")[0];
+  await sql(
+    `INSERT INTO "Session" ("sessionToken", "userId", expires) SELECT $1, u.id, now() + interval '1 day' FROM "User" u WHERE u.email = $2
+     ON CONFLICT ("sessionToken") DO UPDATE SET expires = EXCLUDED.expires`,
+    [`${site}.isolation-effects`, town.people.admin]);
+  await sql(`DELETE FROM "VerificationToken" WHERE identifier = $1 AND token = $2`, [town.people.admin, `isolation-effects-${town.slug}`]);
+  await sql(`INSERT INTO "VerificationToken" (identifier, token, expires) VALUES ($1, $2, now() + interval '1 day')`,
+    [town.people.admin, `isolation-effects-${town.slug}`]);
+  for (const key of [`helpRequestPerTown:${town.tenantId}`, `helpRequestPerIp:${town.tenantId}:198.51.100.7`, `volunteerFormPerIp:${town.tenantId}:198.51.100.7`]) {
+    await sql(`INSERT INTO "RateLimiterFlexible" (key, points, expire) VALUES ($1, 1, now() + interval '1 hour')
+               ON CONFLICT (key) DO UPDATE SET points = 1, expire = EXCLUDED.expire`, [key]);
+  }
+}
+
+/** Rows the effects checks only require to stay as they were; new ones may appear (a sign-in link asked elsewhere for one of its people). */
+const KEPT = "kept ";
+
+/**
  * A fingerprint of everything a town owns, per table: every table with a
  * tenantId column (found in the schema, so new tables are included), the
  * town's own row, its outbox (without the delivery state the worker changes)
- * and its people's accounts.
+ * and its people's accounts; and its effects beyond those tables: sessions
+ * issued on its site or held by its own people, rate-limit counters keyed on
+ * it, and (each kept as it was) its people's sign-in tokens.
  */
-export async function snapshot(tenantId: string): Promise<Record<string, string>> {
+export async function snapshot(town: Pick<Town, "tenantId" | "slug">): Promise<Record<string, string>> {
+  const { tenantId, slug } = town;
   const tables = (await sql<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
       WHERE table_schema = 'public' AND column_name = 'tenantId' AND table_name <> 'OutboxEmail' ORDER BY table_name`,
   )).map((r) => r.table_name);
   const digest = (expr: string) => `count(*) || ':' || md5(coalesce(string_agg(${expr}, '|' ORDER BY ${expr}), ''))`;
+  // Its people: members of this town and of no other (one e-mail in both towns is the twin's).
+  const people = `SELECT "userId" FROM "Membership" WHERE "tenantId" = $1 EXCEPT SELECT "userId" FROM "Membership" WHERE "tenantId" <> $1`;
   const rows = await sql<{ name: string; digest: string }>(
     [
       ...tables.map((t) => `SELECT '${t}' AS name, ${digest("x::text")} AS digest FROM "${t}" x WHERE x."tenantId" = $1`),
@@ -196,15 +226,23 @@ export async function snapshot(tenantId: string): Promise<Record<string, string>
       `SELECT 'OutboxEmail', ${digest(`concat_ws(',', x.id, x.template, x."to", x.data::text)`)} FROM "OutboxEmail" x WHERE x."tenantId" = $1`,
       `SELECT 'User', ${digest(`concat_ws(',', x.id, x.email, x.name, x."isPlatformAdmin", x."blockedAt")`)} FROM "User" x
         WHERE x.id IN (SELECT "userId" FROM "Membership" WHERE "tenantId" = $1)`,
+      `SELECT 'Session (its site)', ${digest(`concat_ws(',', x."sessionToken", x."userId", x.expires)`)} FROM "Session" x WHERE starts_with(x."sessionToken", $2)`,
+      `SELECT 'Session (its people)', ${digest(`concat_ws(',', x."sessionToken", x."userId", x.expires)`)} FROM "Session" x WHERE x."userId" IN (${people})`,
+      `SELECT 'RateLimiterFlexible', ${digest(`concat_ws(',', x.key, x.points, x.expire)`)} FROM "RateLimiterFlexible" x
+        WHERE strpos(x.key, $1) > 0 OR x.key ~ ('(^|[:|])' || $3 || '([.:|]|$)')`,
+      `SELECT '${KEPT}VerificationToken ' || md5(x.identifier || ':' || x.token), x.expires::text FROM "VerificationToken" x
+        WHERE EXISTS (SELECT 1 FROM "User" u WHERE u.id IN (${people}) AND strpos(lower(x.identifier), lower(u.email)) > 0)`,
     ].join(" UNION ALL "),
-    [tenantId],
+    [tenantId, `${sessionTokenFor(slug).split(".")[0]}.`, slug],
   );
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }
 
-/** Tables whose fingerprint differs. */
+/** Tables whose fingerprint differs (a kept row: only when it changed or went). */
 export const changedTables = (before: Record<string, string>, after: Record<string, string>) =>
-  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => before[t] !== after[t]);
+  [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((t) => before[t] !== after[t] && !(t.startsWith(KEPT) && !(t in before)))
+    .map((t) => (t.startsWith(KEPT) ? t.slice(KEPT.length).split(" ")[0] : t));
 
 /**
  * The markers and ids of `town` found in `text`: all of them (on another
