@@ -115,6 +115,8 @@ export type PostgresCluster = {
   /** A database as in production (roles from scripts/db/roles.ts), made when missing; the owner's and the web app's URLs. */
   createHelptDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; systemUrl: string }>;
   /** pg_ctl restart -m fast: every connection is cut, the server is back when this resolves. */
+  /** Runs one statement in database `db` as the superuser, whom row-level security does not hold back (tests arrange and count with it). */
+  sql<T extends pg.QueryResultRow>(db: string, text: string, values?: unknown[]): Promise<T[]>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -208,6 +210,10 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
         if (!(await databaseExists(client, name))) await client.query(`CREATE DATABASE "${name}" OWNER helpt`);
       });
       return { ownerUrl: url(name, ROLES.owner), appUrl: url(name, ROLES.web), systemUrl: url(name, ROLES.system) };
+    },
+    sql: <T extends pg.QueryResultRow>(db: string, text: string, values: unknown[] = []) => {
+      const client = new pg.Client({ connectionString: url(db) });
+      return client.connect().then(() => client.query<T>(text, values)).then((r) => r.rows).finally(() => client.end());
     },
     async restart() {
       await run("pg_ctl", ["-D", data, "-l", logFile, "-m", "fast", "-w", "-t", "60", "restart"]);

@@ -81,15 +81,7 @@ test.describe("faults", () => {
     const { ownerUrl, appUrl } = await cluster.createHelptDatabase("helpt");
     await migrate(ownerUrl);
     // Arranging and counting as the superuser, whom row-level security does not hold back.
-    const db = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-      const client = new pg.Client({ connectionString: cluster!.url("helpt") });
-      await client.connect();
-      try {
-        return (await client.query<T>(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    };
+    const db = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => cluster!.sql<T>("helpt", text, values);
     await db(`INSERT INTO "Tenant" (id, slug, name, phone, "updatedAt") VALUES ($1, $2, 'Faultville', '016 00 00 00', now())`, [TOWN.id, TOWN.slug]);
     await db(`INSERT INTO "Category" ("tenantId", id, key, labels) VALUES ($1, 'fault-groceries', 'groceries', '{"nl":"Boodschappen","fr":"Courses","en":"Groceries"}')`, [TOWN.id]);
 

@@ -119,15 +119,7 @@ test.describe("production deployment behind Caddy", () => {
   const web: number[] = [];
   let resend: Awaited<ReturnType<typeof startFakeResend>> | undefined;
 
-  const db = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: cluster!.url("helpt") });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const db = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => cluster!.sql<T>("helpt", text, values);
   const logs = () => processes.map((p) => `--- ${p.name} ---\n${p.log.join("").slice(-3000)}`).join("\n");
   const start = (name: string, command: string, args: string[], env: Record<string, string | undefined>, cwd = ARTEFACT) => {
     const child = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
