@@ -1,12 +1,13 @@
 // The background worker as its own process: `npm run worker` (tsx) or, built,
 // `node dist/worker.mjs` (production). `npm start` runs one alongside the demo.
+// First: NODE_ENV before anything loads React (see production-default.ts).
+import "./lib/production-default";
 import { configurationProblems, parseEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/log/logger";
 
-// Production unless told otherwise, like the standalone web server: no
-// development mailbox, required secrets (the demo launcher sets HELPT_DEMO=1).
-(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+// Production (no development mailbox, required secrets) unless the demo
+// launcher says HELPT_DEMO=1.
 const problems = configurationProblems(process.env);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`[worker] Configuration error: ${problem}`);

@@ -91,6 +91,8 @@ test.describe("faults", () => {
       ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, ROOT_DOMAIN: "localhost",
       AUTH_SECRET: "faults-secret-faults-secret-faults-0000", RESEND_API_KEY: "", STRIPE_SECRET_KEY: "",
       HELPT_DEMO: "1", // configured as the demo launcher configures it (development mailbox, no e-mail provider)
+      // The residents stand behind a proxy on loopback: their X-Forwarded-For is what the per-address limit counts.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
     }, true);
     server.stdout?.on("data", (d) => (serverLog += d));
     server.stderr?.on("data", (d) => (serverLog += d));

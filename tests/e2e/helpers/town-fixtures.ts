@@ -191,8 +191,9 @@ export async function arrangeEffects(town: Town): Promise<void> {
      ON CONFLICT ("sessionToken") DO UPDATE SET expires = EXCLUDED.expires`,
     [`${site}.isolation-effects`, town.people.admin]);
   await sql(`DELETE FROM "VerificationToken" WHERE identifier = $1 AND token = $2`, [town.people.admin, `isolation-effects-${town.slug}`]);
-  await sql(`INSERT INTO "VerificationToken" (identifier, token, expires) VALUES ($1, $2, now() + interval '1 day')`,
-    [town.people.admin, `isolation-effects-${town.slug}`]);
+  // Bound to the town's site (lib/tenancy/site.ts: the town's id), as a link asked there is.
+  await sql(`INSERT INTO "VerificationToken" (identifier, token, expires, site) VALUES ($1, $2, now() + interval '1 day', $3)`,
+    [town.people.admin, `isolation-effects-${town.slug}`, town.tenantId]);
   for (const key of [`helpRequestPerTown:${town.tenantId}`, `helpRequestPerIp:${town.tenantId}:198.51.100.7`, `volunteerFormPerIp:${town.tenantId}:198.51.100.7`]) {
     await sql(`INSERT INTO "RateLimiterFlexible" (key, points, expire) VALUES ($1, 1, now() + interval '1 hour')
                ON CONFLICT (key) DO UPDATE SET points = 1, expire = EXCLUDED.expire`, [key]);
