@@ -159,7 +159,10 @@ test.describe("production deployment behind Caddy", () => {
       PATH: `${dirname(NODE)}${delimiter}${process.env.PATH}`, HOME: process.env.HOME,
       // The image's environment (Dockerfile ENV), then the deployment's settings (.env.example).
       NODE_ENV: "production", HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, DATABASE_SYSTEM_URL: systemUrl, ROOT_DOMAIN,
+      DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, DATABASE_SYSTEM_URL: systemUrl,
+      // The public address, Caddy's port included (a real deployment serves 443): every URL and the
+      // Origin check are built from it.
+      ROOT_DOMAIN: `${ROOT_DOMAIN}:${caddyPort}`,
       AUTH_SECRET: randomBytes(32).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       RESEND_API_KEY: "re_production_test", RESEND_BASE_URL: resend.url, EMAIL_FROM: "Helpt <noreply@helpt.test>",
     };
