@@ -6,7 +6,7 @@ import { isProduction } from "@/lib/env";
 import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
-import { parseHost } from "@/lib/tenancy/parse-host";
+import { parseHost, type HostMatch } from "@/lib/tenancy/parse-host";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
@@ -22,18 +22,38 @@ export async function proxy(request: NextRequest) {
   const headers = withoutForwarded(request.headers);
   headers.set("content-security-policy", csp);
   const requestId = tagRequest(request.headers, request.nextUrl.pathname, headers);
-  const response = (await malformed(request, headers)) ?? route(request, headers);
+  const response = await respond(request, headers);
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   return response;
 }
 
+/**
+ * Refuses what Next.js would fail on (lib/abuse/malformed-request.ts); else
+ * passes the host on as one normalised name (lower case, no trailing dot) and
+ * routes it, the site it names worked out once for both.
+ */
+async function respond(request: NextRequest, headers: Headers) {
+  const refusal = malformedHeaders(request.headers);
+  if (refusal) return refuse(request, refusal.status, (m) => m.security.badRequest);
+  const host = normaliseHost(request.headers.get("host"))!;
+  headers.set("host", host);
+  const origin = normaliseOrigin(request.headers.get("origin") ?? "");
+  if (origin) headers.set("origin", origin);
+  const match = parseHost(host, process.env.ROOT_DOMAIN ?? "localhost");
+  const site = originOfMatch(match);
+  // Bodies of same-site posts to pages only: the others are refused by route(), or /api reads its own.
+  const path = request.nextUrl.pathname;
+  if (request.method === "POST" && !path.startsWith("/api/") && !isCrossSiteFormPost(request.method, path, headers, site)) {
+    const body = await malformedFormPost(request.headers, request.body);
+    if (body) return refuse(request, body.status, (m) => (body.reason === "tooLarge" ? m.form.formErrors.tooLarge : m.security.badRequest));
+  }
+  return route(request, headers, match, site);
+}
+
 // Routes a request to the apex site or to a town's site by its Host header.
 // It only rewrites: tenant lookup (database) happens in the tenant layout.
-function route(request: NextRequest, headers: Headers) {
-  const rootDomain = process.env.ROOT_DOMAIN ?? "localhost";
-  const match = parseHost(headers.get("host"), rootDomain);
-  const site = originOfMatch(match);
+function route(request: NextRequest, headers: Headers, match: HostMatch, site: string | null) {
   withSiteOrigin(headers, site);
   headers.delete(TENANT_HEADER); // never trust a client-supplied tenant
   const url = request.nextUrl.clone();
@@ -76,25 +96,6 @@ function route(request: NextRequest, headers: Headers) {
 
 /** Route handlers that answer the same on every host, including a bare IP address. */
 const HOST_INDEPENDENT = ["/api/health", "/api/tls/ask"];
-
-/**
- * Refuses what Next.js would fail on (lib/abuse/malformed-request.ts); else
- * passes the host on as one normalised name (lower case, no trailing dot).
- */
-async function malformed(request: NextRequest, headers: Headers) {
-  const refusal = malformedHeaders(request.headers);
-  if (refusal) return refuse(request, refusal.status, (m) => m.security.badRequest);
-  const host = normaliseHost(request.headers.get("host"))!;
-  headers.set("host", host);
-  const origin = normaliseOrigin(request.headers.get("origin") ?? "");
-  if (origin) headers.set("origin", origin);
-  // Bodies of same-site posts to pages only: the others are refused below, or /api reads its own.
-  const path = request.nextUrl.pathname;
-  const site = originOfMatch(parseHost(host, process.env.ROOT_DOMAIN ?? "localhost"));
-  if (request.method !== "POST" || path.startsWith("/api/") || isCrossSiteFormPost(request.method, path, headers, site)) return null;
-  const body = await malformedFormPost(request.headers, request.body);
-  return body && refuse(request, body.status, (m) => (body.reason === "tooLarge" ? m.form.formErrors.tooLarge : m.security.badRequest));
-}
 
 function decodable(path: string): boolean {
   try {
