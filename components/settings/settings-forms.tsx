@@ -65,7 +65,7 @@ export function InviteForm() {
   );
 }
 
-export function RemoveMemberButton({ action, label }: { action: (prev: FormState) => Promise<FormState>; label: string }) {
+export function RemoveMemberButton({ action, label }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; label: string }) {
   const [state, run, pending] = useActionState(action, emptyForm);
   return (
     <form action={run}>

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { deliver } from "@/lib/email/deliver";
 import { renderTemplate } from "@/lib/email/render";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { siteOfRequest, type Site } from "@/lib/tenancy/site";
+import { currentSite, type Site } from "@/lib/tenancy/site";
 
 /**
  * Auth.js's link with its origin — and the origin of the page it returns to —
@@ -32,7 +32,7 @@ export function onSiteOrigin(url: string, site: Site): string {
  * and a link that arrives late has expired anyway.
  */
 export async function sendMagicLink(params: { identifier: string; url: string; expires: Date }) {
-  const site = await siteOfRequest();
+  const site = await currentSite();
   if (!site) throw new Error("sign-in link asked on a host that names no site");
   const tenant = site.tenant;
   const requested = await getLocale().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 
@@ -16,6 +17,7 @@ export async function attempt(values: Record<string, string>, fn: () => Promise<
     if (error instanceof NotFoundInTenant) notFound();
     if (error instanceof InvalidInput) return { values, errors: error.errors };
     if (error instanceof InvalidTransition) return { values, errors: {}, formError: error.key };
+    if (error instanceof FormError) return { values, errors: error.errors, formError: error.key };
     if (isDatabaseUnavailable(error)) return { values, errors: {}, formError: "unavailable" };
     throw error;
   }

@@ -1,15 +1,13 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, LOCALES, pickLocale } from "@/lib/i18n/locales";
-import { TENANT_HEADER } from "@/lib/tenancy/headers";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { requestTenant } from "@/lib/tenancy/current";
 
 // No locale in the URL: a town's site speaks the visitor's chosen language
 // (cookie, per host) among the languages that town enabled.
 export default getRequestConfig(async () => {
   const [h, c] = await Promise.all([headers(), cookies()]);
-  const key = h.get(TENANT_HEADER);
-  const tenant = key ? await resolveTenant(key) : null;
+  const tenant = await requestTenant();
   const locale = pickLocale({
     cookie: c.get(LOCALE_COOKIE)?.value,
     acceptLanguage: h.get("accept-language"),

@@ -1,60 +1,35 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
-import { boundId, idSchema, assertForm } from "@/lib/forms/bound";
-import { attempt } from "@/lib/forms/attempt";
-import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
+import { townAction } from "@/lib/actions/pipeline";
+import { COORDINATOR_ROLES } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
-import { capSchema } from "@/lib/matching/schemas";
-import { forTenant } from "@/lib/tenancy/for-tenant";
-import { tenantOfRequest } from "@/lib/tenancy/from-request";
+import { setResponseCap } from "@/lib/matching/cap";
+import { assignFields, assignSchema, capSchema } from "@/lib/matching/schemas";
 import { setBlocked } from "@/lib/volunteers/admin";
 import { feedbackSchema } from "@/lib/volunteers/schemas";
 
-const done = (): FormState => {
-  revalidatePath("/", "layout");
-  return { values: {}, errors: {} };
-};
-
 export async function assignAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  assertForm(formData);
-  const id = boundId(requestId);
-  const tenant = await tenantOfRequest();
-  const member = await requireRole(tenant, COORDINATOR_ROLES);
-  const ids = formData.getAll("volunteerIds").filter((v): v is string => idSchema.safeParse(v).success).slice(0, 20);
-  return (await attempt({}, () => assignVolunteers(tenant, member.userId, id, ids))) ?? done();
+  return townAction(formData, { who: COORDINATOR_ROLES, id: requestId, input: assignSchema, from: assignFields }, async ({ tenant, actor, id }, input) => {
+    await assignVolunteers(tenant, actor.userId, id, input.volunteerIds);
+  });
 }
 
 export async function coordinatorDoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  assertForm(formData);
-  const id = boundId(requestId);
-  const tenant = await tenantOfRequest();
-  const member = await requireRole(tenant, COORDINATOR_ROLES);
-  const values = formValues(formData);
-  const parsed = feedbackSchema.safeParse(values);
-  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  return (await attempt(values, () => completeAssignment(tenant, member.userId, id, { coordinator: true }, parsed.data))) ?? done();
+  return townAction(formData, { who: COORDINATOR_ROLES, id: requestId, input: feedbackSchema }, async ({ tenant, actor, id }, input) => {
+    await completeAssignment(tenant, actor.userId, id, { coordinator: true }, input);
+  });
 }
 
 /** How many offers a request accepts before it leaves the volunteers' list. */
 export async function capAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  assertForm(formData);
-  const id = boundId(requestId);
-  const tenant = await tenantOfRequest();
-  await requireRole(tenant, COORDINATOR_ROLES);
-  const values = formValues(formData);
-  const parsed = capSchema.safeParse(values);
-  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  const { count } = await forTenant(tenant.id).helpRequest.updateMany({ where: { id }, data: { maxResponses: parsed.data.maxResponses } });
-  return count === 0 ? { values, errors: {}, formError: "transitionNotAllowed" } : done();
+  return townAction(formData, { who: COORDINATOR_ROLES, id: requestId, input: capSchema }, async ({ tenant, id }, input) => {
+    await setResponseCap(tenant, id, input.maxResponses);
+  });
 }
 
 export async function blockVolunteerAction(volunteerId: string, formData: FormData): Promise<void> {
-  assertForm(formData);
-  const id = boundId(volunteerId);
-  const tenant = await tenantOfRequest();
-  const member = await requireRole(tenant, COORDINATOR_ROLES);
-  await attempt({}, () => setBlocked(tenant, member.userId, id, formData.get("blocked") === "true"));
-  revalidatePath("/", "layout");
+  await townAction(formData, { who: COORDINATOR_ROLES, id: volunteerId }, async ({ tenant, actor, id, values }) => {
+    await setBlocked(tenant, actor.userId, id, values.blocked === "true");
+  });
 }

@@ -1,20 +1,17 @@
-import type { z } from "zod";
 import type { Prisma, Tenant } from "@/generated/prisma/client";
 import { billingUrl, emailAdmins } from "@/lib/billing/notify";
 import { DAY_MS } from "@/lib/billing/plans";
-import { fieldErrors } from "@/lib/forms/state";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/requests/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { idSchema } from "@/lib/forms/bound";
-import { planSchema, suspendSchema, trialSchema } from "./schemas";
+import type { PlanInput, SuspendInput, TrialInput } from "./schemas";
 
 // What platform admins change on a town. Each function takes the acting admin
-// explicitly (the actions check who that is), validates its input (throwing
-// InvalidInput with translation keys), and returns whether anything changed:
-// asking for the state a town is already in writes nothing.
+// explicitly and its input parsed (the actions check who that is and parse the
+// form), and returns whether anything changed: asking for the state a town is
+// already in writes nothing.
 
-type Values = Record<string, unknown>;
 type Town = Pick<Tenant, "id" | "slug" | "status" | "suspendedReason" | "plan" | "trialEndsAt" | "defaultLocale">;
 type Change = {
   data: Prisma.TenantUpdateInput;
@@ -23,12 +20,6 @@ type Change = {
   /** Set when the change suspends an active town: the reason mailed to its admins. */
   mailReason?: string;
 };
-
-function parse<S extends z.ZodType>(schema: S, values: Values): z.output<S> {
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) throw new InvalidInput(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 /**
  * Applies `decide`'s change with its audit row and e-mails in one
@@ -59,8 +50,7 @@ async function changeTown(actorId: string, tenantId: string, decide: (town: Town
 }
 
 /** Suspends a town with a reason shown on its site. A suspended town only gets its reason updated (and no second e-mail). */
-export async function suspendTown(actorId: string, tenantId: string, values: Values): Promise<boolean> {
-  const { reason } = parse(suspendSchema, values);
+export async function suspendTown(actorId: string, tenantId: string, { reason }: SuspendInput): Promise<boolean> {
   return changeTown(actorId, tenantId, (town) => {
     if (town.status === "SUSPENDED" && town.suspendedReason === reason) return null;
     return {
@@ -82,16 +72,14 @@ export async function reactivateTown(actorId: string, tenantId: string): Promise
 }
 
 /** Sets the plan by hand; Stripe is not called, so a subscription keeps its own state. */
-export async function changePlan(actorId: string, tenantId: string, values: Values): Promise<boolean> {
-  const { plan } = parse(planSchema, values);
+export async function changePlan(actorId: string, tenantId: string, { plan }: PlanInput): Promise<boolean> {
   return changeTown(actorId, tenantId, (town) =>
     town.plan === plan ? null : { data: { plan }, action: "town.plan", details: { from: town.plan, to: plan } },
   );
 }
 
 /** Extends the trial by `days` from its current end, or from now if it has already ended. */
-export async function extendTrial(actorId: string, tenantId: string, values: Values, now = new Date()): Promise<boolean> {
-  const { days } = parse(trialSchema, values);
+export async function extendTrial(actorId: string, tenantId: string, { days }: TrialInput, now = new Date()): Promise<boolean> {
   return changeTown(actorId, tenantId, (town) => {
     const from = town.trialEndsAt && town.trialEndsAt > now ? town.trialEndsAt : now;
     const trialEndsAt = new Date(from.getTime() + days * DAY_MS);

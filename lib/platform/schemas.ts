@@ -25,9 +25,12 @@ export const suspendSchema = z.object({
     .pipe(z.string().min(1, "required").min(3, "tooShort").max(300, "tooLong")),
 });
 
+export type SuspendInput = z.output<typeof suspendSchema>;
+
 export const planSchema = z.object({
   plan: z.enum(PLANS, { error: "invalidChoice" }),
 });
+export type PlanInput = z.output<typeof planSchema>;
 
 export const trialSchema = z.object({
   days: z
@@ -37,6 +40,7 @@ export const trialSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1, "daysRange").max(MAX_TRIAL_EXTENSION_DAYS, "daysRange")),
 });
+export type TrialInput = z.output<typeof trialSchema>;
 
 /** What the town page confirms after an action (`?done=`); "unchanged" when the town already was in that state. */
 export const DONE_NOTICES = ["suspended", "reactivated", "plan", "trial", "unchanged"] as const;

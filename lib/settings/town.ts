@@ -58,3 +58,17 @@ export async function townSettings(tenant: { id: string }) {
     },
   });
 }
+
+/** What the billing settings page shows. */
+export async function townBilling(tenant: { id: string }) {
+  return prisma.tenant.findUniqueOrThrow({
+    where: { id: tenant.id },
+    select: { plan: true, billingStatus: true, trialEndsAt: true, graceEndsAt: true, population: true, stripeCustomerId: true },
+  });
+}
+
+/** The town's uploaded logo (bytes and type checked on upload), or null. */
+export async function townLogo(tenant: { id: string }): Promise<{ logo: Uint8Array; logoType: string } | null> {
+  const row = await prisma.tenant.findUnique({ where: { id: tenant.id }, select: { logo: true, logoType: true } });
+  return row?.logo && row.logoType ? { logo: row.logo, logoType: row.logoType } : null;
+}

@@ -12,17 +12,14 @@ import { apexOrigin, publicOrigin, publicTownUrl } from "@/lib/tenancy/urls";
  */
 export type Site = { key: string; tenant: TenantContext | null; origin: string };
 
-/** The current request's site; null when the host names no known town. */
-export async function siteOfRequest(): Promise<Site | null> {
+/** The current request's site, once per request; null when the host names no known town. */
+export const currentSite = cache(async (): Promise<Site | null> => {
   const key = (await headers()).get(TENANT_HEADER) ?? "";
   if (!key) return { key, tenant: null, origin: apexOrigin() };
   const tenant = await resolveTenant(key);
   if (!tenant) return null;
   return { key, tenant, origin: key.includes(".") ? publicOrigin(key) : publicTownUrl(tenant.slug, "") };
-}
-
-/** The same, once per render (pages, layouts, actions); route handlers call `siteOfRequest`. */
-export const currentSite = cache(siteOfRequest);
+});
 
 /** The identity rate limits and sign-in tokens are keyed on: the town's id, or "apex". */
 export const siteId = (site: Site) => site.tenant?.id ?? "apex";

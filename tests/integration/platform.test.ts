@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { changePlan, extendTrial, reactivateTown, suspendTown } from "@/lib/platform/mutations";
 import { getTown, listTowns, platformMetrics } from "@/lib/platform/queries";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { planSchema, suspendSchema, trialSchema } from "@/lib/platform/schemas";
+import { fieldErrors } from "@/lib/forms/state";
+import { NotFoundInTenant } from "@/lib/requests/errors";
+import type { z } from "zod";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, createUser, createVolunteer } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
@@ -36,15 +39,11 @@ async function addRequest(tenantId: string, categoryId: string, status: "NEW" | 
 
 const reload = (id: string) => prisma.tenant.findUniqueOrThrow({ where: { id } });
 const auditOf = (tenantId: string) => systemDb.platformAudit.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
-/** The field errors a call is rejected with. */
-async function errorsOf(call: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof InvalidInput) return error.errors;
-    throw error;
-  }
-  throw new Error("expected InvalidInput");
+/** The field errors the action's schema rejects a form with. */
+function errorsOf(schema: z.ZodType, values: Record<string, unknown>): Record<string, string> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) throw new Error("expected field errors");
+  return fieldErrors(parsed.error);
 }
 
 const suspendedMails = (tenantId: string) => systemDb.outboxEmail.findMany({ where: { tenantId, template: "suspended" } });
@@ -106,7 +105,7 @@ describe("platform queries", () => {
     });
     await systemDb.stripeEvent.create({ data: { id: `evt_${tag()}_other`, type: "invoice.paid", tenantId: other.tenant.id, processedAt: new Date() } });
     const actor = await platformAdmin();
-    await changePlan(actor.id, tenant.id, { plan: "PAID" });
+    await changePlan(actor.id, tenant.id, planSchema.parse({ plan: "PAID" }));
 
     const town = await getTown(tenant.id);
     expect(town).toMatchObject({ tenant: { id: tenant.id, billingStatus: "TRIALING", stripeCustomerId: tenant.stripeCustomerId }, openRequests: 1, volunteers: 0 });
@@ -126,7 +125,7 @@ describe("platform mutations", () => {
     const actor = await platformAdmin();
     expect((await resolveTenant(tenant.slug))?.status).toBe("ACTIVE");
 
-    expect(await suspendTown(actor.id, tenant.id, { reason: "  Unpaid\n invoice  " })).toBe(true);
+    expect(await suspendTown(actor.id, tenant.id, suspendSchema.parse({ reason: "  Unpaid\n invoice  " }))).toBe(true);
     expect(await reload(tenant.id)).toMatchObject({ status: "SUSPENDED", suspendedReason: "Unpaid invoice" });
     expect(await resolveTenant(tenant.slug)).toMatchObject({ status: "SUSPENDED", suspendedReason: "Unpaid invoice" });
     expect(await auditOf(tenant.id)).toMatchObject([
@@ -138,9 +137,9 @@ describe("platform mutations", () => {
     expect((mails[0].data as { url: string }).url).toContain(tenant.slug);
 
     // A new reason for a suspended town updates the notice without mailing the admins again.
-    expect(await suspendTown(actor.id, tenant.id, { reason: "Under review" })).toBe(true);
+    expect(await suspendTown(actor.id, tenant.id, suspendSchema.parse({ reason: "Under review" }))).toBe(true);
     expect(await resolveTenant(tenant.slug)).toMatchObject({ suspendedReason: "Under review" });
-    expect(await suspendTown(actor.id, tenant.id, { reason: "Under review" })).toBe(false);
+    expect(await suspendTown(actor.id, tenant.id, suspendSchema.parse({ reason: "Under review" }))).toBe(false);
     expect(await auditOf(tenant.id)).toHaveLength(2);
     expect(await suspendedMails(tenant.id)).toHaveLength(1);
   });
@@ -160,10 +159,10 @@ describe("platform mutations", () => {
   it("changes the plan, recording from and to", async () => {
     const { tenant } = await createTown();
     const actor = await platformAdmin();
-    expect(await changePlan(actor.id, tenant.id, { plan: "PAID" })).toBe(true);
+    expect(await changePlan(actor.id, tenant.id, planSchema.parse({ plan: "PAID" }))).toBe(true);
     expect((await reload(tenant.id)).plan).toBe("PAID");
-    expect(await changePlan(actor.id, tenant.id, { plan: "PAID" })).toBe(false);
-    expect(await changePlan(actor.id, tenant.id, { plan: "FREE" })).toBe(true);
+    expect(await changePlan(actor.id, tenant.id, planSchema.parse({ plan: "PAID" }))).toBe(false);
+    expect(await changePlan(actor.id, tenant.id, planSchema.parse({ plan: "FREE" }))).toBe(true);
     expect(await auditOf(tenant.id)).toMatchObject([
       { action: "town.plan", details: { from: "FREE", to: "PAID" } },
       { action: "town.plan", details: { from: "PAID", to: "FREE" } },
@@ -178,16 +177,16 @@ describe("platform mutations", () => {
     const never = await createTown();
     const actor = await platformAdmin();
 
-    expect(await extendTrial(actor.id, running.tenant.id, { days: "10" }, now)).toBe(true);
+    expect(await extendTrial(actor.id, running.tenant.id, trialSchema.parse({ days: "10" }), now)).toBe(true);
     const extended = new Date(end.getTime() + 10 * DAY_MS);
     expect(await reload(running.tenant.id)).toMatchObject({ trialEndsAt: extended, trialNoticeSentAt: null });
     expect(await auditOf(running.tenant.id)).toMatchObject([
       { actorId: actor.id, action: "town.trial", details: { days: 10, previousEnd: end.toISOString(), trialEndsAt: extended.toISOString() } },
     ]);
 
-    await extendTrial(actor.id, ended.tenant.id, { days: "5" }, now);
+    await extendTrial(actor.id, ended.tenant.id, trialSchema.parse({ days: "5" }), now);
     expect((await reload(ended.tenant.id)).trialEndsAt).toEqual(new Date(now.getTime() + 5 * DAY_MS));
-    await extendTrial(actor.id, never.tenant.id, { days: " 90 " }, now);
+    await extendTrial(actor.id, never.tenant.id, trialSchema.parse({ days: " 90 " }), now);
     expect((await reload(never.tenant.id)).trialEndsAt).toEqual(new Date(now.getTime() + 90 * DAY_MS));
   });
 
@@ -195,21 +194,21 @@ describe("platform mutations", () => {
     const { tenant } = await createTown();
     const actor = await platformAdmin();
 
-    expect(await errorsOf(suspendTown(actor.id, tenant.id, {}))).toEqual({ reason: "required" });
-    expect(await errorsOf(suspendTown(actor.id, tenant.id, { reason: " \n " }))).toEqual({ reason: "required" });
-    expect(await errorsOf(suspendTown(actor.id, tenant.id, { reason: "ab" }))).toEqual({ reason: "tooShort" });
-    expect(await errorsOf(suspendTown(actor.id, tenant.id, { reason: "x".repeat(301) }))).toEqual({ reason: "tooLong" });
-    expect(await errorsOf(changePlan(actor.id, tenant.id, { plan: "GOLD" }))).toEqual({ plan: "invalidChoice" });
+    expect(errorsOf(suspendSchema, {})).toEqual({ reason: "required" });
+    expect(errorsOf(suspendSchema, { reason: " \n " })).toEqual({ reason: "required" });
+    expect(errorsOf(suspendSchema, { reason: "ab" })).toEqual({ reason: "tooShort" });
+    expect(errorsOf(suspendSchema, { reason: "x".repeat(301) })).toEqual({ reason: "tooLong" });
+    expect(errorsOf(planSchema, { plan: "GOLD" })).toEqual({ plan: "invalidChoice" });
     for (const days of ["", "0", "91", "1.5", "-3", "ten", undefined]) {
-      expect(await errorsOf(extendTrial(actor.id, tenant.id, { days }))).toEqual({ days: "daysRange" });
+      expect(errorsOf(trialSchema, { days })).toEqual({ days: "daysRange" });
     }
     for (const id of ["no-such-town", ""]) {
-      await expect(suspendTown(actor.id, id, { reason: "Valid reason" })).rejects.toBeInstanceOf(NotFoundInTenant);
+      await expect(suspendTown(actor.id, id, suspendSchema.parse({ reason: "Valid reason" }))).rejects.toBeInstanceOf(NotFoundInTenant);
       await expect(reactivateTown(actor.id, id)).rejects.toBeInstanceOf(NotFoundInTenant);
     }
 
     expect(await reload(tenant.id)).toMatchObject({ status: "ACTIVE", plan: "FREE", trialEndsAt: null });
     expect(await auditOf(tenant.id)).toEqual([]);
-    expect(await suspendTown(actor.id, tenant.id, { reason: "x".repeat(300) })).toBe(true);
+    expect(await suspendTown(actor.id, tenant.id, suspendSchema.parse({ reason: "x".repeat(300) }))).toBe(true);
   });
 });

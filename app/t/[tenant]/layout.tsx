@@ -8,21 +8,20 @@ import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
 import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
-import { currentTenant } from "@/lib/tenancy/current";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { currentTenant, requestTenant } from "@/lib/tenancy/current";
 
-type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
+type Props = { children: ReactNode };
 
-export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
   // The layout answers 404 for unknown towns; metadata must not throw first.
-  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  const tenant = await requestTenant();
   if (!tenant) return {};
   const t = await getTranslations("meta");
   return { title: t("townTitle", { town: tenant.name }), description: t("townDescription", { town: tenant.name }) };
 }
 
-export default async function TenantLayout({ children, params }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function TenantLayout({ children }: Props) {
+  const tenant = await currentTenant();
   const [t, ts, tn, member] = await Promise.all([
     getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), currentMember(tenant),
   ]);

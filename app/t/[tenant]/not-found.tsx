@@ -1,13 +1,10 @@
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { TENANT_HEADER } from "@/lib/tenancy/headers";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { requestTenant } from "@/lib/tenancy/current";
 
 // A page that does not exist on an existing town's site: inside the town's layout,
 // naming the town (unknown towns get the root not-found page, which names none).
 export default async function TownNotFound() {
-  const key = (await headers()).get(TENANT_HEADER);
-  const tenant = key ? await resolveTenant(key) : null;
+  const tenant = await requestTenant();
   const [t, tn] = await Promise.all([getTranslations("errorPage"), getTranslations("notFound")]);
   return (
     <section aria-labelledby="not-found" className="flex flex-col gap-4" data-testid="not-found">

@@ -5,8 +5,8 @@ import { currentLocale } from "@/lib/i18n/current";
 import { getTownCounters } from "@/lib/stats/town-counters";
 import { currentTenant } from "@/lib/tenancy/current";
 
-export default async function TownHome({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function TownHome() {
+  const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, categories, counters] = await Promise.all([
     getTranslations("town"),

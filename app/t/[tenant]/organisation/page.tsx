@@ -7,8 +7,8 @@ import { ownOrganisation, vacanciesWithApplicants } from "@/lib/organisations/va
 import { currentTenant } from "@/lib/tenancy/current";
 
 /** A partner organisation (care home, social services…) posts vacancies and sees who applied. */
-export default async function OrganisationHome({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function OrganisationHome() {
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, ["ORGANISATION"]);
   const [t, org, vacancies] = await Promise.all([getTranslations("organisation"), ownOrganisation(tenant, member.userId), vacanciesWithApplicants(tenant, member.userId)]);
   return (

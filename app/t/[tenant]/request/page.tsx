@@ -5,8 +5,8 @@ import { newSubmissionKey } from "@/lib/forms/submission-key";
 import { currentLocale } from "@/lib/i18n/current";
 import { currentTenant } from "@/lib/tenancy/current";
 
-export default async function AskForHelp({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function AskForHelp() {
+  const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, categories] = await Promise.all([getTranslations("request"), listCategories(tenant, locale)]);
   return (

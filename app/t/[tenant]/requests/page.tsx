@@ -4,8 +4,8 @@ import { listPublicRequests } from "@/lib/requests/queries";
 import { currentTenant } from "@/lib/tenancy/current";
 
 /** Open requests as volunteers and the public see them: anonymised, never personal data. */
-export default async function PublicRequests({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function PublicRequests() {
+  const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, format, requests] = await Promise.all([getTranslations("publicRequests"), getFormatter(), listPublicRequests(tenant, locale)]);
   return (

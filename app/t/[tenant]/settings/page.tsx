@@ -10,8 +10,8 @@ import { townSettings } from "@/lib/settings/town";
 import { currentTenant } from "@/lib/tenancy/current";
 
 /** A town admin's settings: checklist, town details, team, custom domain, billing. */
-export default async function Settings({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function Settings() {
+  const tenant = await currentTenant();
   const admin = await requireRole(tenant, ADMIN_ROLES);
   const [t, tr, settings, team, domains] = await Promise.all([
     getTranslations("settings"), getTranslations("roles"), townSettings(tenant), listTeam(tenant), listDomains(tenant),

@@ -4,11 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { ADMIN_ROLES, COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
+type Props = { children: ReactNode };
 
 /** Everything under /staff needs a staff role in this town (checked again in every page and action). */
-export default async function StaffLayout({ children, params }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function StaffLayout({ children }: Props) {
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, STAFF_ROLES);
   const [t, tv] = await Promise.all([getTranslations("staff"), getTranslations("volunteersAdmin")]);
   const links = [

@@ -12,14 +12,14 @@ import { applyAction, deleteProfileAction, markDoneAction, pauseAction, respondA
 import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
 import { getOwnProfile } from "@/lib/volunteers/profile";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ saved?: string; deleted?: string }> };
+type Props = { searchParams: Promise<{ saved?: string; deleted?: string }> };
 
 const card = "rounded bg-white p-4 shadow-sm";
 // A volunteer takes one or two requests at a time: the nearest few dozen are plenty, and the page stays light in a large town.
 const NEAREST_SHOWN = 30;
 
-export default async function VolunteerHome({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function VolunteerHome({ searchParams }: Props) {
+  const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, te, member, { saved, deleted }] = await Promise.all([getTranslations("volunteer"), getTranslations("enums"), currentMember(tenant), searchParams]);
 

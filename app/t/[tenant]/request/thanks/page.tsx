@@ -3,10 +3,10 @@ import { getConfirmation } from "@/lib/requests/queries";
 import { isReference } from "@/lib/requests/reference";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ ref?: string }> };
+type Props = { searchParams: Promise<{ ref?: string }> };
 
-export default async function Thanks({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function Thanks({ searchParams }: Props) {
+  const tenant = await currentTenant();
   const { ref } = await searchParams;
   const [t, confirmation] = await Promise.all([
     getTranslations("request"),

@@ -3,15 +3,15 @@ import { BillingButtons } from "@/components/settings/settings-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { annualPriceCents } from "@/lib/billing/plans";
 import { billingEnabled } from "@/lib/billing/stripe";
-import { prisma } from "@/lib/db/client";
+import { townBilling } from "@/lib/settings/town";
 import { currentTenant } from "@/lib/tenancy/current";
 
-export default async function Billing({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function Billing() {
+  const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
   const [t, format, row] = await Promise.all([
     getTranslations("settings"), getFormatter(),
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { plan: true, billingStatus: true, trialEndsAt: true, graceEndsAt: true, population: true, stripeCustomerId: true } }),
+    townBilling(tenant),
   ]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : "—");
   return (

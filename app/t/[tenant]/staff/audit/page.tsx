@@ -7,13 +7,13 @@ import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 import { DataTable } from "@/components/ui/data-table";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const SHOWN = 200;
 
 /** The town admin searches who viewed or changed personal data, and downloads what they found. */
-export default async function AuditLogPage({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function AuditLogPage({ searchParams }: Props) {
+  const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
   const { values, filter, errors } = parseAuditFilter(await searchParams);
   const [t, format, actions, result] = await Promise.all([

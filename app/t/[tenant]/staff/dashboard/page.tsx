@@ -7,8 +7,8 @@ import { currentTenant } from "@/lib/tenancy/current";
 
 const card = "flex flex-col-reverse rounded bg-white p-4 shadow-sm";
 
-export default async function Dashboard({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function Dashboard() {
+  const tenant = await currentTenant();
   // Also checked here, not only in the layout: the page renders alongside the layout, and its
   // output would travel in the body of the layout's redirect or 404.
   await requireRole(tenant, STAFF_ROLES);

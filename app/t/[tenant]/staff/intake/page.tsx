@@ -7,10 +7,10 @@ import { newSubmissionKey } from "@/lib/forms/submission-key";
 import { currentLocale } from "@/lib/i18n/current";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { searchParams: Promise<{ created?: string }> };
 
-export default async function PhoneIntake({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function PhoneIntake({ searchParams }: Props) {
+  const tenant = await currentTenant();
   // Also checked here, not only in the layout: the page renders alongside the layout, and its
   // output would travel in the body of the layout's redirect or 404.
   await requireRole(tenant, STAFF_ROLES);

@@ -4,8 +4,8 @@ import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { currentTenant } from "@/lib/tenancy/current";
 
 /** Printable material for residents without internet: the 80+ letter and a poster. */
-export default async function OutreachKit({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function OutreachKit() {
+  const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
   const t = await getTranslations("outreachPage");
   return (

@@ -7,12 +7,12 @@ import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
 import { AGE_GROUPS, STATUSES, URGENCIES, queueFilterSchema } from "@/lib/requests/schemas";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const selectClass = "rounded border-2 border-zinc-700 bg-white px-2 py-1";
 
-export default async function RequestQueue({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function RequestQueue({ searchParams }: Props) {
+  const tenant = await currentTenant();
   // Also checked here, not only in the layout: the page renders alongside the layout, and its
   // output would travel in the body of the layout's redirect or 404.
   await requireRole(tenant, STAFF_ROLES);

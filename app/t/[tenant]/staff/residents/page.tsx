@@ -3,11 +3,10 @@ import { ResidentRights } from "@/components/residents/resident-rights";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string }> };
 
 /** Residents have no account: their requests to see or erase their data reach the town by phone. */
-export default async function ResidentDataRights({ params }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function ResidentDataRights() {
+  const tenant = await currentTenant();
   await requireRole(tenant, COORDINATOR_ROLES);
   const t = await getTranslations("residents");
   return (

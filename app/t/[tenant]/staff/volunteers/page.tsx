@@ -6,10 +6,10 @@ import { blockVolunteerAction } from "@/lib/matching/actions";
 import { currentTenant } from "@/lib/tenancy/current";
 import { listVolunteers } from "@/lib/volunteers/admin";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ q?: string }> };
+type Props = { searchParams: Promise<{ q?: string }> };
 
-export default async function Volunteers({ params, searchParams }: Props) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function Volunteers({ searchParams }: Props) {
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, STAFF_ROLES);
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 100) : undefined;

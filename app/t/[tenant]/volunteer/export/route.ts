@@ -1,12 +1,12 @@
 import { requireUser } from "@/lib/auth/guard";
 import { notFoundResponse } from "@/lib/http/not-found";
 import { NotFoundInTenant } from "@/lib/requests/errors";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { requestTenant } from "@/lib/tenancy/current";
 import { exportVolunteerData } from "@/lib/volunteers/profile";
 
 /** A volunteer downloads everything this town holds about them (JSON). */
-export async function GET(_request: Request, { params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+export async function GET() {
+  const tenant = await requestTenant();
   if (!tenant) return notFoundResponse();
   const user = await requireUser();
   const data = await exportVolunteerData(tenant, user.userId).catch((e) => {

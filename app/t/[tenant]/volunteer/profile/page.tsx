@@ -6,8 +6,8 @@ import { currentLocale } from "@/lib/i18n/current";
 import { currentTenant } from "@/lib/tenancy/current";
 import { getOwnProfile } from "@/lib/volunteers/profile";
 
-export default async function EditVolunteerProfile({ params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = await currentTenant((await params).tenant);
+export default async function EditVolunteerProfile() {
+  const tenant = await currentTenant();
   const user = await requireUser();
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, profile, categories] = await Promise.all([getTranslations("volunteer"), getOwnProfile(tenant, user.userId), listCategories(tenant, locale)]);

@@ -4,15 +4,13 @@ import { parseAuditFilter } from "@/lib/audit/filter";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Context = { params: Promise<{ tenant: string }> };
-
 const CONTENT_TYPES: Record<AuditExportFormat, string> = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" };
 
 const isFormat = (value: string): value is AuditExportFormat => (AUDIT_EXPORT_FORMATS as readonly string[]).includes(value);
 
 /** The town admin downloads the audit log, filtered like the page (?format=csv|json&q=…&from=…). */
-export async function GET(request: Request, { params }: Context) {
-  const tenant = await currentTenant((await params).tenant);
+export async function GET(request: Request) {
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, ADMIN_ROLES);
   const t = await getTranslations("form");
   const search = new URL(request.url).searchParams;

@@ -1,13 +1,13 @@
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { notFoundResponse } from "@/lib/http/not-found";
 import { DOCUMENTS, outreachPdf, type OutreachDocument } from "@/lib/outreach/download";
-import { resolveTenant } from "@/lib/tenancy/resolve";
+import { requestTenant } from "@/lib/tenancy/current";
 
-type Context = { params: Promise<{ tenant: string; document: string }> };
+type Context = { params: Promise<{ document: string }> };
 
 export async function GET(request: Request, { params }: Context) {
-  const { tenant: key, document } = await params;
-  const tenant = await resolveTenant(decodeURIComponent(key));
+  const { document } = await params;
+  const tenant = await requestTenant();
   if (!tenant) return notFoundResponse();
   await requireRole(tenant, ADMIN_ROLES);
   // Own keys only: "__proto__" or "constructor" are in every object.

@@ -16,11 +16,11 @@ import { allowedTransitions } from "@/lib/requests/mutations";
 import { findDuplicates, getRequestForStaff } from "@/lib/requests/queries";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Props = { params: Promise<{ tenant: string; id: string }> };
+type Props = { params: Promise<{ id: string }> };
 
 export default async function RequestDetail({ params }: Props) {
-  const { tenant: key, id } = await params;
-  const tenant = await currentTenant(key);
+  const { id } = await params;
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const request = await getRequestForStaff(tenant, member.userId, id, locale).catch((e) => {

@@ -6,11 +6,9 @@ import { exportResidentData } from "@/lib/residents/data-rights";
 import { residentExportSchema } from "@/lib/residents/schemas";
 import { currentTenant } from "@/lib/tenancy/current";
 
-type Context = { params: Promise<{ tenant: string }> };
-
 /** A coordinator downloads everything the town holds about a resident (JSON), after checking their identity by phone. */
-export async function POST(request: Request, { params }: Context) {
-  const tenant = await currentTenant((await params).tenant);
+export async function POST(request: Request) {
+  const tenant = await currentTenant();
   const member = await requireRole(tenant, COORDINATOR_ROLES);
   const t = await getTranslations("form");
   const refuse = (status: number, message: string) =>
