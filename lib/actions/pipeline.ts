@@ -10,7 +10,6 @@ import { attempt } from "@/lib/forms/attempt";
 import { assertForm, boundId } from "@/lib/forms/bound";
 import { FormError } from "@/lib/forms/form-error";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
-import type { TenantDb } from "@/lib/tenancy/for-tenant";
 import { currentDb, currentTenant } from "@/lib/tenancy/current";
 import type { TenantContext } from "@/lib/tenancy/resolve";
 import { currentSite, type Site } from "@/lib/tenancy/site";
@@ -54,8 +53,6 @@ export type Context<W extends Who> = {
 
 export type TownContext<W extends Who> = Context<W> & {
   tenant: TenantContext;
-  /** The town's scoped client, built once per request. */
-  db: TenantDb;
   /** An audit row by the acting person, for bodies whose data function does not write one. */
   audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 };
@@ -109,8 +106,7 @@ async function pipeline<W extends Who, S extends z.ZodType | undefined, St exten
     const ctx = { site, actor, id, values, formData } as TownContext<W>;
     if (town && tenant) {
       ctx.tenant = tenant;
-      ctx.db = await currentDb();
-      ctx.audit = (entry) => writeAudit(tenant, { actorId: actor?.userId ?? null, ...entry }, ctx.db);
+      ctx.audit = async (entry) => writeAudit(tenant, { actorId: actor?.userId ?? null, ...entry }, await currentDb());
     }
     outcome = (await body(ctx, input)) ?? undefined;
   });

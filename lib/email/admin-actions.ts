@@ -1,16 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requirePlatformAdmin } from "@/lib/auth/platform";
+import { siteAction } from "@/lib/actions/pipeline";
 import { retryFailed } from "@/lib/email/dispatch";
 import { retryEmailSchema } from "@/lib/email/schemas";
-import { assertForm } from "@/lib/forms/bound";
 
 export async function retryEmailAction(formData: FormData): Promise<void> {
-  assertForm(formData);
-  await requirePlatformAdmin();
-  const parsed = retryEmailSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return;
-  await retryFailed(parsed.data.id);
-  revalidatePath("/admin/email");
+  await siteAction(formData, { who: "platformAdmin", input: retryEmailSchema, revalidate: "/admin/email" }, async (_ctx, input) => {
+    await retryFailed(input.id);
+  });
 }

@@ -6,7 +6,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
-import { forTenant } from "@/lib/tenancy/for-tenant";
+import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { logger } from "@/lib/log/logger";
 
 type Tenant = { id: string };
@@ -58,7 +58,7 @@ export async function createRequest(
     contactless: input.contactless,
     locale: meta.locale,
     submissionKey,
-    ...(await coordinatesOf(tenant, input.postcode)),
+    ...(await coordinatesOf(db, input.postcode)),
     ...phoneFields,
   };
 
@@ -106,8 +106,8 @@ export function allowedTransitions(from: RequestStatus): RequestStatus[] {
 
 const RECURRENCE_DAYS = { NONE: 0, WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 30 } as const;
 
-async function current(tenant: Tenant, id: string) {
-  const row = await forTenant(tenant.id).helpRequest.findFirst({ where: { id } });
+async function current(db: TenantDb, id: string) {
+  const row = await db.helpRequest.findFirst({ where: { id } });
   if (!row) throw new NotFoundInTenant("request");
   return row;
 }
@@ -117,11 +117,11 @@ async function current(tenant: Tenant, id: string) {
  * changed the status in the meantime, so two coordinators cannot both win.
  */
 export async function changeStatus(tenant: Tenant, actorId: string, id: string, to: RequestStatus, now = new Date()) {
-  const row = await current(tenant, id);
+  const db = forTenant(tenant.id);
+  const row = await current(db, id);
   if (!TRANSITIONS[row.status].includes(to)) throw new InvalidTransition("transitionNotAllowed");
   const closing = to === "DONE" || to === "CANCELLED";
   const days = RECURRENCE_DAYS[row.recurrence];
-  const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
     const { count } = await tx.helpRequest.updateMany({
       where: { id, status: row.status },
@@ -142,9 +142,10 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
 
 /** Publishes (or re-words) the anonymised summary volunteers see. */
 export async function publishRequest(tenant: Tenant, actorId: string, id: string, publicSummary: string, now = new Date()) {
-  const row = await current(tenant, id);
+  const db = forTenant(tenant.id);
+  const row = await current(db, id);
   if (row.status !== "NEW" && row.status !== "OPEN") throw new InvalidTransition("transitionNotAllowed");
-  await forTenant(tenant.id).$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.helpRequest.updateMany({
       where: { id, status: row.status },
       data: { status: "OPEN", publicSummary, publishedAt: row.publishedAt ?? now },
@@ -161,16 +162,18 @@ export async function triageRequest(
   tenant: Tenant, actorId: string, id: string,
   fields: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence">,
 ) {
-  await current(tenant, id);
-  await forTenant(tenant.id).$transaction(async (tx) => {
+  const db = forTenant(tenant.id);
+  await current(db, id);
+  await db.$transaction(async (tx) => {
     await tx.helpRequest.updateMany({ where: { id }, data: fields });
     await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: fields as Prisma.InputJsonValue }, tx);
   });
 }
 
 export async function addNote(tenant: Tenant, actorId: string, requestId: string, body: string) {
-  await current(tenant, requestId);
-  return forTenant(tenant.id).requestNote.create({ data: { tenantId: tenant.id, requestId, authorId: actorId, body } });
+  const db = forTenant(tenant.id);
+  await current(db, requestId);
+  return db.requestNote.create({ data: { tenantId: tenant.id, requestId, authorId: actorId, body } });
 }
 
 /**

@@ -1,11 +1,13 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { BillingUnavailable, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
 import { billingEnabled } from "@/lib/billing/stripe";
-import { assertForm } from "@/lib/forms/bound";
-import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
+import { siteAction } from "@/lib/actions/pipeline";
+import { FormError } from "@/lib/forms/form-error";
+import { fieldErrors, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
@@ -91,42 +93,45 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
  * One wizard step: "back" keeps what was typed and goes back; "next" validates
  * on the server, saves, and goes on. The last step creates the town.
  */
+// The step is bound in the page, but forgeable: anything else is a 404.
+const stepSchema = z.enum(STEPS);
+
 export async function saveStepAction(step: Step, _prev: FormState, formData: FormData): Promise<FormState> {
-  assertForm(formData);
-  if (!STEPS.includes(step)) notFound(); // bound in the page, but forgeable
-  const values = formValues(formData);
-  const draft = await currentDraft();
-  if (draft.tenantId) redirect("/start/done");
-  const index = STEPS.indexOf(step);
-  const raw = { ...draft.data.raw, [step]: values };
+  return siteAction(formData, { who: "anyone", id: step, idSchema: stepSchema }, async ({ values }) => {
+    const draft = await currentDraft();
+    if (draft.tenantId) redirect("/start/done");
+    const index = STEPS.indexOf(step);
+    const raw = { ...draft.data.raw, [step]: values };
 
-  if (formData.get("direction") === "back") {
-    await saveDraft({ id: draft.id, step: Math.max(1, index), data: { ...draft.data, raw } });
-    redirect(`/start?step=${Math.max(1, index)}`);
-  }
-  const result = await validateStep(step, formData, values, draft.data);
-  if ("errors" in result) {
-    await saveDraft({ id: draft.id, step: index + 1, data: { ...draft.data, raw } });
-    return { values, errors: result.errors, formError: result.formError };
-  }
-  const { [step]: _done, ...otherRaw } = raw;
-  const data: SignupData = { ...draft.data, ...result.data, raw: otherRaw };
-  // A fresh subdomain suggestion follows the municipality's name.
-  if (step === "municipality" && !data.subdomain) data.raw = { ...data.raw, subdomain: { slug: slugify(data.municipality!.name) } };
-  const id = await saveDraft({ id: draft.id, step: Math.min(STEPS.length, index + 2), data });
+    if (values.direction === "back") {
+      await saveDraft({ id: draft.id, step: Math.max(1, index), data: { ...draft.data, raw } });
+      redirect(`/start?step=${Math.max(1, index)}`);
+    }
+    const result = await validateStep(step, formData, values, draft.data);
+    if ("errors" in result) {
+      await saveDraft({ id: draft.id, step: index + 1, data: { ...draft.data, raw } });
+      throw new FormError(result.formError, result.errors);
+    }
+    const { [step]: _done, ...otherRaw } = raw;
+    const data: SignupData = { ...draft.data, ...result.data, raw: otherRaw };
+    // A fresh subdomain suggestion follows the municipality's name.
+    if (step === "municipality" && !data.subdomain) data.raw = { ...data.raw, subdomain: { slug: slugify(data.municipality!.name) } };
+    const id = await saveDraft({ id: draft.id, step: Math.min(STEPS.length, index + 2), data });
 
-  if (step !== "plan") redirect(`/start?step=${index + 2}`);
-  return finish(id, data, formData);
+    if (step !== "plan") redirect(`/start?step=${index + 2}`);
+    return { redirect: await finish(id, data, formData) };
+  });
 }
 
-async function finish(draftId: string, data: SignupData, formData: FormData): Promise<FormState> {
-  if (!(await withinLimits([["signupPerIp", await clientIp()]]))) return { values: {}, errors: {}, formError: "rateLimited" };
+/** Creates the town; where to go next. */
+async function finish(draftId: string, data: SignupData, formData: FormData): Promise<string> {
+  if (!(await withinLimits([["signupPerIp", await clientIp()]]))) throw new FormError("rateLimited");
   if (!isComplete(data)) {
     const missing = STEPS.findIndex((s) => s !== "plan" && !data[s as keyof SignupData]);
     redirect(`/start?step=${missing + 1}`);
   }
   const plan = billingEnabled() ? planSchema.safeParse({ plan: formData.get("plan") }) : { success: true as const, data: { plan: "FREE" as const } };
-  if (!plan.success) return { values: {}, errors: fieldErrors(plan.error) };
+  if (!plan.success) throw new FormError(undefined, fieldErrors(plan.error));
   let tenant;
   try {
     tenant = await createTown(data, draftId);
@@ -141,19 +146,20 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
   if (plan.data.plan === "PAID") {
     const site = publicTownUrl(tenant.slug, "").replace(/\/$/, "");
     try {
-      const url = await startSubscription(tenant, { successUrl: `${site}/settings?billing=success`, cancelUrl: `${site}/settings?billing=cancelled`, customerEmail: data.admin.adminEmail });
-      redirect(url);
+      return await startSubscription(tenant, { successUrl: `${site}/settings?billing=success`, cancelUrl: `${site}/settings?billing=cancelled`, customerEmail: data.admin.adminEmail });
     } catch (error) {
       if (!(error instanceof BillingUnavailable)) throw error;
       await startTrialWithoutPayment(tenant);
-      redirect(`/start/done?town=${tenant.slug}&trial=1`);
+      return `/start/done?town=${tenant.slug}&trial=1`;
     }
   }
-  redirect(`/start/done?town=${tenant.slug}`);
+  return `/start/done?town=${tenant.slug}`;
 }
 
 /** Starts over (after finishing, or to sign up another town). */
-export async function restartAction(): Promise<void> {
-  await forgetDraft();
-  redirect("/start?step=1");
+export async function restartAction(formData: FormData): Promise<void> {
+  await siteAction(formData, { who: "anyone" }, async () => {
+    await forgetDraft();
+    return { redirect: "/start?step=1" };
+  });
 }

@@ -14,7 +14,7 @@ export async function saveVolunteerProfile(tenant: Tenant, userId: string, input
   const db = forTenant(tenant.id);
   const categories = await db.category.findMany({ where: { id: { in: input.categoryIds }, active: true }, select: { id: true } });
   if (categories.length !== new Set(input.categoryIds).size) throw new InvalidInput({ categoryIds: "invalidChoice" });
-  const coordinates = await coordinatesOf(tenant, input.postcode);
+  const coordinates = await coordinatesOf(db, input.postcode);
   const fields = {
     name: input.name, phone: input.phone, postcode: input.postcode.toUpperCase(), maxDistanceKm: input.maxDistanceKm,
     categoryIds: categories.map((c) => c.id), languages: input.languages, availability: input.availability, skills: input.skills,
