@@ -1,3 +1,5 @@
+// Next.js's own server environment first (it exposes AsyncLocalStorage, which its request scope needs).
+import "next/dist/server/node-environment-baseline";
 import fc from "fast-check";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isRedirectError } from "next/dist/client/components/redirect-error";

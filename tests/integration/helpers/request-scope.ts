@@ -8,7 +8,8 @@ import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
  * here; everything of ours (the pipeline, sessions, tenant lookup) is real.
  */
 export function asServerAction<T>(headers: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const h = new Headers(headers);
+  // Next.js's server adds these to every request (plain HTTP here).
+  const h = new Headers({ "x-forwarded-proto": "http", "x-forwarded-host": headers.host ?? "localhost", ...headers });
   const workStore = { route: "/action-pipeline-test", incrementalCache: {}, pendingRevalidatedTags: [], forceStatic: false, dynamicShouldError: false };
   const requestStore = { type: "request", phase: "action", headers: h, cookies: new RequestCookies(h), mutableCookies: new RequestCookies(h), implicitTags: { tags: [] } };
   return workAsyncStorage.run(workStore as never, () => workUnitAsyncStorage.run(requestStore as never, fn));
