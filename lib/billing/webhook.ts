@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma, type Tenant } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
@@ -113,7 +114,7 @@ async function record(event: Stripe.Event): Promise<WebhookResult> {
   try {
     await systemDb.stripeEvent.create({ data: { id: event.id, type: event.type } });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return reply(200, { received: true, duplicate: true });
   }
   return reply(200, { received: true });

@@ -6,11 +6,10 @@ import { boundId, idSchema, assertForm } from "@/lib/forms/bound";
 import { attempt } from "@/lib/forms/attempt";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
-import { capSchema } from "@/lib/matching/schemas";
+import { capSchema, feedbackSchema } from "@/lib/matching/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
-import { setBlocked } from "@/lib/volunteers/admin";
-import { feedbackSchema } from "@/lib/volunteers/schemas";
+import { setBlocked } from "@/lib/matching/block";
 
 const done = (): FormState => {
   revalidatePath("/", "layout");

@@ -2,7 +2,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { changeStatus } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";

@@ -1,6 +1,6 @@
-import { InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
-import { isUniqueViolation } from "@/lib/volunteers/profile";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 type Tenant = { id: string; responseCap: number };
 type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

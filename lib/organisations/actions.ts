@@ -7,7 +7,8 @@ import { boundId, assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { closeVacancy, postVacancy, saveOrganisation } from "@/lib/organisations/vacancies";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
-import { organisationSchema, profileFormObject, vacancySchema } from "@/lib/volunteers/schemas";
+import { profileFormObject } from "@/lib/matching/schemas";
+import { organisationSchema, vacancySchema } from "@/lib/organisations/schemas";
 
 const ORGANISATION = ["ORGANISATION"] as const;
 

@@ -3,7 +3,7 @@ import type { Prisma, Tenant } from "@/generated/prisma/client";
 import { billingUrl, emailAdmins } from "@/lib/billing/notify";
 import { DAY_MS } from "@/lib/billing/plans";
 import { fieldErrors } from "@/lib/forms/state";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { idSchema } from "@/lib/forms/bound";

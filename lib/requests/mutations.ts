@@ -2,8 +2,9 @@ import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
 import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -82,7 +83,7 @@ export async function createRequest(
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
       return created;
     } catch (error) {
-      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      const collision = isUniqueViolation(error);
       // The same submission arriving twice at once: the one that got in answers both.
       const same = collision ? await earlier() : null;
       if (same) return same;

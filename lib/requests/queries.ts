@@ -1,7 +1,7 @@
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import type { QueueFilter } from "@/lib/requests/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 

@@ -5,7 +5,7 @@ import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
 import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { currentLocale } from "@/lib/i18n/current";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { eraseResidentData, findResidentRequests } from "@/lib/residents/data-rights";
 import { residentEraseSchema, residentLookupSchema } from "@/lib/residents/schemas";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";

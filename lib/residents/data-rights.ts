@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import type { ResidentKey } from "@/lib/residents/schemas";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 

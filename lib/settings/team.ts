@@ -5,7 +5,7 @@ import { sessionPrefixOf } from "@/lib/auth/site-session";
 import { prisma } from "@/lib/db/client";
 import { listDomains } from "@/lib/domains/domains";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const satisfies readonly Role[];

@@ -1,5 +1,5 @@
-import { Prisma } from "@/generated/prisma/client";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -43,7 +43,7 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
       return t;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SlugTaken();
+    if (isUniqueViolation(error)) throw new SlugTaken();
     throw error;
   }
   invalidateTenant({ slug });

@@ -12,7 +12,8 @@ import { respondToRequest, withdrawResponse } from "@/lib/matching/respond";
 import { applyToVacancy } from "@/lib/organisations/vacancies";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 import { deleteVolunteerProfile, saveVolunteerProfile, setPaused } from "@/lib/volunteers/profile";
-import { feedbackSchema, profileFormObject, responseSchema, volunteerProfileSchema } from "@/lib/volunteers/schemas";
+import { feedbackSchema, profileFormObject, responseSchema } from "@/lib/matching/schemas";
+import { volunteerProfileSchema } from "@/lib/volunteers/schemas";
 
 const done = (): FormState => {
   revalidatePath("/", "layout");

@@ -109,7 +109,7 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/auth/actions.ts#requestMagicLink": { form: () => ({ email: "not-an-address" }) },
   "lib/auth/actions.ts#signOutAction": { last: true },
   "lib/i18n/actions.ts#setLocale": { form: () => ({ locale: "en" }) },
-  "lib/email/admin-actions.ts#retryEmailAction": {},
+  "lib/platform/email-actions.ts#retryEmailAction": {},
   "lib/platform/actions.ts#suspendTownAction": { form: () => ({ reason: PROBE }) },
   "lib/platform/actions.ts#reactivateTownAction": {},
   "lib/platform/actions.ts#changePlanAction": { form: () => ({ plan: "PAID" }) },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { changePlan, extendTrial, reactivateTown, suspendTown } from "@/lib/platform/mutations";
 import { getTown, listTowns, platformMetrics } from "@/lib/platform/queries";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, createUser, createVolunteer } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
-import { retryEmailAction } from "@/lib/email/admin-actions";
+import { retryEmailAction } from "@/lib/platform/email-actions";
 import { outboxBacklog } from "@/lib/email/dispatch";
 
 const STATUSES = ["PENDING", "HELD", "SENT", "DIGESTED", "FAILED"] as const;
