@@ -7,9 +7,10 @@ import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { stripeEventSchema, subscriptionRefSchema } from "./event-schema";
 import { billingUrl, emailAdmins } from "./notify";
-import { BILLING_SUSPENSION_REASON, DAY_MS, GRACE_DAYS } from "./plans";
+import { BILLING_SUSPENSION_REASON, GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
 import { systemDb } from "@/lib/tenancy/system";
+import { DAY_MS } from "@/lib/dates/durations";
 
 export type WebhookResult = { status: number; body: string };
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Prisma, Tenant } from "@/generated/prisma/client";
 import { billingUrl, emailAdmins } from "@/lib/billing/notify";
-import { DAY_MS } from "@/lib/billing/plans";
+import { DAY_MS } from "@/lib/dates/durations";
 import { fieldErrors } from "@/lib/forms/state";
 import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";

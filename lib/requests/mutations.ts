@@ -9,8 +9,8 @@ import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { logger } from "@/lib/log/logger";
-
-type Tenant = { id: string };
+import { DAY_MS } from "@/lib/dates/durations";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 export type NewRequestMeta = ({ source: "ONLINE"; locale: string } | { source: "PHONE"; locale: string; staffId: string }) & {
   /** The form's submission key (lib/forms/submission-key.ts): the same key again answers with the first request. */
@@ -130,7 +130,7 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
         status: to,
         closedAt: closing ? now : null,
         ...(to === "NEW" ? { publishedAt: null } : {}),
-        nextOccurrenceAt: to === "DONE" && days ? new Date(now.getTime() + days * 86_400_000) : null,
+        nextOccurrenceAt: to === "DONE" && days ? new Date(now.getTime() + days * DAY_MS) : null,
       },
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");

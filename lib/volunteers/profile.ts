@@ -2,8 +2,7 @@ import { coordinatesOf } from "@/lib/areas/coordinates";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
-
-type Tenant = { id: string };
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 /**
  * Creates or updates the signed-in person's volunteer profile in this town
