@@ -14,7 +14,9 @@ const FIXTURE = path.join(ROOT, "tests/unit/fixtures/dependency-rules");
 async function violations(baseDir: string, roots: string[]): Promise<string[]> {
   const options = await extractDepcruiseOptions(path.join(ROOT, ".dependency-cruiser.cjs"));
   const tsConfig = extractTSConfig(path.join(ROOT, "tsconfig.json"));
-  const result = await cruise(roots, { ...options, baseDir, validate: true }, { tsConfig: path.join(ROOT, "tsconfig.json") }, { tsConfig });
+  // The resolver reads `tsConfig` (a path) for the "@/" alias; the published types spell it differently.
+  const resolveOptions = { tsConfig: path.join(ROOT, "tsconfig.json") } as Parameters<typeof cruise>[2];
+  const result = await cruise(roots, { ...options, baseDir, validate: true }, resolveOptions, { tsConfig });
   const { summary } = result.output as ICruiseResult;
   return summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }
