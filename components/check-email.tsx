@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { MAGIC_LINK_MINUTES } from "@/lib/auth/auth";
+import { MAGIC_LINK_MINUTES } from "@/lib/auth/session-limits";
 
 export async function CheckEmail() {
   const t = await getTranslations("signIn");

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/lib/i18n/actions";
+import { setLocale } from "@/lib/preferences/actions";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 
 export async function LanguageSwitcher({ locales }: { locales: readonly Locale[] }) {

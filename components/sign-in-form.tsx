@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestMagicLink, type SignInState } from "@/lib/auth/actions";
+import { requestMagicLink, type SignInState } from "@/lib/sign-in/actions";
 
 export function SignInForm() {
   const t = useTranslations("signIn");

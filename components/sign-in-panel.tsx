@@ -1,17 +1,19 @@
 import { getTranslations } from "next-intl/server";
+import type { Role } from "@/generated/prisma/enums";
 import { SignInForm } from "@/components/sign-in-form";
-import { currentSession } from "@/lib/auth/session";
-import { currentMember } from "@/lib/auth/guard";
 
-/** The sign-in page body, shared by the apex and every town. */
-export async function SignInPanel(props: { town?: { id: string; name: string }; error?: string }) {
-  const [session, t, tr] = await Promise.all([currentSession(), getTranslations("signIn"), getTranslations("roles")]);
-  if (session?.user) {
-    const roles = props.town ? ((await currentMember(props.town))?.roles ?? []) : [];
+/** Who is signed in, as the sign-in page shows it: platform admin or not, and the roles in this town. */
+export type SignedIn = { platformAdmin: boolean; roles: readonly Role[] };
+
+/** The sign-in page body, shared by the apex and every town; the page passes who is signed in (null: nobody). */
+export async function SignInPanel(props: { town?: { name: string }; signedIn: SignedIn | null; error?: string }) {
+  const [t, tr] = await Promise.all([getTranslations("signIn"), getTranslations("roles")]);
+  if (props.signedIn) {
+    const { roles } = props.signedIn;
     return (
       <section aria-labelledby="signed-in" className="flex flex-col gap-3">
         <h1 id="signed-in" className="text-3xl font-bold">{t("signedInTitle")}</h1>
-        {session.user.isPlatformAdmin && <p>{t("platformAdmin")}</p>}
+        {props.signedIn.platformAdmin && <p>{t("platformAdmin")}</p>}
         {props.town && (
           <>
             <h2 className="text-xl font-semibold">{t("rolesTitle", { town: props.town.name })}</h2>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { currentSession } from "@/lib/auth/session";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/sign-in/actions";
 
-export async function UserMenu() {
-  const [session, t] = await Promise.all([currentSession(), getTranslations("nav")]);
-  if (!session?.user) {
+/** Sign-in link or the signed-in address with sign-out; the layout passes the session's e-mail (null when signed out). */
+export async function UserMenu({ email }: { email: string | null | undefined }) {
+  const t = await getTranslations("nav");
+  if (!email) {
     return (
       <Link href="/sign-in" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">
         {t("signIn")}
@@ -14,7 +14,7 @@ export async function UserMenu() {
   }
   return (
     <form action={signOutAction} className="flex items-center gap-2 text-sm">
-      <span>{t("signedInAs", { email: session.user.email })}</span>
+      <span>{t("signedInAs", { email })}</span>
       <button type="submit" className="rounded border border-current px-2 py-1 font-semibold">
         {t("signOut")}
       </button>

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
+import { currentSession } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ApexLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <>
       <SkipLink />
@@ -21,7 +23,7 @@ export default async function ApexLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="text-2xl font-extrabold">Helpt</Link>
           <div className="flex flex-wrap items-center gap-4">
             <LanguageSwitcher locales={LOCALES} />
-            <UserMenu />
+            <UserMenu email={session?.user?.email} />
           </div>
         </div>
       </header>

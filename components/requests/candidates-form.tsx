@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import type { Candidate } from "@/lib/matching/candidates";
-import { DataTable } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -17,20 +17,20 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
   return (
     <form action={run} className="flex flex-col gap-3">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
-      <DataTable testId="candidates" columns={[t("choose"), t("volunteer"), t("offered"), t("distance"), t("score"), t("recent")]}>
-            {candidates.map((c) => (
-              <tr key={c.id} className="border-b border-zinc-200 align-top">
-                <td className="p-2"><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></td>
-                <td className="p-2 font-semibold">{c.name}</td>
-                <td className="p-2">{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</td>
-                <td className="p-2">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</td>
-                <td className="p-2">
-                  <span className="text-lg font-bold">{c.score.total}</span>
-                  <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>
-                </td>
-                <td className="p-2">{c.recentAssignments}</td>
-              </tr>
-            ))}
+      <DataTable caption={t("candidatesTitle")} testId="candidates" columns={[t("choose"), t("volunteer"), t("offered"), t("distance"), t("score"), t("recent")]}>
+        {candidates.map((c) => (
+          <Row key={c.id}>
+            <Cell><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></Cell>
+            <Cell className="font-semibold">{c.name}</Cell>
+            <Cell>{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</Cell>
+            <Cell>{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</Cell>
+            <Cell>
+              <span className="text-lg font-bold">{c.score.total}</span>
+              <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>
+            </Cell>
+            <Cell>{c.recentAssignments}</Cell>
+          </Row>
+        ))}
       </DataTable>
       <SubmitButton pending={pending}>{t("assign")}</SubmitButton>
     </form>

@@ -5,7 +5,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm } from "@/lib/forms/state";
-import { DataTable } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import {
   eraseResidentAction, lookupResidentAction, type ResidentEraseState, type ResidentLookupState, type ResidentMatch,
 } from "@/lib/residents/actions";
@@ -41,16 +41,16 @@ function Results({ contact, requests }: { contact: string; requests: ResidentMat
     <section aria-labelledby="found-title" className="flex flex-col gap-4 rounded bg-white p-4 shadow-sm">
       <h2 id="found-title" className="text-xl font-bold">{t("foundTitle")}</h2>
       <p role="status">{t("foundCount", { count: requests.length })}</p>
-      <DataTable testId="resident-requests" columns={[t("reference"), t("name"), t("category"), t("status"), t("created")]}>
-            {requests.map((r) => (
-              <tr key={r.id} className="border-b border-zinc-200">
-                <td className="p-2"><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></td>
-                <td className="p-2">{r.residentName || "—"}</td>
-                <td className="p-2">{r.category}</td>
-                <td className="p-2">{te(`status.${r.status}` as "status.NEW")}</td>
-                <td className="p-2">{format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
-              </tr>
-            ))}
+      <DataTable caption={t("foundTitle")} testId="resident-requests" columns={[t("reference"), t("name"), t("category"), t("status"), t("created")]}>
+        {requests.map((r) => (
+          <Row key={r.id}>
+            <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
+            <Cell>{r.residentName || "—"}</Cell>
+            <Cell>{r.category}</Cell>
+            <Cell>{te(`status.${r.status}` as "status.NEW")}</Cell>
+            <Cell>{format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "short" })}</Cell>
+          </Row>
+        ))}
       </DataTable>
 
       <ExportForm contact={contact} />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { saveOrganisationAction, postVacancyAction } from "@/lib/organisations/actions";
-import { SKILLS } from "@/lib/volunteers/options";
+import { SKILLS } from "@/lib/matching/criteria";
 
 export function OrganisationForm({ organisation }: { organisation?: { name: string; description: string } }) {
   const t = useTranslations("organisation");

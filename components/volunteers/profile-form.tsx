@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { saveProfileAction } from "@/lib/volunteers/actions";
-import { DAYS, PARTS, SKILLS, SPOKEN_LANGUAGES } from "@/lib/volunteers/options";
+import { DAYS, PARTS, SKILLS, SPOKEN_LANGUAGES } from "@/lib/matching/criteria";
 
 type Profile = { name: string; phone: string; postcode: string; maxDistanceKm: number; categoryIds: string[]; languages: string[]; availability: string[]; skills: string[] };
 

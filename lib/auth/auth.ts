@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { helptAdapter } from "@/lib/auth/adapter";
-import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session-limits";
+import { MAGIC_LINK_MINUTES, SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session-limits";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { sessionTokenFor } from "@/lib/auth/site-session";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
@@ -14,8 +14,6 @@ declare module "next-auth" {
     user: { id: string; email: string; name?: string | null; isPlatformAdmin: boolean };
   }
 }
-
-export const MAGIC_LINK_MINUTES = 15;
 
 // Lazy config: env() is read per request, never at build time. Session
 // cookies carry no Domain attribute, so a session on one town's host is not a

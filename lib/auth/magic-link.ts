@@ -3,6 +3,7 @@ import { deliver } from "@/lib/email/deliver";
 import { renderTemplate } from "@/lib/email/render";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { currentSite, type Site } from "@/lib/tenancy/site";
+import { MINUTE_MS } from "@/lib/dates/durations";
 
 /**
  * Auth.js's link with its origin — and the origin of the page it returns to —
@@ -38,7 +39,7 @@ export async function sendMagicLink(params: { identifier: string; url: string; e
   const requested = await getLocale().catch(() => undefined);
   const locale: Locale = isLocale(requested) ? requested : (tenant?.defaultLocale ?? "en");
   const brand = tenant ?? { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
-  const minutes = Math.max(1, Math.round((params.expires.getTime() - Date.now()) / 60_000));
+  const minutes = Math.max(1, Math.round((params.expires.getTime() - Date.now()) / MINUTE_MS));
   const mail = await renderTemplate("magic-link", locale, brand, { url: onSiteOrigin(params.url, site), minutes });
   await deliver({ ...mail, to: params.identifier });
 }

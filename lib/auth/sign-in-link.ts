@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { publicTownUrl } from "@/lib/tenancy/urls";
+import { townOrigin } from "@/lib/tenancy/urls";
+import { HOUR_MS } from "@/lib/dates/durations";
 
 /**
  * A single-use sign-in link for someone we invite (a new town's first
@@ -16,11 +17,11 @@ export async function createSignInLink(opts: { email: string; slug: string; call
     data: {
       identifier: email,
       token: createHash("sha256").update(`${token}${env().AUTH_SECRET}`).digest("hex"),
-      expires: new Date(Date.now() + opts.validHours * 3_600_000),
+      expires: new Date(Date.now() + opts.validHours * HOUR_MS),
       site: opts.slug,
     },
   });
-  const siteUrl = publicTownUrl(opts.slug, "");
+  const siteUrl = townOrigin(opts.slug);
   const params = new URLSearchParams({ callbackUrl: `${siteUrl}${opts.callbackPath}`, token, email });
   return `${siteUrl}/api/auth/callback/email?${params}`;
 }

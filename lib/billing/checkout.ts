@@ -1,7 +1,8 @@
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
-import { BILLING_INTERVAL, CURRENCY, DAY_MS, PRICE_PER_RESIDENT_CENTS, TRIAL_DAYS } from "./plans";
+import { BILLING_INTERVAL, CURRENCY, PRICE_PER_RESIDENT_CENTS, TRIAL_DAYS } from "./plans";
 import { billingEnabled, stripeClient } from "./stripe";
+import { DAY_MS } from "@/lib/dates/durations";
 
 /**
  * Stripe could not be reached, was too slow or refused the call. Sign-up

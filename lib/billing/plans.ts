@@ -15,8 +15,6 @@ export const BILLING_SETTINGS_PATH = "/settings/billing";
 /** Shown on the suspended town's pages; also how a billing suspension is recognised to lift it again. */
 export const BILLING_SUSPENSION_REASON = "Subscription payment overdue";
 
-export const DAY_MS = 86_400_000;
-
 export function annualPriceCents(population: number): number {
   if (!Number.isInteger(population) || population < 1) throw new RangeError("population must be a positive integer");
   return population * PRICE_PER_RESIDENT_CENTS;

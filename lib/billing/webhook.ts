@@ -1,14 +1,16 @@
 import Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma, type Tenant } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { stripeEventSchema, subscriptionRefSchema } from "./event-schema";
 import { billingUrl, emailAdmins } from "./notify";
-import { BILLING_SUSPENSION_REASON, DAY_MS, GRACE_DAYS } from "./plans";
+import { BILLING_SUSPENSION_REASON, GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
 import { systemDb } from "@/lib/tenancy/system";
+import { DAY_MS } from "@/lib/dates/durations";
 
 export type WebhookResult = { status: number; body: string };
 
@@ -113,7 +115,7 @@ async function record(event: Stripe.Event): Promise<WebhookResult> {
   try {
     await systemDb.stripeEvent.create({ data: { id: event.id, type: event.type } });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return reply(200, { received: true, duplicate: true });
   }
   return reply(200, { received: true });

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 

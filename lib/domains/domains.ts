@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Resolver } from "node:dns/promises";
-import { Prisma } from "@/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { parseHost } from "@/lib/tenancy/parse-host";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
@@ -38,7 +38,6 @@ export function normaliseHost(input: string): string | null {
 // stays removable even if ROOT_DOMAIN changes later.
 const rowKey = (host: string) => host.trim().toLowerCase().replace(/\.$/, "");
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /** Node's DNS errors (ENOTFOUND, ENODATA, ETIMEOUT, ECONNREFUSED, ...) all carry a string code. */
 const isDnsError = (e: unknown) => e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string";

@@ -11,17 +11,18 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { systemDb } from "@/lib/tenancy/system";
+import { HOUR_MS, MINUTE_MS } from "@/lib/dates/durations";
 
 type Row = { id: string; tenantId: string | null; template: string; locale: string; to: string; data: unknown; attempts: number };
 
 export const MAX_ATTEMPTS = 15;
-const LEASE_MS = 5 * 60_000;
+const LEASE_MS = 5 * MINUTE_MS;
 type Sender = EmailBrand & { email: string | null };
 const PLATFORM_BRAND: Sender = { name: "Helpt", primaryColor: "#1d4ed8", phone: null, email: null };
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with jitter so retries do not arrive in waves. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number, random = Math.random()): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), HOUR_MS);
   const jittered = base * (0.8 + 0.4 * random);
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }

@@ -1,5 +1,6 @@
 import type { TemplateData, TemplateName } from "@/lib/email/templates";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
+import { DAY_MS } from "@/lib/dates/durations";
 
 type Db = Pick<TenantDb, "outboxEmail" | "tenant" | "$executeRaw">;
 
@@ -11,8 +12,6 @@ export type QueuedEmail<N extends TemplateName> = {
   data: TemplateData<N>;
   kind?: "TRANSACTIONAL" | "NOTIFICATION";
 };
-
-const DAY_MS = 86_400_000;
 
 /**
  * Queues an e-mail. Pass the transaction of the change that causes it: the

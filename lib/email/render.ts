@@ -1,27 +1,9 @@
 import { render } from "@react-email/components";
-import { createTranslator, type Messages } from "next-intl";
 import { createElement } from "react";
 import { TownEmail, type EmailBrand } from "@/emails/town-email";
 import { TEMPLATES, type TemplateData, type TemplateName } from "@/lib/email/templates";
 import type { Locale } from "@/lib/i18n/locales";
-
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  return (await import(`../../messages/${locale}.json`)).default;
-}
-
-/** All strings, in the recipient's language. A missing key throws instead of sending "email.x.y". */
-export async function emailTranslator(locale: Locale) {
-  const messages = await loadMessages(locale);
-  return createTranslator({
-    locale,
-    messages,
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
-
-export type Translator = Awaited<ReturnType<typeof emailTranslator>>;
+import { emailTranslator, type Translator } from "@/lib/email/translator";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 

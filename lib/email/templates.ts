@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { EmailBrand, EmailContent } from "@/emails/town-email";
-import type { Translator } from "@/lib/email/render";
+import type { Translator } from "@/lib/email/translator";
 import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
 
 type Build<D> = (t: Translator, brand: EmailBrand, data: D) => Omit<EmailContent, "footer">;

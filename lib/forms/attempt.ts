@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 
 /**
  * Runs a domain call from a form action and maps its expected failures to form

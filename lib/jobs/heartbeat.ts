@@ -1,6 +1,5 @@
 import { systemDb } from "@/lib/tenancy/system";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates/durations";
 
 /**
  * A worker's sign of life, with the scheduled-job runs that failed since it

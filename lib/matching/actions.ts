@@ -5,9 +5,8 @@ import { COORDINATOR_ROLES } from "@/lib/auth/guard";
 import type { FormState } from "@/lib/forms/state";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
 import { setResponseCap } from "@/lib/matching/cap";
-import { assignFields, assignSchema, capSchema } from "@/lib/matching/schemas";
-import { setBlocked } from "@/lib/volunteers/admin";
-import { feedbackSchema } from "@/lib/volunteers/schemas";
+import { assignFields, assignSchema, capSchema, feedbackSchema } from "@/lib/matching/schemas";
+import { setBlocked } from "@/lib/matching/block";
 
 export async function assignAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, { who: COORDINATOR_ROLES, id: requestId, input: assignSchema, from: assignFields }, async ({ tenant, actor, id }, input) => {

@@ -2,12 +2,11 @@ import { writeAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { changeStatus } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
-
-type Tenant = { id: string; slug: string; defaultLocale: Locale };
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 /** The first of the volunteer's languages that Helpt writes in, else the town's. */
 const volunteerLocale = (languages: string[], fallback: Locale): Locale => languages.find(isLocale) ?? fallback;
@@ -18,7 +17,7 @@ const volunteerLocale = (languages: string[], fallback: Locale): Locale => langu
  * told the request was matched meanwhile. Chosen volunteers get the
  * resident's details; everyone else who offered is thanked and released.
  */
-export async function assignVolunteers(tenant: Tenant, coordinatorId: string, requestId: string, volunteerIds: string[]) {
+export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">, coordinatorId: string, requestId: string, volunteerIds: string[]) {
   if (volunteerIds.length === 0) throw new InvalidInput({ volunteerIds: "chooseOne" });
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {

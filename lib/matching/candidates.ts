@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS, type ScoreParts } from "@/lib/matching/score";
 import { slotsFromText } from "@/lib/matching/slots";

@@ -1,4 +1,4 @@
-import { InvalidTransition } from "@/lib/requests/errors";
+import { InvalidTransition } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 /** How many offers a request accepts before it leaves the volunteers' list. */

@@ -3,12 +3,11 @@ import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
+import { DAY_MS } from "@/lib/dates/durations";
+import type { TenantRow } from "@/lib/tenancy/tenant";
 
 /** However many volunteers fit, a request is announced to at most this many (the best-ranked). */
 export const DIGEST_REACH = 15;
-const DAY_MS = 86_400_000;
-
-type Tenant = { id: string; slug: string; defaultLocale: string };
 
 /**
  * The daily "new requests near you" mail. Each request published in the last
@@ -16,7 +15,7 @@ type Tenant = { id: string; slug: string; defaultLocale: string };
  * mail listing all of theirs, so a request never triggers mail to hundreds.
  * Counts as a notification: the town's daily cap applies.
  */
-export async function sendVolunteerDigests(tenant: Tenant, now = new Date()): Promise<number> {
+export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLocale">, now = new Date()): Promise<number> {
   const db = forTenant(tenant.id);
   const fresh = await db.helpRequest.findMany({
     where: { status: "OPEN", publishedAt: { gt: new Date(now.getTime() - DAY_MS), lte: now } },

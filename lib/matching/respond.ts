@@ -1,8 +1,8 @@
-import { InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
-import { isUniqueViolation } from "@/lib/volunteers/profile";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
-type Tenant = { id: string; responseCap: number };
 type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 
 /** Locks the request row for the rest of the transaction: offers and assignments on it queue up. */
@@ -21,7 +21,7 @@ export const ACTIVE_RESPONSES = ["PENDING", "ASSIGNED"] as const;
  * published request, only while it has room. Concurrent offers for the last
  * place serialise on the request row: exactly one gets it.
  */
-export async function respondToRequest(tenant: Tenant, userId: string, requestId: string, message?: string) {
+export async function respondToRequest(tenant: Tenant<"responseCap">, userId: string, requestId: string, message?: string) {
   const db = forTenant(tenant.id);
   return db.$transaction(async (tx) => {
     const volunteer = await tx.volunteerProfile.findFirst({ where: { userId }, select: { id: true, status: true } });

@@ -1,4 +1,4 @@
-import { DAYS, PARTS, type Slot } from "@/lib/volunteers/options";
+import { DAYS, PARTS, type Slot } from "@/lib/matching/criteria";
 
 // Residents write "Tuesday morning", "dinsdagvoormiddag" or "mardi matin":
 // recognise day and part-of-day words in the three languages.

@@ -3,7 +3,8 @@
 import { townAction } from "@/lib/actions/pipeline";
 import type { FormState } from "@/lib/forms/state";
 import { closeVacancy, postVacancy, saveOrganisation } from "@/lib/organisations/vacancies";
-import { organisationSchema, profileFormObject, vacancySchema } from "@/lib/volunteers/schemas";
+import { profileFormObject } from "@/lib/matching/schemas";
+import { organisationSchema, vacancySchema } from "@/lib/organisations/schemas";
 
 const ORGANISATION = ["ORGANISATION"] as const;
 

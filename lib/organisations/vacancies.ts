@@ -1,8 +1,7 @@
-import { InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
-import { isUniqueViolation } from "@/lib/volunteers/profile";
-
-type Tenant = { id: string };
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 /** The organisation run by this user's ORGANISATION membership in the town, if any. */
 export async function ownOrganisation(tenant: Tenant, userId: string) {

@@ -2,14 +2,14 @@ import { isLocale } from "@/lib/i18n/locales";
 import { renderPoster, renderResidentLetter } from "@/lib/outreach/render";
 import type { TenantContext } from "@/lib/tenancy/resolve";
 import { currentSite } from "@/lib/tenancy/site";
-import { publicTownUrl } from "@/lib/tenancy/urls";
+import { townOrigin } from "@/lib/tenancy/urls";
 
 export const DOCUMENTS = { letter: renderResidentLetter, poster: renderPoster } as const;
 export type OutreachDocument = keyof typeof DOCUMENTS;
 
 /** The town's public address as residents type it: the site this request came in on, as the database knows it. */
 async function siteUrl(tenant: TenantContext): Promise<string> {
-  return (await currentSite())?.origin ?? publicTownUrl(tenant.slug, "");
+  return (await currentSite())?.origin ?? townOrigin(tenant.slug);
 }
 
 /** A printable PDF of the outreach kit, in a language the town offers. */

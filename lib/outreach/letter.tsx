@@ -1,5 +1,5 @@
 import { Document, Image, Link, Page, StyleSheet, View } from "@react-pdf/renderer";
-import type { OutreachProps } from "./render";
+import type { OutreachProps } from "./props";
 import { FONT, INK, Txt, displayUrl, palette } from "./shared";
 
 const MARGIN = 56; // ~2 cm, a usual letter margin

@@ -1,5 +1,5 @@
 import { Document, Image, Link, Page, StyleSheet, View } from "@react-pdf/renderer";
-import type { OutreachProps } from "./render";
+import type { OutreachProps } from "./props";
 import { FONT, INK, Txt, displayUrl, fitFontSize, palette } from "./shared";
 
 const PAGE_WIDTH = 595; // A4 in points

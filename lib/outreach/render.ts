@@ -1,27 +1,8 @@
 import { renderToBuffer } from "@react-pdf/renderer";
-import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
-import nl from "@/messages/nl.json";
 import { residentLetter } from "./letter";
 import { poster } from "./poster";
+import { outreachTranslator, type OutreachLocale, type OutreachProps, type OutreachTown } from "./props";
 import { qrDataUrl } from "./shared";
-
-export type OutreachTown = { name: string; primaryColor: string; phone: string; email?: string | null; siteUrl: string };
-export type OutreachLocale = "nl" | "fr" | "en";
-
-// Typed by the English file, so a key missing from Dutch or French fails the type check.
-const MESSAGES: Record<OutreachLocale, typeof en> = { nl, fr, en };
-
-/** The only place the outreach kit reads translations. */
-export function outreachTranslator(locale: OutreachLocale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "outreach" });
-}
-
-export type OutreachTranslator = ReturnType<typeof outreachTranslator>;
-
-/** What every outreach document needs: the town, its strings and the QR code for its site. */
-export type OutreachProps = { town: OutreachTown; locale: OutreachLocale; t: OutreachTranslator; qr: string };
 
 async function props(town: OutreachTown, locale: OutreachLocale): Promise<OutreachProps> {
   return { town, locale, t: outreachTranslator(locale), qr: await qrDataUrl(town.siteUrl) };

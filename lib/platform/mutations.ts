@@ -1,7 +1,7 @@
 import type { Prisma, Tenant } from "@/generated/prisma/client";
 import { billingUrl, emailAdmins } from "@/lib/billing/notify";
-import { DAY_MS } from "@/lib/billing/plans";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { DAY_MS } from "@/lib/dates/durations";
+import { NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { idSchema } from "@/lib/forms/bound";

@@ -2,12 +2,12 @@ import { prisma } from "@/lib/db/client";
 import { idSchema } from "@/lib/forms/bound";
 import type { TownFilter } from "./schemas";
 import { systemDb } from "@/lib/tenancy/system";
+import { DAY_MS } from "@/lib/dates/durations";
 
 // The platform console looks across towns by design, so it reads through the
 // global client rather than forTenant(). Counts are aggregated per town in a
 // fixed number of queries, however many towns there are.
 
-const DAY_MS = 86_400_000;
 const OPEN_STATUSES = ["NEW", "OPEN"] as const;
 const STRIPE_EVENTS_SHOWN = 20;
 const AUDIT_ROWS_SHOWN = 100;

@@ -1,6 +1,5 @@
 import { systemDb } from "@/lib/tenancy/system";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates/durations";
 
 /** As long as the sign-up cookie lives: after that nobody can resume the draft. */
 export const SIGNUP_DRAFT_DAYS = 30;

@@ -2,14 +2,15 @@ import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
 import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { logger } from "@/lib/log/logger";
-
-type Tenant = { id: string };
+import { DAY_MS } from "@/lib/dates/durations";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 export type NewRequestMeta = ({ source: "ONLINE"; locale: string } | { source: "PHONE"; locale: string; staffId: string }) & {
   /** The form's submission key (lib/forms/submission-key.ts): the same key again answers with the first request. */
@@ -82,7 +83,7 @@ export async function createRequest(
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
       return created;
     } catch (error) {
-      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      const collision = isUniqueViolation(error);
       // The same submission arriving twice at once: the one that got in answers both.
       const same = collision ? await earlier() : null;
       if (same) return same;
@@ -129,7 +130,7 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
         status: to,
         closedAt: closing ? now : null,
         ...(to === "NEW" ? { publishedAt: null } : {}),
-        nextOccurrenceAt: to === "DONE" && days ? new Date(now.getTime() + days * 86_400_000) : null,
+        nextOccurrenceAt: to === "DONE" && days ? new Date(now.getTime() + days * DAY_MS) : null,
       },
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");

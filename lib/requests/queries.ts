@@ -1,16 +1,15 @@
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import type { QueueFilter } from "@/lib/requests/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
-
-type Tenant = { id: string; defaultLocale: Locale };
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 const ACTIVE = ["NEW", "OPEN", "MATCHED"] as const;
 
 /** The coordinators' queue: no personal data in the list, newest and most urgent first. */
-export async function listQueue(tenant: Tenant, filter: QueueFilter, locale: Locale) {
+export async function listQueue(tenant: Tenant<"defaultLocale">, filter: QueueFilter, locale: Locale) {
   const rows = await forTenant(tenant.id).helpRequest.findMany({
     where: {
       status: filter.status ?? { in: [...ACTIVE] },
@@ -42,7 +41,7 @@ export async function listRequestNeighbourhoods(tenant: { id: string }): Promise
 }
 
 /** A request with its personal data, for staff. Every call is written to the audit log. */
-export async function getRequestForStaff(tenant: Tenant, actorId: string, id: string, locale: Locale) {
+export async function getRequestForStaff(tenant: Tenant<"defaultLocale">, actorId: string, id: string, locale: Locale) {
   const db = forTenant(tenant.id);
   const row = await db.helpRequest.findFirst({
     where: { id },
@@ -85,7 +84,7 @@ export async function findDuplicates(
  * the coordinator's anonymised summary. The explicit select is the guarantee
  * that no personal field can reach a public page.
  */
-export async function listPublicRequests(tenant: Tenant, locale: Locale) {
+export async function listPublicRequests(tenant: Tenant<"defaultLocale">, locale: Locale) {
   const rows = await forTenant(tenant.id).helpRequest.findMany({
     where: { status: "OPEN", publishedAt: { not: null } },
     select: {

@@ -1,7 +1,6 @@
 import { writeAudit } from "@/lib/audit/log";
 import { forTenant } from "@/lib/tenancy/for-tenant";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates/durations";
 
 /**
  * Closed requests keep personal data only for the town's retention period.

@@ -5,7 +5,7 @@ import { COORDINATOR_ROLES } from "@/lib/auth/guard";
 import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
 import { currentLocale } from "@/lib/i18n/current";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import { eraseResidentData, findResidentRequests } from "@/lib/residents/data-rights";
 import { residentEraseSchema, residentLookupSchema } from "@/lib/residents/schemas";
 

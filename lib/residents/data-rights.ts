@@ -1,9 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import type { ResidentKey } from "@/lib/residents/schemas";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 // Residents have no account: they exercise their rights of access (art. 15
 // GDPR) and erasure (art. 17) by calling the town. A coordinator finds their
@@ -11,8 +12,6 @@ import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 // on it to check who is asking, and then exports or erases. Every step is
 // written to the audit log, one entry per request, so the town admin finds it
 // by the request's reference.
-
-type Tenant = { id: string; name: string; defaultLocale: Locale };
 
 /** The coordinator's statement that they checked the resident's identity by phone. */
 export type IdentityCheck = { identityVerified: boolean };
@@ -39,13 +38,13 @@ function identityDetails(key: ResidentKey, actorId: string, now: Date) {
 }
 
 async function auditEach(
-  db: Pick<TenantDb, "auditLog">, tenant: Tenant, actorId: string, action: string, requestIds: string[], details: Prisma.InputJsonObject,
+  db: Pick<TenantDb, "auditLog">, tenant: Tenant<"name" | "defaultLocale">, actorId: string, action: string, requestIds: string[], details: Prisma.InputJsonObject,
 ) {
   for (const id of requestIds) await writeAudit(tenant, { actorId, action, subjectType: "HelpRequest", subjectId: id, details }, db);
 }
 
 /** The resident's requests in this town, for the coordinator to recognise them; the lookup is audit-logged. */
-export async function findResidentRequests(tenant: Tenant, actorId: string, key: ResidentKey, locale: Locale) {
+export async function findResidentRequests(tenant: Tenant<"name" | "defaultLocale">, actorId: string, key: ResidentKey, locale: Locale) {
   const db = forTenant(tenant.id);
   const rows = await db.helpRequest.findMany({
     where: whereResident(key),
@@ -63,7 +62,7 @@ export async function findResidentRequests(tenant: Tenant, actorId: string, key:
  * Volunteers appear by first name only (as in the e-mail the resident got);
  * staff are not named.
  */
-export async function exportResidentData(tenant: Tenant, actorId: string, key: ResidentKey, check: IdentityCheck, locale: Locale, now = new Date()) {
+export async function exportResidentData(tenant: Tenant<"name" | "defaultLocale">, actorId: string, key: ResidentKey, check: IdentityCheck, locale: Locale, now = new Date()) {
   requireIdentityCheck(check);
   const db = forTenant(tenant.id);
   const rows = await db.helpRequest.findMany({
@@ -141,7 +140,7 @@ export type ResidentExport = Awaited<ReturnType<typeof exportResidentData>>;
  * Category, neighbourhood, postcode, dates, statuses and offer counts stay for
  * the statistics, like after the retention period.
  */
-export async function eraseResidentData(tenant: Tenant, actorId: string, key: ResidentKey, check: IdentityCheck, now = new Date()) {
+export async function eraseResidentData(tenant: Tenant<"name" | "defaultLocale">, actorId: string, key: ResidentKey, check: IdentityCheck, now = new Date()) {
   requireIdentityCheck(check);
   return forTenant(tenant.id).$transaction(async (tx) => {
     const rows = await tx.helpRequest.findMany({

@@ -8,7 +8,7 @@ import type { FormState } from "@/lib/forms/state";
 import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
 import { townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
-import { publicTownUrl } from "@/lib/tenancy/urls";
+import { townOrigin } from "@/lib/tenancy/urls";
 
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, {
@@ -36,7 +36,7 @@ export async function removeMemberAction(membershipId: string, _prev: FormState,
 /** Subscribe (Stripe Checkout) or manage billing (Customer Portal); Stripe down → a clear message. */
 export async function billingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, { who: ADMIN_ROLES }, async ({ tenant, actor, values }) => {
-    const site = publicTownUrl(tenant.slug, "").replace(/\/$/, "");
+    const site = townOrigin(tenant.slug);
     try {
       return {
         redirect: values.intent === "portal"

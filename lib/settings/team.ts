@@ -5,12 +5,11 @@ import { sessionPrefixOf } from "@/lib/auth/site-session";
 import { prisma } from "@/lib/db/client";
 import { listDomains } from "@/lib/domains/domains";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
+import type { TenantRow } from "@/lib/tenancy/tenant";
 
 export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const satisfies readonly Role[];
-
-type Tenant = { id: string; slug: string; defaultLocale: string };
 
 export async function listTeam(tenant: { id: string }) {
   return forTenant(tenant.id).membership.findMany({
@@ -21,7 +20,7 @@ export async function listTeam(tenant: { id: string }) {
 }
 
 /** Invites a colleague: their membership exists at once; the e-mail carries a sign-in link to the town. */
-export async function inviteMember(tenant: Tenant, inviter: { userId: string; name: string }, input: { email: string; role: (typeof TEAM_ROLES)[number] }) {
+export async function inviteMember(tenant: TenantRow<"slug" | "defaultLocale">, inviter: { userId: string; name: string }, input: { email: string; role: (typeof TEAM_ROLES)[number] }) {
   const email = input.email.toLowerCase();
   const user = await prisma.user.upsert({ where: { email }, update: {}, create: { email } });
   const db = forTenant(tenant.id);

@@ -18,7 +18,7 @@ import {
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";
-import { publicTownUrl } from "@/lib/tenancy/urls";
+import { townOrigin } from "@/lib/tenancy/urls";
 
 type Result = { data: Partial<SignupData> } | { errors: Record<string, string>; formError?: string };
 
@@ -144,7 +144,7 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
   }
   await forgetDraft();
   if (plan.data.plan === "PAID") {
-    const site = publicTownUrl(tenant.slug, "").replace(/\/$/, "");
+    const site = townOrigin(tenant.slug);
     try {
       return await startSubscription(tenant, { successUrl: `${site}/settings?billing=success`, cancelUrl: `${site}/settings?billing=cancelled`, customerEmail: data.admin.adminEmail });
     } catch (error) {

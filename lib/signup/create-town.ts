@@ -1,10 +1,10 @@
-import { Prisma } from "@/generated/prisma/client";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
-import { publicTownUrl } from "@/lib/tenancy/urls";
+import { townOrigin } from "@/lib/tenancy/urls";
 import { systemDb } from "@/lib/tenancy/system";
 
 export class SlugTaken extends Error {}
@@ -43,11 +43,11 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
       return t;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SlugTaken();
+    if (isUniqueViolation(error)) throw new SlugTaken();
     throw error;
   }
   invalidateTenant({ slug });
-  const site = publicTownUrl(slug, "").replace(/\/$/, "");
+  const site = townOrigin(slug);
   const link = await createSignInLink({ email: admin.adminEmail, slug, callbackPath: "/settings", validHours: 72 });
   await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: branding.defaultLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
   return tenant;

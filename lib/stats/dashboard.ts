@@ -1,16 +1,14 @@
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { forTenant } from "@/lib/tenancy/for-tenant";
-
-type Tenant = { id: string; defaultLocale: Locale };
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates/durations";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 /**
  * The coordinator dashboard: where requests stand, how fast they are answered
  * and matched, where they go unmatched, and how many volunteers are busy.
  * Computed in SQL so it stays fast in large towns.
  */
-export async function coordinatorDashboard(tenant: Tenant, locale: Locale, now = new Date()) {
+export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, locale: Locale, now = new Date()) {
   const db = forTenant(tenant.id);
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const [byStatus, byCategory, categories, timing, unmatched, volunteers] = await Promise.all([

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Tenant } from "@/generated/prisma/client";
 import { systemDb } from "@/lib/tenancy/system";

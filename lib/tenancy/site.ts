@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
 import { resolveTenant, type TenantContext } from "@/lib/tenancy/resolve";
-import { apexOrigin, publicOrigin, publicTownUrl } from "@/lib/tenancy/urls";
+import { apexOrigin, publicOrigin, townOrigin } from "@/lib/tenancy/urls";
 
 /**
  * The site a request is on: the apex (key "") or a town, by the key proxy.ts
@@ -18,7 +18,7 @@ export const currentSite = cache(async (): Promise<Site | null> => {
   if (!key) return { key, tenant: null, origin: apexOrigin() };
   const tenant = await resolveTenant(key);
   if (!tenant) return null;
-  return { key, tenant, origin: key.includes(".") ? publicOrigin(key) : publicTownUrl(tenant.slug, "") };
+  return { key, tenant, origin: key.includes(".") ? publicOrigin(key) : townOrigin(tenant.slug) };
 });
 
 /** The identity rate limits and sign-in tokens are keyed on: the town's id, or "apex". */

@@ -7,7 +7,8 @@ import type { HostMatch } from "@/lib/tenancy/parse-host";
 // app's own port under localhost.
 
 const rootDomain = () => process.env.ROOT_DOMAIN ?? "localhost";
-const rootName = () => rootDomain().replace(/:\d+$/, "");
+/** The host name towns' subdomains sit under ("helpt.be", "localhost"), without a port. */
+export const rootName = () => rootDomain().replace(/:\d+$/, "");
 
 /** `scheme://host[:port]` for a host of this deployment (apex, a town's subdomain, a verified custom domain). */
 export function publicOrigin(host: string): string {
@@ -20,9 +21,12 @@ export function publicOrigin(host: string): string {
 /** The apex site's origin. */
 export const apexOrigin = () => publicOrigin(rootName());
 
+/** A town's origin on its subdomain, no trailing slash (what its sign-in links and e-mails start with). */
+export const townOrigin = (slug: string): string => publicOrigin(`${slug}.${rootName()}`);
+
 /** A town's public URL on its subdomain (e-mails, links from the apex, the worker). */
 export function publicTownUrl(slug: string, path = "/"): string {
-  return `${publicOrigin(`${slug}.${rootName()}`)}${path}`;
+  return `${townOrigin(slug)}${path}`;
 }
 
 /** The origin of the site a host names (what its own pages post from); null for no site. */
@@ -31,7 +35,7 @@ export function originOfMatch(match: HostMatch): string | null {
     case "apex":
       return apexOrigin();
     case "tenant":
-      return publicTownUrl(match.slug, "");
+      return townOrigin(match.slug);
     case "custom":
       return publicOrigin(match.host);
     case "reserved":

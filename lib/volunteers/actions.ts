@@ -7,7 +7,8 @@ import { completeAssignment } from "@/lib/matching/assign";
 import { respondToRequest, withdrawResponse } from "@/lib/matching/respond";
 import { applyToVacancy } from "@/lib/organisations/vacancies";
 import { deleteVolunteerProfile, saveVolunteerProfile, setPaused } from "@/lib/volunteers/profile";
-import { feedbackSchema, profileFormObject, responseSchema, volunteerProfileSchema } from "@/lib/volunteers/schemas";
+import { feedbackSchema, profileFormObject, responseSchema } from "@/lib/matching/schemas";
+import { volunteerProfileSchema } from "@/lib/volunteers/schemas";
 
 /** Registration and later edits of the volunteer profile in this town. */
 export async function saveProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {

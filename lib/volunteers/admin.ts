@@ -1,7 +1,5 @@
 import { undeliverableAmong } from "@/lib/email/suppressions";
-import { writeAudit } from "@/lib/audit/log";
 import { stripControl } from "@/lib/forms/text";
-import { NotFoundInTenant } from "@/lib/requests/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 /** The town's volunteers for coordinators: who they are, whether they are active, how much they did lately. */
@@ -22,12 +20,4 @@ export async function listVolunteers(tenant: { id: string }, opts: { q?: string 
   // Staff should know when the town's mail no longer reaches a volunteer (bounce or complaint).
   const undeliverable = await undeliverableAmong(db, rows.map((r) => r.user.email));
   return rows.map(({ user, ...row }) => ({ ...row, emailUndeliverable: Boolean(user.email && undeliverable.has(user.email.toLowerCase())) }));
-}
-
-/** Blocking stops a volunteer from responding or being matched; only coordinators can lift it. */
-export async function setBlocked(tenant: { id: string }, actorId: string, volunteerId: string, blocked: boolean) {
-  const db = forTenant(tenant.id);
-  const { count } = await db.volunteerProfile.updateMany({ where: { id: volunteerId }, data: { status: blocked ? "BLOCKED" : "ACTIVE" } });
-  if (count === 0) throw new NotFoundInTenant("volunteer");
-  await writeAudit(tenant, { actorId, action: blocked ? "volunteer.block" : "volunteer.unblock", subjectType: "VolunteerProfile", subjectId: volunteerId });
 }

@@ -3,8 +3,8 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { distanceKm } from "@/lib/matching/distance";
 import { ACTIVE_RESPONSES } from "@/lib/matching/respond";
 import { forTenant } from "@/lib/tenancy/for-tenant";
+import type { Tenant } from "@/lib/tenancy/tenant";
 
-type Tenant = { id: string; defaultLocale: Locale; responseCap: number };
 type Profile = { id: string; categoryIds: string[]; languages: string[]; maxDistanceKm: number; postcode: string; latitude: number | null; longitude: number | null };
 type Row = {
   id: string; neighbourhood: string | null; postcode: string | null; timeWindow: string; publicSummary: string | null; contactless: boolean;
@@ -22,7 +22,7 @@ const KM_PER_DEGREE = 111.2;
  * (unless they offered), nearest first, among the nearest 200 published
  * requests. Public fields only.
  */
-export async function requestsForVolunteer(tenant: Tenant, profile: Profile, locale: Locale) {
+export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "responseCap">, profile: Profile, locale: Locale) {
   const { latitude: lat, longitude: lng } = profile;
   const located = lat != null && lng != null;
   // A box around the volunteer (requests without coordinates always pass), then the exact distance below.
@@ -64,7 +64,7 @@ export async function requestsForVolunteer(tenant: Tenant, profile: Profile, loc
  * The volunteer's own offers and what became of them. The resident's contact
  * details appear only on offers that were chosen (ASSIGNED).
  */
-export async function myResponses(tenant: Tenant, profile: { id: string }, locale: Locale) {
+export async function myResponses(tenant: Tenant<"defaultLocale" | "responseCap">, profile: { id: string }, locale: Locale) {
   const rows = await forTenant(tenant.id).response.findMany({
     where: { volunteerId: profile.id, status: { not: "WITHDRAWN" } },
     select: {

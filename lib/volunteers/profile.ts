@@ -1,10 +1,8 @@
-import { Prisma } from "@/generated/prisma/client";
 import { coordinatesOf } from "@/lib/areas/coordinates";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
-
-type Tenant = { id: string };
+import type { Tenant } from "@/lib/tenancy/tenant";
 
 /**
  * Creates or updates the signed-in person's volunteer profile in this town
@@ -75,5 +73,3 @@ export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
     await tx.membership.deleteMany({ where: { userId, role: "VOLUNTEER" } });
   });
 }
-
-export const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ROOT } from "./run";
 
 // What a production build depends on: a newer file here means .next is stale.
-const BUILD_INPUTS = ["app", "components", "lib", "emails", "messages", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "components", "lib", "emails", "i18n", "messages", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
 
 function newestMtime(path: string): number {
   const full = join(ROOT, path);

@@ -425,7 +425,7 @@ function hostileField(field: FormField): fc.Arbitrary<[string, string | Blob][]>
 const hostileBound = (bound: unknown[]) => fc.tuple(...bound.map((b) => fc.oneof(fc.constant(b), hostileValue)));
 
 // Actions whose only effect is on the session: tried without one.
-const SESSION_ONLY = new Set(["lib/auth/actions.ts#signOutAction", "lib/signup/actions.ts#restartAction"]);
+const SESSION_ONLY = new Set(["lib/sign-in/actions.ts#signOutAction", "lib/signup/actions.ts#restartAction"]);
 // Platform actions suspend Fuzzstad: they go last, then Fuzzstad is reactivated.
 const LAST = (a: ServerAction) => (a.file.startsWith("lib/platform/") ? 1 : 0);
 

@@ -106,10 +106,10 @@ const requestForm = { description: PROBE, timeWindow: "Tuesday morning", postcod
  * no id (those are checked for leaving B alone). `last`: it ends the session.
  */
 const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | string[]>; last?: true }> = {
-  "lib/auth/actions.ts#requestMagicLink": { form: () => ({ email: "not-an-address" }) },
-  "lib/auth/actions.ts#signOutAction": { last: true },
-  "lib/i18n/actions.ts#setLocale": { form: () => ({ locale: "en" }) },
-  "lib/email/admin-actions.ts#retryEmailAction": {},
+  "lib/sign-in/actions.ts#requestMagicLink": { form: () => ({ email: "not-an-address" }) },
+  "lib/sign-in/actions.ts#signOutAction": { last: true },
+  "lib/preferences/actions.ts#setLocale": { form: () => ({ locale: "en" }) },
+  "lib/platform/email-actions.ts#retryEmailAction": {},
   "lib/platform/actions.ts#suspendTownAction": { form: () => ({ reason: PROBE }) },
   "lib/platform/actions.ts#reactivateTownAction": {},
   "lib/platform/actions.ts#changePlanAction": { form: () => ({ plan: "PAID" }) },

@@ -13,7 +13,7 @@ const LEUVEN = town("leuven", ""); // the site's canonical origin, http://leuven
 const GENT_DOMAIN = "helpt.gent-e2e.test";
 
 const signInAction = () => {
-  const action = serverActions().find((a) => a.file === "lib/auth/actions.ts" && a.name === "requestMagicLink");
+  const action = serverActions().find((a) => a.file === "lib/sign-in/actions.ts" && a.name === "requestMagicLink");
   if (!action) throw new Error("the sign-in action is not in the build");
   return action.id;
 };

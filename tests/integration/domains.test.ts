@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDomain, defaultResolver, listDomains, removeDomain, verifyDomain } from "@/lib/domains/domains";
 import { challengeName, challengeValue, MAX_DOMAINS } from "@/lib/domains/rules";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { startFakeDns } from "./helpers/fake-dns";
 import { createTown, uniqueSlug } from "./helpers/factories";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderPoster, renderResidentLetter, type OutreachLocale, type OutreachTown } from "@/lib/outreach/render";
+import type { OutreachLocale, OutreachTown } from "@/lib/outreach/props";
+import { renderPoster, renderResidentLetter } from "@/lib/outreach/render";
 import { TEAR_OFF_TABS } from "@/lib/outreach/poster";
 import { INK, palette } from "@/lib/outreach/shared";
 import { pdfPageCount, pdfText } from "./helpers/pdf-text";

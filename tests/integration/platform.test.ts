@@ -5,7 +5,7 @@ import { changePlan, extendTrial, reactivateTown, suspendTown } from "@/lib/plat
 import { getTown, listTowns, platformMetrics } from "@/lib/platform/queries";
 import { planSchema, suspendSchema, trialSchema } from "@/lib/platform/schemas";
 import { fieldErrors } from "@/lib/forms/state";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import type { z } from "zod";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, createUser, createVolunteer } from "./helpers/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { findDuplicates, getConfirmation, getRequestForStaff, listPublicRequests, listQueue } from "@/lib/requests/queries";
 import { createTown, createUser, requestInput } from "./helpers/factories";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignVolunteers, completeAssignment } from "@/lib/matching/assign";
 import { respondToRequest } from "@/lib/matching/respond";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { addNote, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { getRequestForStaff } from "@/lib/requests/queries";
 import { eraseResidentData, exportResidentData, findResidentRequests } from "@/lib/residents/data-rights";

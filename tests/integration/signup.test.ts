@@ -1,7 +1,7 @@
 import { sessionTokenFor } from "@/lib/auth/site-session";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { createTown, SlugTaken } from "@/lib/signup/create-town";
 import type { SignupData } from "@/lib/signup/schemas";
 import { checkSlug } from "@/lib/signup/slug";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
 import { listTowns, platformMetrics } from "@/lib/platform/queries";
 import { PLANS, TENANT_STATUSES, townFilterSchema } from "@/lib/platform/schemas";
@@ -65,36 +66,21 @@ export default async function PlatformTowns({ searchParams }: Props) {
 
       <p role="status">{t("list.count", { count: towns.length })}</p>
       {towns.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="towns">
-            <thead>
-              <tr className="border-b-2 border-zinc-700">
-                {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={NUMERIC.has(c) ? "p-2 text-right" : "p-2"}>{t(`list.columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {towns.map((town) => (
-                <tr key={town.id} className="border-b border-zinc-200">
-                  <th scope="row" className="p-2">
-                    <Link href={`/admin/towns/${town.id}`} className="font-bold text-blue-900 underline">{town.name}</Link>
-                  </th>
-                  <td className="p-2">
-                    <a href={publicTownUrl(town.slug)} className="font-mono underline">{town.slug}</a>
-                  </td>
-                  <td className="p-2">{t(`status.${town.status}`)}</td>
-                  <td className="p-2">{t(`plan.${town.plan}`)}</td>
-                  <td className="p-2">{t(`billingStatus.${town.billingStatus}`)}</td>
-                  <td className="p-2 text-right">{town.population === null ? "—" : format.number(town.population)}</td>
-                  <td className="p-2 text-right">{format.number(town.volunteers)}</td>
-                  <td className="p-2 text-right">{format.number(town.openRequests)}</td>
-                  <td className="p-2">{format.dateTime(town.lastActivity, { dateStyle: "short", timeStyle: "short" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("list.title")} testId="towns" card columns={COLUMNS.map((c) => ({ label: t(`list.columns.${c}`), numeric: NUMERIC.has(c) }))}>
+          {towns.map((town) => (
+            <Row key={town.id}>
+              <Cell rowHeader><Link href={`/admin/towns/${town.id}`} className="font-bold text-blue-900 underline">{town.name}</Link></Cell>
+              <Cell><a href={publicTownUrl(town.slug)} className="font-mono underline">{town.slug}</a></Cell>
+              <Cell>{t(`status.${town.status}`)}</Cell>
+              <Cell>{t(`plan.${town.plan}`)}</Cell>
+              <Cell>{t(`billingStatus.${town.billingStatus}`)}</Cell>
+              <Cell numeric>{town.population === null ? "—" : format.number(town.population)}</Cell>
+              <Cell numeric>{format.number(town.volunteers)}</Cell>
+              <Cell numeric>{format.number(town.openRequests)}</Cell>
+              <Cell>{format.dateTime(town.lastActivity, { dateStyle: "short", timeStyle: "short" })}</Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </section>
   );

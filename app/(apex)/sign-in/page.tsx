@@ -1,6 +1,8 @@
 import { SignInPanel } from "@/components/sign-in-panel";
+import { currentSession } from "@/lib/auth/session";
 
 export default async function ApexSignIn({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
-  return <SignInPanel error={error} />;
+  const [{ error }, session] = await Promise.all([searchParams, currentSession()]);
+  const signedIn = session?.user ? { platformAdmin: Boolean(session.user.isPlatformAdmin), roles: [] } : null;
+  return <SignInPanel signedIn={signedIn} error={error} />;
 }

@@ -8,6 +8,7 @@ import { saveStepAction } from "@/lib/signup/actions";
 import { currentDraft } from "@/lib/signup/draft";
 import { municipalities } from "@/lib/signup/municipalities";
 import { STEPS, type SignupData } from "@/lib/signup/schemas";
+import { rootName } from "@/lib/tenancy/urls";
 import { redirect } from "next/navigation";
 
 type Props = { searchParams: Promise<{ step?: string; taken?: string }> };
@@ -42,7 +43,7 @@ export default async function SignUpWizard({ searchParams }: Props) {
   const d = draft.data;
   const action = saveStepAction.bind(null, step);
   const locales = d.branding?.locales ?? ["nl", "fr", "en"];
-  const rootDomain = (process.env.ROOT_DOMAIN ?? "localhost").replace(/:\d+$/, "");
+  const rootDomain = rootName();
 
   return (
     <section aria-labelledby="wizard" className="flex flex-col gap-5">

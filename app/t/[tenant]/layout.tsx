@@ -8,6 +8,7 @@ import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
 import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
+import { currentSession } from "@/lib/auth/session";
 import { currentTenant, requestTenant } from "@/lib/tenancy/current";
 
 type Props = { children: ReactNode };
@@ -26,6 +27,7 @@ export default async function TenantLayout({ children }: Props) {
     getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), currentMember(tenant),
   ]);
   const suspended = tenant.status === "SUSPENDED";
+  const session = await currentSession(); // cached: currentMember has read it already
   return (
     <div style={{ "--brand": tenant.primaryColor } as CSSProperties} data-tenant={tenant.slug}>
       <SkipLink />
@@ -56,7 +58,7 @@ export default async function TenantLayout({ children }: Props) {
             {hasRole(member, STAFF_ROLES) && (
               <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
             )}
-            <UserMenu />
+            <UserMenu email={session?.user?.email} />
           </div>
         </div>
       </header>

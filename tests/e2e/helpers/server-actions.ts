@@ -106,7 +106,7 @@ export const formData = (fields: Record<string, string | string[]>) => {
  * cookie in `jar`. `site` is a town's base URL or the apex's.
  */
 export async function signInOverHttp(site: string, email: string, jar: Jar): Promise<Jar> {
-  const requestLink = serverActions().find((a) => a.file === "lib/auth/actions.ts" && a.name === "requestMagicLink");
+  const requestLink = serverActions().find((a) => a.file === "lib/sign-in/actions.ts" && a.name === "requestMagicLink");
   if (!requestLink) throw new Error("the sign-in action is not in the build");
   await sql(`DELETE FROM "RateLimiterFlexible" WHERE key LIKE 'magicLink%'`); // the limit has its own test
   const reply = await callAction(new URL("/sign-in", site).href, requestLink.id, [{ email: "" }, formData({ email })], jar);

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
-import { retryEmailAction } from "@/lib/email/admin-actions";
+import { retryEmailAction } from "@/lib/platform/email-actions";
 import { outboxBacklog } from "@/lib/email/dispatch";
 
 const STATUSES = ["PENDING", "HELD", "SENT", "DIGESTED", "FAILED"] as const;
@@ -28,31 +29,21 @@ export default async function EmailBacklog() {
       )}
       <h2 className="text-2xl font-bold">{t("failedTitle")}</h2>
       {backlog.failed.length === 0 ? <p>{t("noFailed")}</p> : (
-        <table className="w-full border-collapse bg-white text-left shadow-sm">
-          <thead>
-            <tr className="border-b-2 border-zinc-700">
-              <th scope="col" className="p-2">{t("to")}</th>
-              <th scope="col" className="p-2">{t("template")}</th>
-              <th scope="col" className="p-2">{t("error")}</th>
-              <th scope="col" className="p-2"><span className="sr-only">{t("retry")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {backlog.failed.map((f) => (
-              <tr key={f.id} className="border-b border-zinc-200">
-                <td className="p-2">{f.to}</td>
-                <td className="p-2 font-mono">{f.template}</td>
-                <td className="p-2 text-sm">{f.lastError}</td>
-                <td className="p-2">
-                  <form action={retryEmailAction}>
-                    <input type="hidden" name="id" value={f.id} />
-                    <button type="submit" className="rounded border-2 border-blue-900 px-2 py-1 font-semibold text-blue-900">{t("retry")}</button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={t("failedTitle")} testId="failed-emails" card columns={[t("to"), t("template"), t("error"), { label: t("retry"), srOnly: true }]}>
+          {backlog.failed.map((f) => (
+            <Row key={f.id}>
+              <Cell>{f.to}</Cell>
+              <Cell className="font-mono">{f.template}</Cell>
+              <Cell className="text-sm">{f.lastError}</Cell>
+              <Cell>
+                <form action={retryEmailAction}>
+                  <input type="hidden" name="id" value={f.id} />
+                  <button type="submit" className="rounded border-2 border-blue-900 px-2 py-1 font-semibold text-blue-900">{t("retry")}</button>
+                </form>
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </section>
   );

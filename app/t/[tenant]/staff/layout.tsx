@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SubNav } from "@/components/ui/sub-nav";
 import { ADMIN_ROLES, COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -22,14 +22,9 @@ export default async function StaffLayout({ children }: Props) {
   ].filter((l) => l.show);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("navigation")} className="flex flex-wrap gap-2 border-b border-zinc-300 pb-3">
-        {links.map((l) => (
-          <Link key={l.href} href={l.href} className="rounded bg-white px-3 py-2 font-semibold text-zinc-900 underline-offset-2 shadow-sm hover:underline">
-            {l.label}
-          </Link>
-        ))}
+      <SubNav label={t("navigation")} links={links}>
         {hasRole(member, COORDINATOR_ROLES) || <span className="sr-only">{t("readOnly")}</span>}
-      </nav>
+      </SubNav>
       {children}
     </div>
   );

@@ -9,7 +9,7 @@ import { getTown } from "@/lib/platform/queries";
 import { PLANS, doneSchema } from "@/lib/platform/schemas";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { PlanForm, ReactivateForm, SuspendForm, TrialForm } from "./forms";
-import { DataTable } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -90,14 +90,10 @@ export default async function PlatformTown({ params, searchParams }: Props) {
         </dl>
         <h3 className="text-xl font-bold">{t("town.eventsTitle")}</h3>
         {town.stripeEvents.length === 0 ? <p>{t("town.noEvents")}</p> : (
-          <DataTable testId="stripe-events" columns={[t("town.processedAt"), t("town.eventType"), t("town.eventId")]}>
-                {town.stripeEvents.map((e) => (
-                  <tr key={e.id} className="border-b border-zinc-200">
-                    <td className="p-2">{date(e.processedAt)}</td>
-                    <td className="p-2 font-mono">{e.type}</td>
-                    <td className="p-2 font-mono text-sm">{e.id}</td>
-                  </tr>
-                ))}
+          <DataTable caption={t("town.eventsTitle")} testId="stripe-events" columns={[t("town.processedAt"), t("town.eventType"), t("town.eventId")]}>
+            {town.stripeEvents.map((e) => (
+              <Row key={e.id}><Cell>{date(e.processedAt)}</Cell><Cell className="font-mono">{e.type}</Cell><Cell className="font-mono text-sm">{e.id}</Cell></Row>
+            ))}
           </DataTable>
         )}
       </section>
@@ -132,26 +128,11 @@ export default async function PlatformTown({ params, searchParams }: Props) {
       <section aria-labelledby="history-title" className={card}>
         <h2 id="history-title" className="text-2xl font-bold">{t("history.title")}</h2>
         {town.audit.length === 0 ? <p>{t("history.empty")}</p> : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left" data-testid="history">
-              <thead>
-                <tr className="border-b-2 border-zinc-700">
-                  <th scope="col" className="p-2">{t("history.when")}</th>
-                  <th scope="col" className="p-2">{t("history.who")}</th>
-                  <th scope="col" className="p-2">{t("history.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {town.audit.map((a) => (
-                  <tr key={a.id} className="border-b border-zinc-200">
-                    <td className="p-2">{date(a.createdAt)}</td>
-                    <td className="p-2">{a.actorEmail ?? "—"}</td>
-                    <td className="p-2">{describe(a.action, a.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("history.title")} testId="history" columns={[t("history.when"), t("history.who"), t("history.what")]}>
+            {town.audit.map((a) => (
+              <Row key={a.id}><Cell>{date(a.createdAt)}</Cell><Cell>{a.actorEmail ?? "—"}</Cell><Cell>{describe(a.action, a.details)}</Cell></Row>
+            ))}
+          </DataTable>
         )}
       </section>
     </article>

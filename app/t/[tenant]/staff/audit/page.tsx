@@ -5,7 +5,7 @@ import { parseAuditFilter } from "@/lib/audit/filter";
 import { auditActions, listAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
-import { DataTable } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,18 +51,18 @@ export default async function AuditLogPage({ searchParams }: Props) {
             <a href={exportHref("json")} className="font-semibold underline">{t("exportJson")}</a>
           </div>
           {result.entries.length > 0 && (
-            <DataTable testId="audit" card columns={[t("when"), t("who"), t("action"), t("subject"), t("details")]}>
-                  {result.entries.map((e) => (
-                    <tr key={e.id} className="border-b border-zinc-200 align-top">
-                      <td className="p-2">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                      <td className="p-2">{e.actor?.email ?? (e.action === "request.create" ? t("resident") : t("system"))}</td>
-                      <td className="p-2 font-mono">{e.action}</td>
-                      <td className="p-2 font-mono">
-                        {e.reference ? <Link href={`/staff/requests/${e.subjectId}`} className="underline">{e.reference}</Link> : `${e.subjectType} ${e.subjectId}`}
-                      </td>
-                      <td className="p-2 font-mono text-sm break-all">{e.details === null ? "" : JSON.stringify(e.details)}</td>
-                    </tr>
-                  ))}
+            <DataTable caption={t("title")} testId="audit" card columns={[t("when"), t("who"), t("action"), t("subject"), t("details")]}>
+              {result.entries.map((e) => (
+                <Row key={e.id}>
+                  <Cell>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</Cell>
+                  <Cell>{e.actor?.email ?? (e.action === "request.create" ? t("resident") : t("system"))}</Cell>
+                  <Cell className="font-mono">{e.action}</Cell>
+                  <Cell className="font-mono">
+                    {e.reference ? <Link href={`/staff/requests/${e.subjectId}`} className="underline">{e.reference}</Link> : `${e.subjectType} ${e.subjectId}`}
+                  </Cell>
+                  <Cell className="font-mono text-sm break-all">{e.details === null ? "" : JSON.stringify(e.details)}</Cell>
+                </Row>
+              ))}
             </DataTable>
           )}
         </>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { currentLocale } from "@/lib/i18n/current";
 import { STATUSES } from "@/lib/requests/schemas";
@@ -42,20 +43,18 @@ export default async function Dashboard() {
         </dl>
       </section>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="by-category">
+        <section aria-labelledby="by-category" className="min-w-0">
           <h2 id="by-category" className="mb-2 text-xl font-bold">{t("byCategory")}</h2>
-          <table className="w-full bg-white text-left shadow-sm">
-            <thead><tr><th scope="col" className="p-2">{t("category")}</th><th scope="col" className="p-2">{t("count")}</th></tr></thead>
-            <tbody>{d.byCategory.map((c) => <tr key={c.category} className="border-t"><td className="p-2">{c.category}</td><td className="p-2">{c.count}</td></tr>)}</tbody>
-          </table>
+          <DataTable caption={t("byCategory")} card columns={[t("category"), { label: t("count"), numeric: true }]}>
+            {d.byCategory.map((c) => <Row key={c.category}><Cell>{c.category}</Cell><Cell numeric>{c.count}</Cell></Row>)}
+          </DataTable>
         </section>
-        <section aria-labelledby="unmatched">
+        <section aria-labelledby="unmatched" className="min-w-0">
           <h2 id="unmatched" className="mb-2 text-xl font-bold">{t("unmatched")}</h2>
           {d.unmatchedByNeighbourhood.length === 0 ? <p>{t("noneUnmatched")}</p> : (
-            <table className="w-full bg-white text-left shadow-sm">
-              <thead><tr><th scope="col" className="p-2">{t("neighbourhood")}</th><th scope="col" className="p-2">{t("count")}</th></tr></thead>
-              <tbody>{d.unmatchedByNeighbourhood.map((u) => <tr key={u.neighbourhood} className="border-t"><td className="p-2">{u.neighbourhood || "—"}</td><td className="p-2">{u.count}</td></tr>)}</tbody>
-            </table>
+            <DataTable caption={t("unmatched")} card columns={[t("neighbourhood"), { label: t("count"), numeric: true }]}>
+              {d.unmatchedByNeighbourhood.map((u) => <Row key={u.neighbourhood}><Cell>{u.neighbourhood || "—"}</Cell><Cell numeric>{u.count}</Cell></Row>)}
+            </DataTable>
           )}
         </section>
       </div>

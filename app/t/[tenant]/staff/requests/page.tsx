@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -45,31 +46,20 @@ export default async function RequestQueue({ searchParams }: Props) {
       </form>
       <p role="status">{t("count", { count: rows.length })}</p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="queue">
-            <thead>
-              <tr className="border-b-2 border-zinc-700">
-                {["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"].map((c) => (
-                  <th key={c} scope="col" className="p-2">{t(c as "reference")}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-zinc-200">
-                  <td className="p-2"><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></td>
-                  <td className="p-2">{r.category}</td>
-                  <td className="p-2">{r.neighbourhood || r.postcode}</td>
-                  <td className="p-2">{r.timeWindow}</td>
-                  <td className="p-2">{te(`status.${r.status}`)}</td>
-                  <td className="p-2">{te(`urgency.${r.urgency}`)}</td>
-                  <td className="p-2">{te(`ageGroup.${r.ageGroup}`)}</td>
-                  <td className="p-2">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("title")} testId="queue" card columns={(["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"] as const).map((c) => t(c))}>
+          {rows.map((r) => (
+            <Row key={r.id}>
+              <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
+              <Cell>{r.category}</Cell>
+              <Cell>{r.neighbourhood || r.postcode}</Cell>
+              <Cell>{r.timeWindow}</Cell>
+              <Cell>{te(`status.${r.status}`)}</Cell>
+              <Cell>{te(`urgency.${r.urgency}`)}</Cell>
+              <Cell>{te(`ageGroup.${r.ageGroup}`)}</Cell>
+              <Cell>{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </section>
   );

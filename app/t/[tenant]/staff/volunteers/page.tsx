@@ -1,4 +1,5 @@
 import { SearchForm } from "@/components/forms/search-form";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
 import { getTranslations } from "next-intl/server";
 import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
@@ -20,39 +21,27 @@ export default async function Volunteers({ searchParams }: Props) {
       <h1 id="volunteers" className="text-3xl font-bold">{t("title")}</h1>
       <SearchForm label={t("search")} button={t("searchButton")} value={query} />
       <p role="status">{t("count", { count: rows.length })}</p>
-      <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="volunteers">
-        <thead>
-          <tr className="border-b-2 border-zinc-700">
-            <th scope="col" className="p-2">{t("name")}</th>
-            <th scope="col" className="p-2">{t("postcode")}</th>
-            <th scope="col" className="p-2">{t("status")}</th>
-            <th scope="col" className="p-2">{t("recent")}</th>
-            <th scope="col" className="p-2">{t("skills")}</th>
-            {canBlock && <th scope="col" className="p-2"><span className="sr-only">{t("actions")}</span></th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((v) => (
-            <tr key={v.id} className="border-b border-zinc-200">
-              <td className="p-2 font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</td>
-              <td className="p-2">{v.postcode}</td>
-              <td className="p-2">{t(`statuses.${v.status}`)}</td>
-              <td className="p-2">{t("activity", { responses: v._count.responses, assignments: v._count.assignments })}</td>
-              <td className="p-2">{v.skills.map((s) => tv(`skills.${s}` as "skills.car")).join(", ")}</td>
-              {canBlock && (
-                <td className="p-2">
-                  <form action={blockVolunteerAction.bind(null, v.id)}>
-                    <input type="hidden" name="blocked" value={v.status === "BLOCKED" ? "false" : "true"} />
-                    <button type="submit" className="rounded border-2 border-brand px-2 py-1 font-semibold text-brand">
-                      {v.status === "BLOCKED" ? t("unblock", { name: v.name }) : t("block", { name: v.name })}
-                    </button>
-                  </form>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption={t("title")} testId="volunteers" card columns={[t("name"), t("postcode"), t("status"), t("recent"), t("skills"), ...(canBlock ? [{ label: t("actions"), srOnly: true }] : [])]}>
+        {rows.map((v) => (
+          <Row key={v.id}>
+            <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
+            <Cell>{v.postcode}</Cell>
+            <Cell>{t(`statuses.${v.status}`)}</Cell>
+            <Cell>{t("activity", { responses: v._count.responses, assignments: v._count.assignments })}</Cell>
+            <Cell>{v.skills.map((s) => tv(`skills.${s}` as "skills.car")).join(", ")}</Cell>
+            {canBlock && (
+              <Cell>
+                <form action={blockVolunteerAction.bind(null, v.id)}>
+                  <input type="hidden" name="blocked" value={v.status === "BLOCKED" ? "false" : "true"} />
+                  <button type="submit" className="rounded border-2 border-brand px-2 py-1 font-semibold text-brand">
+                    {v.status === "BLOCKED" ? t("unblock", { name: v.name }) : t("block", { name: v.name })}
+                  </button>
+                </form>
+              </Cell>
+            )}
+          </Row>
+        ))}
+      </DataTable>
     </section>
   );
 }

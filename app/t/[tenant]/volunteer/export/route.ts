@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/guard";
 import { notFoundResponse } from "@/lib/http/not-found";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import { requestTenant } from "@/lib/tenancy/current";
 import { exportVolunteerData } from "@/lib/volunteers/profile";
 

@@ -11,7 +11,7 @@ import { COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth
 import { currentLocale } from "@/lib/i18n/current";
 import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
 import { noteAction, publishAction, statusAction, triageAction } from "@/lib/requests/actions";
-import { NotFoundInTenant } from "@/lib/requests/errors";
+import { NotFoundInTenant } from "@/lib/errors";
 import { allowedTransitions } from "@/lib/requests/mutations";
 import { findDuplicates, getRequestForStaff } from "@/lib/requests/queries";
 import { currentTenant } from "@/lib/tenancy/current";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentLocale } from "@/lib/i18n/current";
-import { InvalidInput, NotFoundInTenant } from "@/lib/requests/errors";
+import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { exportResidentData } from "@/lib/residents/data-rights";
 import { residentExportSchema } from "@/lib/residents/schemas";
 import { currentTenant } from "@/lib/tenancy/current";

@@ -1,3 +1,5 @@
+import { Prisma } from "@/generated/prisma/client";
+
 // PostgreSQL restarting or unreachable: the connection errors that the driver,
 // the adapter and the server report, wherever they sit in the cause chain.
 const CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1008", "P1017", "P2024", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
@@ -11,4 +13,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof message === "string" && MESSAGES.test(message)) return true;
   }
   return false;
+}
+
+/** A unique constraint refused the write (Prisma's P2002): the row exists already, or a concurrent request won. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -1,3 +1,5 @@
+// What volunteers (and vacancies) are matched on: skills, languages and time slots.
+
 /** Professional skills that matter for routing (e.g. students to care homes). Keys are stable identifiers. */
 export const SKILLS = ["psychologist", "social-worker", "medical-student", "nursing-student", "childcare", "drivers-licence", "car"] as const;
 

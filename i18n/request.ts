@@ -14,5 +14,5 @@ export default getRequestConfig(async () => {
     enabled: tenant?.locales ?? LOCALES,
     fallback: tenant?.defaultLocale ?? "en",
   });
-  return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
+  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
 });

@@ -1,0 +1,11 @@
+import { writeAudit } from "@/lib/audit/log";
+import { NotFoundInTenant } from "@/lib/errors";
+import { forTenant } from "@/lib/tenancy/for-tenant";
+
+/** Blocking stops a volunteer from responding or being matched; only coordinators can lift it. */
+export async function setBlocked(tenant: { id: string }, actorId: string, volunteerId: string, blocked: boolean) {
+  const db = forTenant(tenant.id);
+  const { count } = await db.volunteerProfile.updateMany({ where: { id: volunteerId }, data: { status: blocked ? "BLOCKED" : "ACTIVE" } });
+  if (count === 0) throw new NotFoundInTenant("volunteer");
+  await writeAudit(tenant, { actorId, action: blocked ? "volunteer.block" : "volunteer.unblock", subjectType: "VolunteerProfile", subjectId: volunteerId });
+}
