@@ -20,10 +20,6 @@ const SERVER_ONLY = [
   "(^|/)node_modules/server-only/",
 ];
 
-// KNOWN EXCEPTIONS — for the merger: delete this list (and its use below) once
-// the a14 branch (one per-request tenant lookup, no raw client in app/) is merged.
-const KNOWN_RAW_CLIENT_IN_APP = ["^app/t/\\[tenant\\]/logo/route[.]ts$", "^app/t/\\[tenant\\]/settings/billing/page[.]tsx$"];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -46,7 +42,7 @@ module.exports = {
       name: "no-database-client-in-app",
       comment: "Pages, layouts, route handlers and components reach data through lib/<capability>/, never the client itself.",
       severity: "error",
-      from: { path: "^(app|components)/", pathNot: KNOWN_RAW_CLIENT_IN_APP },
+      from: { path: "^(app|components)/" },
       to: { path: DATABASE_CLIENT, dependencyTypesNot: ["type-only"] },
     },
     {
