@@ -91,7 +91,7 @@ describe("forTenant: one transaction for a town's concurrent reads, no scope lef
     // Towns told apart by their number of categories: a read under the wrong scope counts 0 (row-level security), never the right number.
     const towns = await Promise.all([2, 3, 4].map(async (n) => {
       const t = await createTown();
-      for (let k = 2; k < n; k++) await forTenant(t.tenant.id).category.create({ data: { key: `extra-${k}`, position: k, labels: { en: `Extra ${k}` } } });
+      for (let k = 2; k < n; k++) await forTenant(t.tenant.id).category.create({ data: { tenantId: t.tenant.id, key: `extra-${k}`, position: k, labels: { en: `Extra ${k}` } } });
       return { id: t.tenant.id, categories: n };
     }));
     const pool = () => databasePool() as Pool;
