@@ -10,6 +10,9 @@ export async function register() {
     for (const problem of problems) console.error(`[helpt] Configuration error: ${problem}`);
     process.exit(1);
   }
+  // A server action's redirect is answered without Next.js fetching the page from itself.
+  const { skipActionRedirectSelfFetch } = await import("@/lib/http/action-redirect");
+  skipActionRedirectSelfFetch();
   // Time every HTTP request for the metrics.
   const { observeHttpRequests } = await import("@/lib/observability/http-timing");
   observeHttpRequests();

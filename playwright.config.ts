@@ -6,6 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
 export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0000";
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
 const systemDatabaseUrl = process.env.TEST_DATABASE_SYSTEM_URL;
@@ -42,6 +43,7 @@ export default defineConfig({
       HELPT_DATA_DIR: E2E_DATA_DIR,
       HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+      METRICS_TOKEN: E2E_METRICS_TOKEN, // tests count the requests the server answered
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),
       ...(appDatabaseUrl ? { DATABASE_APP_URL: appDatabaseUrl } : {}),
       ...(systemDatabaseUrl ? { DATABASE_SYSTEM_URL: systemDatabaseUrl } : {}),

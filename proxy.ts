@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { malformedFormPost, malformedHeaders, normaliseHost, normaliseOrigin } from "@/lib/abuse/malformed-request";
 import { isOversizedFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
-import { isProduction } from "@/lib/env";
+import { benchEnabled, isProduction } from "@/lib/env";
 import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
@@ -72,6 +72,8 @@ function route(request: NextRequest, headers: Headers, match: HostMatch, site: s
   if (!decodable(path)) return notFound();
   // Development tools (mailbox, e-mail previews) do not exist in production, whatever the host.
   if ((path === "/dev" || path.startsWith("/dev/")) && isProduction()) return notFound();
+  // The bench's routes (app/bench) exist only for `npm run bench`'s servers.
+  if ((path === "/bench" || path.startsWith("/bench/")) && !benchEnabled()) return notFound();
   // Asked by load balancers, container health checks and Caddy by address, not by a site's name.
   if (HOST_INDEPENDENT.includes(path)) return NextResponse.next({ request: { headers } });
 

@@ -17,6 +17,7 @@ export const envSchema = z.object({
   // without it that work uses DATABASE_URL, the owner.
   DATABASE_SYSTEM_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL (the system login, a member of helpt_system)" }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1, "must be a whole number of at least 1").default(10),
+  HELPT_BENCH: z.enum(["1"], { message: "must be 1 (only `npm run bench` sets it)" }).optional(),
   HELPT_SECOND_WALL: z.enum(["on", "off"], { message: "must be on or off (off only to measure its cost)" }).default("on"),
   ROOT_DOMAIN: z
     .string()
@@ -79,6 +80,11 @@ export type Env = z.infer<typeof envSchema>;
  * Production (NODE_ENV=production) outside the demo: the development mailbox
  * and /dev/* do not exist, and PRODUCTION_REQUIRED must be set.
  */
+/** `npm run bench` sets HELPT_BENCH=1 for its servers: the bench's own routes (app/bench) answer only then. */
+export function benchEnabled(source: Record<string, string | undefined> = process.env): boolean {
+  return source.HELPT_BENCH === "1";
+}
+
 export function isProduction(source: Record<string, string | undefined> = process.env): boolean {
   return source.NODE_ENV === "production" && source.HELPT_DEMO !== "1";
 }

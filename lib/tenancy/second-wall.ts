@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { batchedRead, READ_OPERATIONS } from "@/lib/tenancy/read-batch";
 import { scopeSignature } from "@/lib/tenancy/scope-signature";
 
 /**
@@ -10,6 +11,8 @@ import { scopeSignature } from "@/lib/tenancy/scope-signature";
  * transaction that first switches to the table-less role helpt_app and sets
  * the town and its signature for that transaction only (`set_config(…, true)`),
  * so a pooled connection never carries one town's scope into the next query.
+ * Reads of the same town asked for together share one such transaction
+ * (read-batch.ts); writes keep a transaction of their own.
  */
 
 /** Off only for measuring its cost (`npm run bench`), on a role that bypasses RLS. */
@@ -34,12 +37,17 @@ export function withSecondWall<C extends Client>(client: C, tenantId: string): C
   const enter = (db: Raw, signature: string) =>
     db.$executeRaw`SELECT set_config('role', 'helpt_app', true), set_config('helpt.tenant_id', ${tenantId}, true), set_config('helpt.tenant_sig', ${signature}, true)`;
   const batch = client.$transaction.bind(client) as unknown as (ops: Promise<unknown>[]) => Promise<unknown[]>;
+  const runReads = async (reads: unknown[]) => {
+    const signature = await scopeSignature(tenantId);
+    return (await batch([enter(client, signature), ...(reads as Promise<unknown>[])])).slice(1);
+  };
   const interactive = client.$transaction.bind(client) as unknown as <R>(fn: (tx: Raw) => Promise<R>, options?: unknown) => Promise<R>;
 
   return client.$extends({
     name: "second-wall",
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ model, operation, args, query }) {
+        if (model && READ_OPERATIONS.has(operation)) return batchedRead(tenantId, runReads, () => query(args));
         const signature = await scopeSignature(tenantId);
         const [, result] = await batch([enter(client, signature), query(args)]);
         return result;

@@ -1,7 +1,7 @@
 // HTTP load from this process (never the server's): autocannon, with every
 // response checked, so an error page can never count as a fast page.
 import autocannon from "autocannon";
-import { fail, type Sample } from "./stats";
+import { ended, fail, type Sample } from "./stats";
 
 /** Returns null when the response is the page we asked for, or why it is not. */
 export type Check = (status: number, body: string, headers: Record<string, string>) => string | null;
@@ -49,7 +49,7 @@ export async function load(target: Target, plan: Plan): Promise<Sample> {
     .on("response", (_client, _status, _bytes, responseTime) => sample.latencies.push(responseTime)));
   sample.seconds = (performance.now() - started) / 1000;
   if (result.errors) fail(sample, "connection error or timeout", result.errors);
-  return sample;
+  return ended(sample);
 }
 
 /** A check for an HTML page: status 200 and every marker present in the body. */

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Town } from "./fixtures";
-import { fail, type Sample } from "./stats";
+import { ended, fail, type Sample } from "./stats";
 
 const POOL = Number(process.env.DATABASE_POOL_MAX ?? 10); // the app's pool size, so both sides get the same connections
 
@@ -40,5 +40,5 @@ export async function rawSignups(url: string, town: Town, categoryIds: string[],
   }));
   sample.seconds = (performance.now() - started) / 1000;
   await pool.end();
-  return sample;
+  return ended(sample);
 }

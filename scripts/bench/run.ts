@@ -48,8 +48,8 @@ const stopAll = () => Promise.all(servers.map((s) => s.stop()));
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
 try {
-  await ensureScaleData(db, ownerUrl, log);
-  await removeAccounts(db); // leftovers of an interrupted run
+  const seeded = await ensureScaleData(db, ownerUrl, log);
+  const leftovers = await removeAccounts(db); // of an interrupted run
   const towns = await pickTowns(db);
   const secondWall = await wall(db, ownerUrl);
   const on = "missing" in secondWall ? {} : secondWall.on;
@@ -98,7 +98,12 @@ try {
     secondWall: "missing" in secondWall ? `absent: ${secondWall.missing}` : `on (app login ${new URL(secondWall.on.DATABASE_APP_URL).username}) for every scenario but 5's baseline${wallMissing ? `; ${wallMissing}` : ""}`,
     scenarios: results,
   };
-  log(`wrote ${write(report, !!only)}`);
+  // The clean-up of this run's accounts, timed before the report is written (the servers stop first: nothing else writes).
+  await stopAll();
+  const cleanup = await removeAccounts(db);
+  report.data["seeding the scale data (s)"] = seeded ?? "already there";
+  report.data["clean-up of the bench's accounts (s): before the run / after it"] = `${leftovers} / ${cleanup}`;
+  log(`clean-up took ${cleanup} s; wrote ${write(report, !!only)}`);
 } finally {
   await stopAll();
   await removeAccounts(db);

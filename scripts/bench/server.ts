@@ -19,7 +19,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   if (!(await isPortFree(listen))) throw new Error(`Port ${listen} is in use; set BENCH_PORT to a free one.`);
   const env = {
     ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, PORT: String(listen), ROOT_DOMAIN: "localhost",
-    AUTH_SECRET: randomBytes(32).toString("base64url"), HELPT_DEMO: "1" as const, // the demo's configuration: no e-mail provider
+    AUTH_SECRET: randomBytes(32).toString("base64url"), HELPT_DEMO: "1" as const, HELPT_BENCH: "1" as const, // the bench routes (app/bench); the demo's configuration: no e-mail provider
     // The load generator stands for many clients behind a proxy on loopback: their X-Forwarded-For counts.
     TRUSTED_PROXIES: "127.0.0.1,::1", ...extraEnv,
   };

@@ -37,8 +37,9 @@ function form(i: number, categoryIds: string[]): FormData {
   return fd;
 }
 
-async function encode(i: number, categoryIds: string[]): Promise<{ body: Buffer; contentType: string }> {
-  const reply = new Response(await encodeReply([{ values: {}, errors: {} }, form(i, categoryIds)]));
+/** An action call's body as React's client encodes [previous state, form data]. */
+async function encode(previous: unknown, fd: FormData): Promise<{ body: Buffer; contentType: string }> {
+  const reply = new Response(await encodeReply([previous, fd]));
   return { body: Buffer.from(await reply.arrayBuffer()), contentType: reply.headers.get("content-type")! };
 }
 
@@ -52,7 +53,7 @@ export async function signupTarget(db: pg.Client, port: number, town: Town, toke
   const id = actionId("lib/volunteers/actions.ts", "saveProfileAction");
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Category" WHERE "tenantId" = $1 ORDER BY position LIMIT 2`, [town.id]);
   const categoryIds = rows.map((r) => r.id);
-  const bodies = await Promise.all(tokens.map((_, i) => encode(i, categoryIds)));
+  const bodies = await Promise.all(tokens.map((_, i) => encode({ values: {}, errors: {} }, form(i, categoryIds))));
   const host = `${town.slug}.localhost:${port}`;
   const check: Check = (status, _body, headers) => {
     if (status !== 200) return `status ${status}`;
@@ -67,6 +68,36 @@ export async function signupTarget(db: pg.Client, port: number, town: Town, toke
         headers: { cookie: `${SESSION_COOKIE}=${tokens[i]}`, "content-type": bodies[i].contentType, "x-forwarded-for": benchIp(nextIp++) },
         body: bodies[i].body,
       };
+    },
+  };
+}
+
+/**
+ * Scenario 3's fair baseline: the same rows inserted by a bare server action
+ * on the same server (app/bench/signup/action.ts: proxy, action, Prisma,
+ * second wall; no session, rate limit, checks or redirect), request i for
+ * account i. Posted on the apex, where the bench's routes live.
+ */
+export async function bareSignupTarget(db: pg.Client, port: number, town: Town, userIds: string[]): Promise<Target> {
+  const id = actionId("app/bench/signup/action.ts", "benchSignupAction");
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Category" WHERE "tenantId" = $1 ORDER BY position LIMIT 2`, [town.id]);
+  const bodies = await Promise.all(userIds.map((userId, i) => {
+    const fd = new FormData();
+    const fields: [string, string][] = [
+      ["tenantId", town.id], ["userId", userId], ["name", `Bench Signup ${i}`], ["phone", `+32470${String(100000 + i).slice(-6)}`],
+      ["latitude", String(town.latitude)], ["longitude", String(town.longitude)], ...rows.map((c): [string, string] => ["categoryIds", c.id]),
+    ];
+    for (const [k, v] of fields) fd.append(k, v);
+    return encode("", fd);
+  }));
+  const host = `localhost:${port}`;
+  return {
+    port, host, path: "/bench/signup", method: "POST",
+    check: (status, body) => (status !== 200 ? `status ${status}` : body.includes('"saved"') ? null : "no \"saved\" in the action's answer"),
+    headers: { origin: `http://${host}`, accept: "text/x-component", "next-action": id },
+    vary: (i) => {
+      if (i >= userIds.length) throw new Error("the burst sent more registrations than it has accounts");
+      return { headers: { "content-type": bodies[i].contentType }, body: bodies[i].body };
     },
   };
 }

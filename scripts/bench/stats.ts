@@ -1,5 +1,13 @@
-/** The raw outcome of one measured phase. */
-export type Sample = { ok: number; seconds: number; latencies: number[]; failures: Map<string, number> };
+import { loadavg } from "node:os";
+
+/** The raw outcome of one measured phase; `load`: the machine's 1-minute load average when it ended. */
+export type Sample = { ok: number; seconds: number; latencies: number[]; failures: Map<string, number>; load?: number };
+
+/** Marks a finished phase with the machine's load average (reported per slice in results.json). */
+export function ended(sample: Sample): Sample {
+  sample.load = Math.round(loadavg()[0] * 100) / 100;
+  return sample;
+}
 
 /** What a side of a scenario produced: only checked responses (or stored rows) count as served. */
 export type Figures = {
@@ -11,6 +19,7 @@ export type Figures = {
   p95: number;
   p99: number;
   failures: Record<string, number>; // why responses were rejected, with counts
+  slices: { served: number; seconds: number; load: number | null }[]; // each measured phase, with the load average at its end
 };
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -35,6 +44,7 @@ export function figures(...samples: Sample[]): Figures {
   return {
     served: ok, errors: Object.values(failures).reduce((a, b) => a + b, 0), seconds: round(seconds, 2), throughput: round(ok / seconds),
     p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), p99: round(percentile(sorted, 99), 2), failures,
+    slices: samples.map((s) => ({ served: s.ok, seconds: round(s.seconds, 2), load: s.load ?? null })),
   };
 }
 

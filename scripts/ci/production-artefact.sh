@@ -140,11 +140,11 @@ check_with() {
   local status
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: helpt.test" "http://127.0.0.1:$port/")
   [ "$status" = 200 ] || { cat "$logs/web.log"; fail "$label: apex answered $status"; }
-  for path in /dev/mailbox /dev/emails /dev/emails/magic-link; do
+  for path in /dev/mailbox /dev/emails /dev/emails/magic-link /bench/static /bench/signup; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: helpt.test" "http://127.0.0.1:$port$path")
     [ "$status" = 404 ] || fail "$label: $path answered $status in production"
   done
-  echo "ok: apex 200, /api/health 200, /dev/* 404"
+  echo "ok: apex 200, /api/health 200, /dev/* and /bench/* 404"
   sleep 3
   kill -0 "$worker" 2>/dev/null || { cat "$logs/worker.log"; fail "$label: the worker stopped"; }
   grep -q "running" "$logs/worker.log" || { cat "$logs/worker.log"; fail "$label: the worker did not start"; }

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { ROOT } from "../../scripts/lib/run";
 import { apex, ensureSuspendedTown, sql, town, townHost } from "./helpers/site";
 
 test.describe("one codebase, a site per town", () => {
@@ -97,4 +101,27 @@ test.describe("forms post only to their own site", () => {
     const after = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "HelpRequest"`);
     expect(after[0].n).toBe(before[0].n);
   });
+});
+
+test("the bench's routes and server action do not exist outside `npm run bench`", async ({ request }) => {
+  for (const path of ["/bench/static", "/bench/signup"]) expect((await request.get(apex(path))).status(), path).toBe(404);
+  // An action id reaches any page: posted to the apex's home, the bench's insert still refuses to run.
+  const manifest = JSON.parse(readFileSync(join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === "benchSignupAction")?.[0];
+  expect(id).toBeTruthy();
+  const [leuven] = await sql<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = 'leuven'`);
+  const userId = `bench-probe-${Date.now()}`;
+  const fields = new FormData();
+  for (const [k, v] of Object.entries({ tenantId: leuven.id, userId, name: "Probe", latitude: "50.88", longitude: "4.70" })) fields.append(k, v);
+  // The body as React's client encodes a form action's arguments (the copy Next.js ships).
+  const { encodeReply } = createRequire(join(ROOT, "package.json"))("next/dist/compiled/react-server-dom-turbopack/client.node") as {
+    encodeReply: (value: unknown) => Promise<FormData | string>;
+  };
+  const body = new Response(await encodeReply(["", fields]));
+  const reply = await request.post(apex("/"), {
+    headers: { "next-action": id!, origin: apex("").replace(/\/$/, ""), "content-type": body.headers.get("content-type")!, accept: "text/x-component" },
+    data: Buffer.from(await body.arrayBuffer()),
+  });
+  expect(reply.status()).toBeGreaterThanOrEqual(400); // Next.js hands the call to the action's own page, which is not there
+  expect(await sql(`SELECT 1 FROM "Membership" WHERE "userId" = $1`, [userId])).toHaveLength(0);
 });

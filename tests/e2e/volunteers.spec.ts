@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAs, sql, town } from "./helpers/site";
+import { E2E_METRICS_TOKEN, E2E_PORT } from "../../playwright.config";
+import { apex, expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
 
@@ -137,4 +138,40 @@ test("coordinators see the dashboard; volunteers of another town see nothing of 
   await expect(page.getByRole("heading", { name: /Hello/ })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Weekly groceries for an older lady");
   expect((await page.goto(town("gent", "/organisation")))?.status()).toBe(404);
+});
+
+test("a registration's redirect is answered without the server fetching the page from itself", async ({ browser, request }) => {
+  const email = `vol-redirect-${Date.now()}@example.be`;
+  const name = `Jef ${Date.now().toString(36)}`;
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signInAs(page, "leuven", email);
+  await page.goto(town("leuven", "/volunteer"));
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Phone number").fill("0470 99 88 66");
+  await page.getByLabel("Postcode").fill("3000");
+  await page.getByRole("checkbox", { name: "Groceries" }).check();
+  await page.getByRole("checkbox", { name: "Dutch" }).check();
+  await page.getByRole("checkbox", { name: "Tue Morning" }).check();
+  await page.getByLabel("I accept the code of conduct.").check();
+  await page.waitForLoadState("networkidle");
+
+  // Every request the server answers is counted in its metrics; the browser's own are counted here.
+  const answered = async () => {
+    const text = await (await request.get(apex("/api/metrics"), { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })).text();
+    return [...text.matchAll(/^helpt_http_request_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  };
+  const before = await answered();
+  let sent = 0;
+  context.on("request", (r) => void (new URL(r.url()).port === String(E2E_PORT) && sent++));
+  const action = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  await page.getByRole("button", { name: "Register as a volunteer" }).click();
+  expect((await action).headers()["x-action-redirect"]).toMatch(/^\/volunteer\?saved=1/);
+  await expect(page.getByRole("heading", { name: `Hello ${name}` })).toBeVisible();
+  await expect(page).toHaveURL(/\/volunteer\?saved=1/);
+  await page.waitForLoadState("networkidle");
+  // The server answered what the browser sent (and the first metrics read), nothing of its own.
+  expect((await answered()) - before - 1).toBeLessThanOrEqual(sent);
+  expect(sent).toBeGreaterThan(0);
+  await context.close();
 });
