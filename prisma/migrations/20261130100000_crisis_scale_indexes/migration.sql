@@ -33,7 +33,7 @@ CREATE INDEX "HelpRequest_createdById_idx" ON "HelpRequest"("createdById");
 CREATE INDEX "RequestNote_authorId_idx" ON "RequestNote"("authorId");
 
 -- CreateIndex
-CREATE INDEX "Response_tenantId_createdAt_volunteerId_idx" ON "Response"("tenantId", "createdAt", "volunteerId");
+CREATE INDEX "Response_tenantId_requestId_createdAt_idx" ON "Response"("tenantId", "requestId", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Tenant_status_name_idx" ON "Tenant"("status", "name");
