@@ -18,7 +18,7 @@ type Row = {
 
 const PREFILTER = 400; // rows scored in memory; the SQL already keeps the nearest fitting ones
 const RADIUS_KM = 50;
-const FIRST_REACH = 2_000; // nearest active volunteers read in the first round: ~25% offer a given category
+export const FIRST_REACH = 2_000; // nearest active volunteers read in the first round: ~25% offer a given category
 const WIDEN = 4;
 // Degrees of longitude are shorter than degrees of latitude (cos 50° ≈ 0.64):
 // distances are compared on (longitude × 0.64, latitude), the expression the
@@ -34,37 +34,44 @@ type Request = { postcode: string; latitude: number | null; longitude: number | 
  * coordinates are in it), `reach` at a time, widening only when too few of
  * them fit. What it costs depends on how many are read, not on the town's size.
  */
-async function nearestFitting(tenantId: string, requestId: string, request: Request & { latitude: number; longitude: number }): Promise<Row[]> {
+async function nearestFitting(tenantId: string, requestId: string, request: Located): Promise<Row[]> {
   const db = forTenant(tenantId);
-  const { latitude: lat, longitude: lng } = request;
-  const here = Prisma.sql`point(${lng}::float8 * ${LNG_SCALE}, ${lat}::float8)`;
   for (let reach = FIRST_REACH; ; reach *= WIDEN) {
-    const rows = await db.$queryRaw<(Row & { id: string | null; reached: number })[]>`
-      WITH responders AS (${responders(tenantId, requestId)}
-      ), nearest AS (
-        SELECT v.id, v."categoryIds", v.latitude, v.longitude, point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here} AS distance
-          FROM "VolunteerProfile" v
-         WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL
-         ORDER BY point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here}
-         LIMIT ${reach}
-      ), fitting AS (
-        SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
-          FROM (SELECT n.id, n.distance FROM nearest n
-                 WHERE n."categoryIds" @> ARRAY[${request.categoryId}]::text[]
-                   AND n.latitude BETWEEN ${lat - RADIUS_KM / 111} AND ${lat + RADIUS_KM / 111}
-                   AND n.longitude BETWEEN ${lng - RADIUS_KM / 70} AND ${lng + RADIUS_KM / 70}
-                   AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND r."volunteerId" = n.id)
-                 ORDER BY n.distance
-                 LIMIT ${PREFILTER}) f
-          JOIN "VolunteerProfile" v ON v."tenantId" = ${tenantId} AND v.id = f.id
-         ORDER BY f.distance
-      ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
-      SELECT near.*, ${recentAssignments}, (SELECT count(*) FROM nearest)::int AS reached
-        FROM (SELECT 1) one LEFT JOIN near ON TRUE`;
+    const rows = await db.$queryRaw<(Row & { id: string | null; reached: number })[]>(nearestFittingSql(tenantId, requestId, request, reach));
     const found = rows.filter((r): r is Row & { id: string; reached: number } => r.id !== null);
     const fitting = found.filter((r) => r.responseStatus === null).length;
     if (fitting >= PREFILTER || rows[0].reached < reach) return found;
   }
+}
+
+type Located = Request & { latitude: number; longitude: number };
+
+/** One round's statement (the bench times it alone): responders and the fitting among the `reach` nearest, plus how many were read. */
+export function nearestFittingSql(tenantId: string, requestId: string, request: Located, reach: number): Prisma.Sql {
+  const { latitude: lat, longitude: lng } = request;
+  const here = Prisma.sql`point(${lng}::float8 * ${LNG_SCALE}, ${lat}::float8)`;
+  return Prisma.sql`
+    WITH responders AS (${responders(tenantId, requestId)}
+    ), nearest AS (
+      SELECT v.id, v."categoryIds", v.latitude, v.longitude, point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here} AS distance
+        FROM "VolunteerProfile" v
+       WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL
+       ORDER BY point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here}
+       LIMIT ${reach}
+    ), fitting AS (
+      SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
+        FROM (SELECT n.id, n.distance FROM nearest n
+               WHERE n."categoryIds" @> ARRAY[${request.categoryId}]::text[]
+                 AND n.latitude BETWEEN ${lat - RADIUS_KM / 111} AND ${lat + RADIUS_KM / 111}
+                 AND n.longitude BETWEEN ${lng - RADIUS_KM / 70} AND ${lng + RADIUS_KM / 70}
+                 AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND r."volunteerId" = n.id)
+               ORDER BY n.distance
+               LIMIT ${PREFILTER}) f
+        JOIN "VolunteerProfile" v ON v."tenantId" = ${tenantId} AND v.id = f.id
+       ORDER BY f.distance
+    ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
+    SELECT near.*, ${recentAssignments}, (SELECT count(*) FROM nearest)::int AS reached
+      FROM (SELECT 1) one LEFT JOIN near ON TRUE`;
 }
 
 /** Active volunteers who offered to help on the request. */

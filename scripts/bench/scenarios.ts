@@ -37,7 +37,7 @@ function throughputAtLeast(r: Ratio, min: number, text: string, subject: Figures
 }
 
 /** Subject latency (at each given percentile) must be at most `max` times the baseline's. */
-function latencyAtMost(r: Ratio, max: number, text: string, subject: Figures, at: ("p50" | "p95")[]): Verdict {
+export function latencyAtMost(r: Ratio, max: number, text: string, subject: Figures, at: ("p50" | "p95")[]): Verdict {
   const worst = Math.max(...at.map((p) => r[p]));
   const clean = subject.errors === 0;
   const met = worst <= max && clean;
@@ -65,7 +65,7 @@ async function alternate(ctx: Context, baseline: () => Promise<Sample>, subject:
   return { subject: figures(...s), baseline: figures(...b) };
 }
 
-async function pair(ctx: Context, id: string, title: string, subject: [string, Target], baseline: [string, Target], goal: (r: Ratio, s: Figures) => Verdict | null): Promise<Result> {
+export async function pair(ctx: Context, id: string, title: string, subject: [string, Target], baseline: [string, Target], goal: (r: Ratio, s: Figures) => Verdict | null): Promise<Result> {
   ctx.log(`${id}. ${title}`);
   const { seconds, warmup, rounds, connections } = ctx.settings;
   const slice = (t: Target, secs: number) => () => load(t, { connections, seconds: secs });
@@ -74,7 +74,7 @@ async function pair(ctx: Context, id: string, title: string, subject: [string, T
   return { id, title, subject: { label: subject[0], figures: f.subject }, baseline: { label: baseline[0], figures: f.baseline }, ratio: r, target: goal(r, f.subject), notes: [] };
 }
 
-const townHost = (t: Town, server: Server) => `${t.slug}.localhost:${server.port}`;
+export const townHost = (t: Town, server: Server) => `${t.slug}.localhost:${server.port}`;
 const fmt = (n: number) => n.toLocaleString("en");
 
 function volunteerList(server: Server, town: Town, cookie: string): Target {
