@@ -1,9 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { listActiveTenants } from "@/lib/tenancy/resolve";
+import { townDirectory } from "@/lib/tenancy/directory";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 
-export default async function ApexHome() {
-  const [t, towns] = await Promise.all([getTranslations("apex"), listActiveTenants()]);
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function ApexHome({ searchParams }: Props) {
+  const { page } = await searchParams;
+  const [t, directory] = await Promise.all([getTranslations("apex"), townDirectory(Number(typeof page === "string" ? page : 1))]);
+  const { towns } = directory;
   return (
     <>
       <section aria-labelledby="hero" className="flex flex-col gap-3">
@@ -33,6 +37,13 @@ export default async function ApexHome() {
                 </li>
             ))}
           </ul>
+        )}
+        {directory.pages > 1 && (
+          <nav aria-label={t("directoryPages")} className="flex items-center gap-4" data-testid="directory-pages">
+            {directory.page > 1 && <a href={`/?page=${directory.page - 1}#towns`} rel="prev" className="font-semibold text-blue-900 underline">{t("directoryPrevious")}</a>}
+            <span>{t("directoryPage", { page: directory.page, pages: directory.pages })}</span>
+            {directory.page < directory.pages && <a href={`/?page=${directory.page + 1}#towns`} rel="next" className="font-semibold text-blue-900 underline">{t("directoryNext")}</a>}
+          </nav>
         )}
       </section>
     </>

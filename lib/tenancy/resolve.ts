@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Tenant } from "@/generated/prisma/client";
+import { forgetDirectory } from "@/lib/tenancy/directory";
 import { systemDb } from "@/lib/tenancy/system";
 
 export type TenantContext = Pick<
@@ -54,17 +55,9 @@ export async function resolveTenant(key: string): Promise<TenantContext | null> 
 
 /** Call after changing a tenant (settings, status, domains). */
 export function invalidateTenant(tenant?: { slug: string }): void {
+  forgetDirectory();
   if (!tenant) return cache.clear();
   for (const [key, entry] of cache) {
     if (key === tenant.slug || entry.value?.slug === tenant.slug) cache.delete(key);
   }
-}
-
-/** Towns listed on the apex directory. */
-export async function listActiveTenants() {
-  return prisma.tenant.findMany({
-    where: { status: "ACTIVE" },
-    orderBy: { name: "asc" },
-    select: { slug: true, name: true, primaryColor: true },
-  });
 }

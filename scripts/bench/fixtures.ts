@@ -41,7 +41,7 @@ export async function pickTowns(db: pg.Client) {
 }
 
 /** A session on the town's site (sessions are bound to the site they were issued on). */
-async function newSession(db: pg.Client, userId: string, town: Town): Promise<string> {
+export async function newSession(db: pg.Client, userId: string, town: Town): Promise<string> {
   const token = sessionTokenFor(town.slug);
   // As a fresh sign-in leaves it: Auth.js pushes the idle deadline back only after 15 minutes, longer than a run.
   await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires) VALUES ($1, $2, now() + make_interval(secs => $3))`, [token, userId, SESSION_IDLE_SECONDS]);

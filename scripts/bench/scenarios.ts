@@ -37,7 +37,7 @@ function throughputAtLeast(r: Ratio, min: number, text: string, subject: Figures
 }
 
 /** Subject latency (at each given percentile) must be at most `max` times the baseline's. */
-function latencyAtMost(r: Ratio, max: number, text: string, subject: Figures, at: ("p50" | "p95")[]): Verdict {
+export function latencyAtMost(r: Ratio, max: number, text: string, subject: Figures, at: ("p50" | "p95")[]): Verdict {
   const worst = Math.max(...at.map((p) => r[p]));
   const clean = subject.errors === 0;
   const met = worst <= max && clean;
@@ -67,7 +67,7 @@ async function alternate(ctx: Context, sides: (() => Promise<Sample>)[], warm: (
   return samples.map((s) => figures(...s));
 }
 
-async function pair(ctx: Context, id: string, title: string, subject: [string, Target], baseline: [string, Target], goal: (r: Ratio, s: Figures) => Verdict | null): Promise<Result> {
+export async function pair(ctx: Context, id: string, title: string, subject: [string, Target], baseline: [string, Target], goal: (r: Ratio, s: Figures) => Verdict | null): Promise<Result> {
   ctx.log(`${id}. ${title}`);
   const { seconds, warmup, rounds, connections } = ctx.settings;
   const slice = (t: Target, secs: number) => () => load(t, { connections, seconds: secs });
@@ -76,7 +76,7 @@ async function pair(ctx: Context, id: string, title: string, subject: [string, T
   return { id, title, subject: { label: subject[0], figures: s }, baseline: { label: baseline[0], figures: b }, ratio: r, target: goal(r, s), notes: [] };
 }
 
-const townHost = (t: Town, server: Server) => `${t.slug}.localhost:${server.port}`;
+export const townHost = (t: Town, server: Server) => `${t.slug}.localhost:${server.port}`;
 const fmt = (n: number) => n.toLocaleString("en");
 
 function volunteerList(server: Server, town: Town, cookie: string): Target {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { invalidateTenant, listActiveTenants, resolveTenant } from "@/lib/tenancy/resolve";
+import { DIRECTORY_PAGE_SIZE, townDirectory } from "@/lib/tenancy/directory";
+import { invalidateTenant, resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown, uniqueSlug } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
 
@@ -34,11 +35,23 @@ describe("tenant resolution", () => {
     expect(await resolveTenant(tenant.slug)).toMatchObject({ name: "After", status: "SUSPENDED" });
   });
 
-  it("lists only active towns in the directory", async () => {
+  it("lists only active towns in the directory, by name, a page at a time", async () => {
     const active = await createTown();
     const suspended = await createTown({ status: "SUSPENDED" });
-    const slugs = (await listActiveTenants()).map((t) => t.slug);
+    for (let i = 0; i < DIRECTORY_PAGE_SIZE; i++) await createTown(); // at least two pages
+    invalidateTenant(); // the directory is kept 30 seconds
+    const first = await townDirectory(1);
+    expect(first.pages).toBeGreaterThan(1);
+    const pages = [first, ...(await Promise.all(Array.from({ length: first.pages - 1 }, (_, i) => townDirectory(i + 2))))];
+    const towns = pages.flatMap((p) => p.towns);
+    expect(pages.every((p, i) => p.page === i + 1 && p.towns.length <= DIRECTORY_PAGE_SIZE)).toBe(true);
+    const slugs = towns.map((t) => t.slug);
     expect(slugs).toContain(active.tenant.slug);
     expect(slugs).not.toContain(suspended.tenant.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    const names = towns.map((t) => t.name).filter((n) => n.startsWith("Town town-")); // ours: ordered alike in every collation
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect((await townDirectory(first.pages + 5)).page).toBe(first.pages); // past the end: the last page
+    expect((await townDirectory(-1)).page).toBe(1);
   });
 });
