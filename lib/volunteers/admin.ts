@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates/durations";
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { stripControl } from "@/lib/forms/text";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -11,7 +12,7 @@ const PAGE = 200;
  * the cost does not grow with the town.
  */
 export async function listVolunteers(tenant: { id: string }, opts: { q?: string } = {}) {
-  const since = new Date(Date.now() - 30 * 86_400_000);
+  const since = new Date(Date.now() - 30 * DAY_MS);
   const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
   const db = forTenant(tenant.id);
   const rows = await db.volunteerProfile.findMany({
