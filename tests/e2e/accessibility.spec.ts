@@ -13,7 +13,7 @@ const pages = [
   town("gent"), town("atlantis"), town("slaapstad"),
 ];
 
-for (const language of ["nl", "fr", "en"]) {
+for (const language of ["nl", "fr", "en", "de"]) {
   test.describe(`accessibility (${language})`, () => {
     test.use({ locale: language });
     for (const url of pages) {
