@@ -7,10 +7,11 @@ import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { saveSettingsAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
-type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number };
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
 
 export function TownSettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("settings");
+  const tl = useTranslations("legal");
   const [state, run, pending] = useActionState<FormState, FormData>(saveSettingsAction, emptyForm);
   const v = (k: keyof Settings) => state.values[k] ?? String(settings[k] ?? "");
   return (
@@ -46,6 +47,7 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
         <TextField name="retentionDays" label={t("retentionDays")} inputMode="numeric" defaultValue={v("retentionDays")} error={state.errors.retentionDays} />
         <TextField name="emailsPerDay" label={t("emailsPerDay")} inputMode="numeric" defaultValue={v("emailsPerDay")} error={state.errors.emailsPerDay} />
       </div>
+      <TextField name="dpoEmail" label={tl("settingsDpo")} hint={tl("settingsDpoHint")} type="email" optional defaultValue={v("dpoEmail")} error={state.errors.dpoEmail} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );

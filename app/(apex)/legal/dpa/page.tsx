@@ -1,0 +1,5 @@
+import { PlatformDocument } from "@/components/legal/platform-document";
+
+export default function ProcessingAgreement() {
+  return <PlatformDocument kind="dpa" />;
+}

@@ -1,0 +1,5 @@
+import { PlatformDocument } from "@/components/legal/platform-document";
+
+export default function PlatformTerms() {
+  return <PlatformDocument kind="terms" />;
+}
