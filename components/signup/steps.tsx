@@ -138,7 +138,7 @@ export function BrandingStep({ action, defaults, hasLogo }: { action: Action; de
             </div>
             <fieldset className="flex flex-col gap-2">
               <legend className="font-semibold">{t("localesLabel")}</legend>
-              <div className="flex gap-3">
+              <div className="flex flex-wrap gap-3">
                 {LOCALES.map((l) => (
                   <label key={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2" lang={l}>
                     <input type="checkbox" name="locales" value={l} defaultChecked={locales.includes(l)} className="h-5 w-5" /> {LOCALE_NAMES[l]}
