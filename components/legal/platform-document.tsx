@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LegalDocument, LegalSection } from "@/components/legal/legal-document";
 import { DPA_SECTIONS, documentDate, LEGAL_VERSIONS, TERMS_SECTIONS } from "@/lib/legal/documents";
+
+export async function platformDocumentMetadata(kind: "terms" | "dpa"): Promise<Metadata> {
+  return { title: `${(await getTranslations(`legal.${kind}`))("title")} — Helpt` };
+}
 
 /** The platform terms or the data processing agreement, in their current version. */
 export async function PlatformDocument({ kind }: { kind: "terms" | "dpa" }) {

@@ -80,7 +80,7 @@ test("a new town completes the wizard without Stripe keys and its site answers o
   await expect(page.getByTestId("step-title")).toHaveText("Step 7 of 7: Plan");
   expect(await sql(`SELECT 1 FROM "Tenant" WHERE slug = $1`, [slug])).toHaveLength(0);
   await expectAccessible(page);
-  const [terms] = await Promise.all([page.waitForEvent("popup"), page.getByRole("link", { name: "platform terms" }).click()]);
+  const [terms] = await Promise.all([page.waitForEvent("popup"), page.getByRole("main").getByRole("link", { name: "platform terms" }).click()]);
   await expect(terms.getByRole("heading", { level: 1 })).toHaveText("Platform terms");
   await terms.close();
   await page.getByRole("checkbox", { name: /On behalf of the municipality, I accept/ }).check();

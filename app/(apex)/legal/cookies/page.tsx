@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CookieTable } from "@/components/legal/cookie-table";
 import { LegalDocument } from "@/components/legal/legal-document";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${(await getTranslations("legal.cookies"))("title")} — Helpt` };
+}
 
 /** The main site's cookies: the towns' ones plus the sign-up wizard's. */
 export default async function ApexCookieNotice() {

@@ -1,9 +1,17 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LegalDocument, LegalSection } from "@/components/legal/legal-document";
 import { ACCESSIBILITY_PREPARED_ON, ACCESSIBILITY_REVIEWED_ON, documentDate } from "@/lib/legal/documents";
 import { legalCountry } from "@/lib/legal/countries";
 import { townLegalFacts } from "@/lib/legal/town-facts";
 import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+
+// The layout answers 404 for unknown towns; metadata must not throw first.
+export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  return tenant ? { title: (await getTranslations("legal.accessibility"))("title", { town: tenant.name }) } : {};
+}
 
 /** The statement Directive (EU) 2016/2102 asks of every public-sector site, from the town's own settings. */
 export default async function AccessibilityStatement({ params }: { params: Promise<{ tenant: string }> }) {

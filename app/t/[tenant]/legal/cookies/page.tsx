@@ -1,7 +1,15 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CookieTable } from "@/components/legal/cookie-table";
 import { LegalDocument } from "@/components/legal/legal-document";
 import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+
+// The layout answers 404 for unknown towns; metadata must not throw first.
+export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  return tenant ? { title: `${(await getTranslations("legal.cookies"))("title")} — ${(await getTranslations("town"))("name", { town: tenant.name })}` } : {};
+}
 
 /** Only strictly necessary cookies: listed by name, so nothing needs consent. */
 export default async function CookieNotice({ params }: { params: Promise<{ tenant: string }> }) {

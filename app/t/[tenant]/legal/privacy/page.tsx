@@ -1,8 +1,16 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LegalDocument, LegalSection } from "@/components/legal/legal-document";
 import { legalCountry } from "@/lib/legal/countries";
 import { townLegalFacts } from "@/lib/legal/town-facts";
 import { currentTenant } from "@/lib/tenancy/current";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+
+// The layout answers 404 for unknown towns; metadata must not throw first.
+export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+  const tenant = await resolveTenant(decodeURIComponent((await params).tenant));
+  return tenant ? { title: (await getTranslations("legal.privacy"))("title", { town: tenant.name }) } : {};
+}
 
 /** The town's privacy notice (GDPR Articles 13 and 14), from its own settings: contacts, DPO, retention. */
 export default async function PrivacyNotice({ params }: { params: Promise<{ tenant: string }> }) {
