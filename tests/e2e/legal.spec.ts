@@ -46,6 +46,7 @@ test("every town has its legal pages in every language it offers, naming its own
 });
 
 test("every page links the legal pages from its footer", async ({ page }) => {
+  test.setTimeout(120_000);
   const sample: [string, string[]][] = [
     ...["/", "/request", "/requests", "/volunteer", "/sign-in", "/no-such-page"].map((p) => [town("leuven", p), ["/legal/accessibility", "/legal/privacy", "/legal/cookies"]] as [string, string[]]),
     [town("gent", "/requests"), ["/legal/accessibility", "/legal/privacy", "/legal/cookies"]],
@@ -110,9 +111,11 @@ test("a town's legal pages follow its settings", async ({ page }) => {
 });
 
 test("the cookie notice lists every cookie the browser holds", async ({ page, context }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "leuven", "admin@leuven.example");
   await page.goto(town("leuven"));
   await page.getByRole("button", { name: "Deutsch" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await page.goto(apex("/start"));
   await page.goto(apex("/legal/cookies"));
   const listed = (await page.getByTestId("cookie-table").locator("tbody td:first-child span").allInnerTexts()).map((s) => s.trim());

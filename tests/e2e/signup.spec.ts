@@ -9,7 +9,7 @@ test.beforeAll(async () => {
 });
 
 test("a new town completes the wizard without Stripe keys and its site answers on its subdomain", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const id = Date.now().toString(36);
   const slug = `e2e-${id}`;
   const admin = `admin-${id}@example.be`;
