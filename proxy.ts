@@ -7,6 +7,7 @@ import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { isLocale, LOCALE_COOKIE, negotiate, LOCALES } from "@/lib/i18n/locales";
 import { parseHost, type HostMatch } from "@/lib/tenancy/parse-host";
+import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
@@ -108,7 +109,7 @@ function decodable(path: string): boolean {
   }
 }
 
-const MESSAGES = { en, fr, nl };
+const MESSAGES = { en, fr, nl, de };
 
 /** A refusal in words, in the visitor's language (no page renders it). */
 function refuse(request: NextRequest, status: number, message: (m: typeof en) => string) {

@@ -2,15 +2,16 @@
 
 import { use } from "react";
 import "./globals.css";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // The root layout itself failed: no locale, no message provider. The page says
-// it in the three languages at once, from the same message files, loaded only
+// it in all four languages at once, from the same message files, loaded only
 // when this page shows.
 type Texts = { lang: string; title: string; text: string; retry: string; home: string; reference: string }[];
 let loading: Promise<Texts> | undefined;
 const load = () =>
-  (loading ??= Promise.all([import("@/messages/nl.json"), import("@/messages/fr.json"), import("@/messages/en.json")]).then((all) =>
-    all.map((m, i) => ({ lang: ["nl", "fr", "en"][i], ...m.default.errorPage })),
+  (loading ??= Promise.all([import("@/messages/nl.json"), import("@/messages/fr.json"), import("@/messages/en.json"), import("@/messages/de.json")]).then((all) =>
+    all.map((m, i) => ({ lang: LOCALES[i], ...m.default.errorPage })),
   ));
 
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

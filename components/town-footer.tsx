@@ -1,15 +1,23 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/tenancy/resolve";
 
-/** Every public page of a town shows its central phone number. */
+/** Every public page of a town shows its central phone number and its legal pages. */
 export async function TownFooter({ tenant }: { tenant: TenantContext }) {
-  const t = await getTranslations("town");
+  const [t, tl] = await Promise.all([getTranslations("town"), getTranslations("legal")]);
   return (
     <footer className="mt-12 border-t border-zinc-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap gap-6 p-6">
         <p className="font-semibold">{t("name", { town: tenant.name })}</p>
         <a href={`tel:${tenant.phone.replace(/\s+/g, "")}`} className="underline">{t("callLink", { phone: tenant.phone })}</a>
         {tenant.email && <a href={`mailto:${tenant.email}`} className="underline">{t("emailLink", { email: tenant.email })}</a>}
+        <nav aria-label={tl("footerLabel")} data-testid="legal-links">
+          <ul className="flex flex-wrap gap-4">
+            <li><Link href="/legal/accessibility" className="underline">{tl("accessibilityLink")}</Link></li>
+            <li><Link href="/legal/privacy" className="underline">{tl("privacyLink")}</Link></li>
+            <li><Link href="/legal/cookies" className="underline">{tl("cookiesLink")}</Link></li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

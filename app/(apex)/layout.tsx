@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ApexFooter } from "@/components/apex-footer";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
@@ -28,6 +29,7 @@ export default async function ApexLayout({ children }: { children: ReactNode }) 
         </div>
       </header>
       <main id="main" className="mx-auto flex max-w-5xl flex-col gap-8 p-6">{children}</main>
+      <ApexFooter />
     </>
   );
 }

@@ -7,10 +7,11 @@ import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { saveSettingsAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
-type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number };
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
 
 export function TownSettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("settings");
+  const tl = useTranslations("legal");
   const [state, run, pending] = useActionState<FormState, FormData>(saveSettingsAction, emptyForm);
   const v = (k: keyof Settings) => state.values[k] ?? String(settings[k] ?? "");
   return (
@@ -29,7 +30,7 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="font-semibold">{t("languages")}</legend>
-        <div className="flex gap-3">
+        <div className="flex flex-wrap gap-3">
           {LOCALES.map((l) => (
             <label key={l} lang={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2">
               <input type="checkbox" name="locales" value={l} defaultChecked={settings.locales.includes(l)} className="h-5 w-5" /> {LOCALE_NAMES[l]}
@@ -46,6 +47,7 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
         <TextField name="retentionDays" label={t("retentionDays")} inputMode="numeric" defaultValue={v("retentionDays")} error={state.errors.retentionDays} />
         <TextField name="emailsPerDay" label={t("emailsPerDay")} inputMode="numeric" defaultValue={v("emailsPerDay")} error={state.errors.emailsPerDay} />
       </div>
+      <TextField name="dpoEmail" label={tl("settingsDpo")} hint={tl("settingsDpoHint")} type="email" optional defaultValue={v("dpoEmail")} error={state.errors.dpoEmail} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { Fragment, useActionState, useEffect, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
-import { FormErrorSummary, RadioGroup, SelectField, TextField } from "@/components/forms/fields";
+import { useFormatter, useTranslations } from "next-intl";
+import { CheckboxField, FormErrorSummary, RadioGroup, SelectField, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { documentDate, LEGAL_VERSIONS } from "@/lib/legal/documents";
 import { contrastRatio, MIN_CONTRAST } from "@/lib/signup/contrast";
 import { COUNTRIES } from "@/lib/signup/schemas";
 
@@ -137,7 +138,7 @@ export function BrandingStep({ action, defaults, hasLogo }: { action: Action; de
             </div>
             <fieldset className="flex flex-col gap-2">
               <legend className="font-semibold">{t("localesLabel")}</legend>
-              <div className="flex gap-3">
+              <div className="flex flex-wrap gap-3">
                 {LOCALES.map((l) => (
                   <label key={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2" lang={l}>
                     <input type="checkbox" name="locales" value={l} defaultChecked={locales.includes(l)} className="h-5 w-5" /> {LOCALE_NAMES[l]}
@@ -234,6 +235,9 @@ export function AdminStep({ action, defaults }: { action: Action; defaults: Defa
 
 export function PlanStep({ action, billing, priceEuros, summary }: { action: Action; billing: boolean; priceEuros: string; summary: [string, string][] }) {
   const t = useTranslations("signup");
+  const tl = useTranslations("legal");
+  const format = useFormatter();
+  const link = (href: string) => (chunks: ReactNode) => <a href={href} target="_blank" className="font-semibold text-blue-900 underline">{chunks}</a>;
   return (
     <StepForm action={action} last={t("create")}>
       {(s) => (
@@ -249,6 +253,9 @@ export function PlanStep({ action, billing, priceEuros, summary }: { action: Act
           ) : (
             <p className="rounded border-2 border-blue-900 bg-white p-3" data-testid="billing-off">{t("billingOff")}</p>
           )}
+          <p>{tl.rich("acceptDocuments", { terms: link("/legal/terms"), dpa: link("/legal/dpa") })}</p>
+          <CheckboxField name="acceptTerms" label={tl("acceptLabel", { version: format.dateTime(documentDate(LEGAL_VERSIONS.TERMS), { dateStyle: "long" }) })}
+            defaultChecked={s.values.acceptTerms === "on"} error={s.errors.acceptTerms} />
         </>
       )}
     </StepForm>

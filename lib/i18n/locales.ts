@@ -1,7 +1,7 @@
-export const LOCALES = ["nl", "fr", "en"] as const;
+export const LOCALES = ["nl", "fr", "en", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "helpt-locale";
-export const LOCALE_NAMES: Record<Locale, string> = { nl: "Nederlands", fr: "Français", en: "English" };
+export const LOCALE_NAMES: Record<Locale, string> = { nl: "Nederlands", fr: "Français", en: "English", de: "Deutsch" };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

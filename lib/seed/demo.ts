@@ -19,7 +19,7 @@ const standard = (omit: string[] = []) => STANDARD_CATEGORIES.filter((c) => !omi
 export const DEMO_TOWNS: TownSeed[] = [
   {
     slug: "leuven", name: "Leuven", primaryColor: "#9b1c1c", phone: "016 27 22 22", email: "helpt@leuven.example",
-    locales: ["nl", "fr", "en"], defaultLocale: "nl", population: 102_275,
+    locales: ["nl", "fr", "en", "de"], defaultLocale: "nl", population: 102_275,
     categories: standard(),
     people: [
       { email: "admin@leuven.example", name: "An Admin", role: "ADMIN" },

@@ -16,6 +16,8 @@ export const townSettingsSchema = withBrandRules(
     responseCap: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber"),
     retentionDays: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(7, "invalidNumber").max(3650, "invalidNumber"),
     emailsPerDay: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(20, "invalidNumber"),
+    // Named in the privacy notice; empty clears it.
+    dpoEmail: z.string().trim().toLowerCase().transform((s) => s || null).pipe(z.email("invalidEmail").max(254, "tooLong").nullable()).optional(),
   }),
 );
 
@@ -52,7 +54,7 @@ export async function townSettings(tenant: { id: string }) {
     where: { id: tenant.id },
     select: {
       name: true, primaryColor: true, phone: true, email: true, locales: true, defaultLocale: true, mode: true,
-      responseCap: true, retentionDays: true, emailsPerDay: true, plan: true, billingStatus: true, trialEndsAt: true,
+      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },
     },

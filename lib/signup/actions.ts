@@ -125,16 +125,17 @@ export async function saveStepAction(step: Step, _prev: FormState, formData: For
 
 /** Creates the town; where to go next. */
 async function finish(draftId: string, data: SignupData, formData: FormData): Promise<string> {
+  // A refused form (no acceptance) is not an attempt: checked before the rate limit.
+  const plan = planSchema.safeParse({ plan: billingEnabled() ? formData.get("plan") : "FREE", acceptTerms: formData.get("acceptTerms") });
+  if (!plan.success) throw new FormError(undefined, fieldErrors(plan.error));
   if (!(await withinLimits([["signupPerIp", await clientIp()]]))) throw new FormError("rateLimited");
   if (!isComplete(data)) {
     const missing = STEPS.findIndex((s) => s !== "plan" && !data[s as keyof SignupData]);
     redirect(`/start?step=${missing + 1}`);
   }
-  const plan = billingEnabled() ? planSchema.safeParse({ plan: formData.get("plan") }) : { success: true as const, data: { plan: "FREE" as const } };
-  if (!plan.success) throw new FormError(undefined, fieldErrors(plan.error));
   let tenant;
   try {
-    tenant = await createTown(data, draftId);
+    tenant = await createTown(data, draftId, { acceptedAt: new Date() });
   } catch (error) {
     if (error instanceof SlugTaken) {
       await saveDraft({ id: draftId, step: 2, data: { ...data, subdomain: undefined, raw: { ...data.raw, subdomain: { slug: data.subdomain.slug } } } });

@@ -1,6 +1,7 @@
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { LEGAL_VERSIONS } from "@/lib/legal/documents";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
@@ -18,10 +19,12 @@ export function isComplete(d: SignupData): d is SignupData & Complete {
 /**
  * Creates the town from a finished sign-up, in one transaction: the town, its
  * categories and areas, its first administrator. The subdomain's unique
- * constraint decides a race: the loser gets SlugTaken. The administrator is
+ * constraint decides a race: the loser gets SlugTaken. The contact person's
+ * acceptance of the platform terms and the data processing agreement is
+ * recorded with the versions accepted. The administrator is
  * mailed a welcome with a sign-in link that lands in the town's settings.
  */
-export async function createTown(data: SignupData & Complete, draftId: string) {
+export async function createTown(data: SignupData & Complete, draftId: string, terms: { acceptedAt: Date }) {
   const { municipality: m, subdomain, branding, categories, areas, admin } = data;
   const slug = subdomain.slug;
   let tenant;
@@ -39,6 +42,12 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
       if (areas.length) await tx.area.createMany({ data: areas.map((a) => ({ tenantId: t.id, ...a })), skipDuplicates: true });
       const user = await tx.user.upsert({ where: { email: admin.adminEmail }, update: {}, create: { email: admin.adminEmail, name: admin.adminName } });
       await tx.membership.create({ data: { tenantId: t.id, userId: user.id, role: "ADMIN" } });
+      await tx.termsAcceptance.createMany({
+        data: (["TERMS", "DPA"] as const).map((document) => ({
+          tenantId: t.id, document, version: LEGAL_VERSIONS[document], acceptedAt: terms.acceptedAt,
+          acceptedByName: m.contactName, acceptedByEmail: m.contactEmail,
+        })),
+      });
       await tx.signupDraft.update({ where: { id: draftId }, data: { tenantId: t.id } });
       return t;
     });

@@ -53,7 +53,11 @@ export const adminSchema = z.object({
   adminEmail: z.email("invalidEmail").max(254, "tooLong").transform((e) => e.toLowerCase()),
 });
 
-export const planSchema = z.object({ plan: z.enum(["FREE", "PAID"], { error: "invalidChoice" }) });
+export const planSchema = z.object({
+  plan: z.enum(["FREE", "PAID"], { error: "invalidChoice" }),
+  // The platform terms and the data processing agreement, accepted on the town's behalf.
+  acceptTerms: z.literal("on", { error: "termsRequired" }),
+});
 
 export type CategoryDraft = { key: string; labels: Partial<Record<Locale, string>> };
 export type AreaDraft = { name: string; postcode: string; latitude?: number; longitude?: number };

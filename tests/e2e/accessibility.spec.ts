@@ -11,9 +11,11 @@ const pages = [
   town("leuven"), town("leuven", "/sign-in"), town("leuven", "/sign-in/check-email"),
   town("leuven", "/request"), town("leuven", "/requests"), town("leuven", "/request/thanks"), town("gent", "/request"),
   town("gent"), town("atlantis"), town("slaapstad"),
+  town("leuven", "/legal/accessibility"), town("leuven", "/legal/privacy"), town("leuven", "/legal/cookies"),
+  apex("/legal/terms"), apex("/legal/dpa"), apex("/legal/cookies"),
 ];
 
-for (const language of ["nl", "fr", "en"]) {
+for (const language of ["nl", "fr", "en", "de"]) {
   test.describe(`accessibility (${language})`, () => {
     test.use({ locale: language });
     for (const url of pages) {

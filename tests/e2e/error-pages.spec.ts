@@ -4,12 +4,12 @@ import { apex, expectAccessible, town } from "./helpers/site";
 
 type Texts = { notFound: { title: string }; errorPage: { notFoundText: string } };
 const MESSAGES = Object.fromEntries(
-  (["nl", "fr", "en"] as const).map((l) => [l, JSON.parse(readFileSync(new URL(`../../messages/${l}.json`, import.meta.url), "utf8")) as Texts]),
-) as Record<"nl" | "fr" | "en", Texts>;
+  (["nl", "fr", "en", "de"] as const).map((l) => [l, JSON.parse(readFileSync(new URL(`../../messages/${l}.json`, import.meta.url), "utf8")) as Texts]),
+) as Record<"nl" | "fr" | "en" | "de", Texts>;
 
 // The not-found pages in each language: the apex's names no town, a town's
 // sits inside the town's branding and names it.
-for (const language of ["nl", "fr", "en"] as const) {
+for (const language of ["nl", "fr", "en", "de"] as const) {
   const m = MESSAGES[language];
   test.describe(`error pages (${language})`, () => {
     test.use({ locale: language });

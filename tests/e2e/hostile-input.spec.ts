@@ -28,7 +28,7 @@ const TOWN = "fuzzstad";
 const TOWN_ID = "e2e-fuzz";
 const ADMIN = "admin@fuzzstad.example"; // ADMIN and ORGANISATION in Fuzzstad; registers as a volunteer below
 const PLATFORM = "platform@helpt.example";
-const LOCALES: Locale[] = ["nl", "fr", "en"];
+const LOCALES: Locale[] = ["nl", "fr", "en", "de"];
 
 test.describe.configure({ mode: "serial" });
 test.use({ locale: "en-GB" });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { LEGAL_VERSIONS } from "../../lib/legal/documents";
 import { apex, expectAccessible, latestMagicLink, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
@@ -8,7 +9,7 @@ test.beforeAll(async () => {
 });
 
 test("a new town completes the wizard without Stripe keys and its site answers on its subdomain", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const id = Date.now().toString(36);
   const slug = `e2e-${id}`;
   const admin = `admin-${id}@example.be`;
@@ -40,6 +41,7 @@ test("a new town completes the wizard without Stripe keys and its site answers o
   await expect(page.locator("#contrast")).toContainText("Good.");
   await page.getByLabel("Central phone number for residents").fill("016 11 22 33");
   await page.getByRole("checkbox", { name: "Français" }).uncheck();
+  await page.getByRole("checkbox", { name: "Deutsch" }).check();
   await expectAccessible(page);
   // Back and forward keep what was typed.
   await page.getByRole("button", { name: "Back" }).click();
@@ -71,6 +73,17 @@ test("a new town completes the wizard without Stripe keys and its site answers o
   await expect(page.getByTestId("billing-off")).toBeVisible();
   await expect(page.getByTestId("summary")).toContainText(`${slug}.localhost`);
   await expectAccessible(page);
+  // Without accepting the platform documents the town is not created; the error is translated.
+  await page.getByRole("button", { name: "Create the platform" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "need your attention" })).toBeVisible();
+  await expect(page.getByText("Please accept the platform terms and the data processing agreement to create the platform.")).toBeVisible();
+  await expect(page.getByTestId("step-title")).toHaveText("Step 7 of 7: Plan");
+  expect(await sql(`SELECT 1 FROM "Tenant" WHERE slug = $1`, [slug])).toHaveLength(0);
+  await expectAccessible(page);
+  const [terms] = await Promise.all([page.waitForEvent("popup"), page.getByRole("main").getByRole("link", { name: "platform terms" }).click()]);
+  await expect(terms.getByRole("heading", { level: 1 })).toHaveText("Platform terms");
+  await terms.close();
+  await page.getByRole("checkbox", { name: /On behalf of the municipality, I accept/ }).check();
   await page.getByRole("button", { name: "Create the platform" }).click();
 
   await expect(page.getByTestId("signup-done")).toBeVisible();
@@ -81,6 +94,16 @@ test("a new town completes the wizard without Stripe keys and its site answers o
   await expect(page.getByTestId("categories")).toContainText("Soep aan huis");
   await expect(page.getByTestId("categories")).not.toContainText(/Hond uitlaten|Dog walking/);
   await expect(page.getByRole("button", { name: "Français" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Deutsch" })).toBeVisible();
+  // The acceptance is recorded: both documents, their versions, the contact person and the time.
+  const accepted = await sql<{ document: string; version: string; acceptedByName: string; acceptedByEmail: string; acceptedAt: Date }>(
+    `SELECT a.document::text, a.version, a."acceptedByName", a."acceptedByEmail", a."acceptedAt"
+       FROM "TermsAcceptance" a JOIN "Tenant" t ON t.id = a."tenantId" WHERE t.slug = $1 ORDER BY a.document`, [slug]);
+  expect(accepted.map(({ acceptedAt: _, ...rest }) => rest)).toEqual([
+    { document: "TERMS", version: LEGAL_VERSIONS.TERMS, acceptedByName: "Ann Peeters", acceptedByEmail: admin },
+    { document: "DPA", version: LEGAL_VERSIONS.DPA, acceptedByName: "Ann Peeters", acceptedByEmail: admin },
+  ]);
+  expect(Date.now() - accepted[0].acceptedAt.getTime()).toBeLessThan(120_000);
 
   // The welcome mail's link signs the administrator in and opens the settings with the checklist.
   await expect(async () => {

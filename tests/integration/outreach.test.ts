@@ -5,7 +5,7 @@ import { TEAR_OFF_TABS } from "@/lib/outreach/poster";
 import { INK, palette } from "@/lib/outreach/shared";
 import { pdfPageCount, pdfText } from "./helpers/pdf-text";
 
-const LOCALES: OutreachLocale[] = ["nl", "fr", "en"];
+const LOCALES: OutreachLocale[] = ["nl", "fr", "en", "de"];
 
 const leuven: OutreachTown = {
   name: "Leuven", primaryColor: "#9b1c1c", phone: "016 27 22 22",

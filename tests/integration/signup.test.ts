@@ -2,6 +2,7 @@ import { sessionTokenFor } from "@/lib/auth/site-session";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
+import { LEGAL_VERSIONS } from "@/lib/legal/documents";
 import { createTown, SlugTaken } from "@/lib/signup/create-town";
 import type { SignupData } from "@/lib/signup/schemas";
 import { checkSlug } from "@/lib/signup/slug";
@@ -37,7 +38,8 @@ describe("sign-up", () => {
 
   it("creates the town with its categories, areas and administrator, and mails a sign-in link", async () => {
     const slug = uniqueSlug("dorp");
-    const tenant = await createTown(complete(slug), await draft());
+    const acceptedAt = new Date("2026-11-30T08:15:00Z");
+    const tenant = await createTown(complete(slug), await draft(), { acceptedAt });
     expect(await resolveTenant(slug)).toMatchObject({ id: tenant.id, primaryColor: "#0f5c52", locales: ["nl", "en"] });
     expect(await systemDb.category.count({ where: { tenantId: tenant.id } })).toBe(2);
     expect(await systemDb.area.count({ where: { tenantId: tenant.id } })).toBe(1);
@@ -49,11 +51,17 @@ describe("sign-up", () => {
     expect(url).toContain("/api/auth/callback/email");
     expect(decodeURIComponent(url)).toContain("/settings");
     expect(await prisma.verificationToken.count({ where: { identifier: `${slug}@example.be` } })).toBe(1);
+    // The contact person accepted both platform documents, in their current versions, at that moment.
+    const accepted = await systemDb.termsAcceptance.findMany({ where: { tenantId: tenant.id }, orderBy: { document: "asc" } });
+    expect(accepted.map(({ document, version, acceptedByName, acceptedByEmail, acceptedAt: at }) => ({ document, version, acceptedByName, acceptedByEmail, at }))).toEqual([
+      { document: "TERMS", version: LEGAL_VERSIONS.TERMS, acceptedByName: "Ann", acceptedByEmail: `${slug}@example.be`, at: acceptedAt },
+      { document: "DPA", version: LEGAL_VERSIONS.DPA, acceptedByName: "Ann", acceptedByEmail: `${slug}@example.be`, at: acceptedAt },
+    ]);
   });
 
   it("gives a subdomain to exactly one of two simultaneous sign-ups", async () => {
     const slug = uniqueSlug("race");
-    const results = await Promise.allSettled([createTown(complete(slug, "a@example.be"), await draft()), createTown(complete(slug, "b@example.be"), await draft())]);
+    const results = await Promise.allSettled([createTown(complete(slug, "a@example.be"), await draft(), { acceptedAt: new Date() }), createTown(complete(slug, "b@example.be"), await draft(), { acceptedAt: new Date() })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(SlugTaken);
     expect(await prisma.tenant.count({ where: { slug } })).toBe(1);

@@ -3,11 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ErrorPanel } from "@/components/errors/error-panel";
 import { TownInfoProvider } from "@/components/errors/town-info";
+import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 
-const MESSAGES = { nl, fr, en };
+const MESSAGES = { nl, fr, en, de };
 
 function render(locale: keyof typeof MESSAGES, town?: { name: string; phone: string }) {
   const panel = <ErrorPanel digest="1234567890" reset={() => {}} />;
@@ -19,14 +20,14 @@ function render(locale: keyof typeof MESSAGES, town?: { name: string; phone: str
 }
 
 describe("the error boundary's message", () => {
-  it.each(["nl", "fr", "en"] as const)("is in %s, with retry, home and the reference", (locale) => {
+  it.each(["nl", "fr", "en", "de"] as const)("is in %s, with retry, home and the reference", (locale) => {
     const html = render(locale);
     const t = MESSAGES[locale].errorPage;
     for (const text of [t.title, t.retry, t.home, t.reference.replace("{digest}", "1234567890")]) expect(html).toContain(text.replace(/'/g, "&#x27;"));
     expect(html).not.toContain("tel:");
   });
 
-  it.each(["nl", "fr", "en"] as const)("on a town's site names the town and its phone number (%s)", (locale) => {
+  it.each(["nl", "fr", "en", "de"] as const)("on a town's site names the town and its phone number (%s)", (locale) => {
     const html = render(locale, { name: "Leuven", phone: "016 27 22 22" });
     expect(html).toContain('href="tel:016272222"');
     expect(html).toContain(MESSAGES[locale].errorPage.callTown.replace("{town}", "Leuven").replace("{phone}", "016 27 22 22").replace(/'/g, "&#x27;"));

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contrastRatio, brandReadable } from "@/lib/signup/contrast";
 import { findMunicipality } from "@/lib/signup/municipalities";
-import { brandingSchema, checkLogo, parseAreas } from "@/lib/signup/schemas";
+import { brandingSchema, checkLogo, parseAreas, planSchema } from "@/lib/signup/schemas";
 import { slugify } from "@/lib/signup/slug";
 
 describe("sign-up helpers", () => {
@@ -42,5 +43,19 @@ describe("sign-up helpers", () => {
     expect(leuven?.population).toBeGreaterThan(50_000);
     expect(leuven?.latitude).toBeCloseTo(50.88, 1);
     expect(findMunicipality("BE", "Atlantis")).toBeUndefined();
+  });
+});
+
+describe("the last step's acceptance of the platform documents", () => {
+  it("passes only with the ticked box, and names the translated error otherwise", () => {
+    expect(planSchema.safeParse({ plan: "FREE", acceptTerms: "on" }).success).toBe(true);
+    fc.assert(
+      fc.property(fc.option(fc.oneof(fc.string(), fc.constantFrom("off", "true", "1", "ON", " on")), { nil: null }), (value) => {
+        fc.pre(value !== "on");
+        const parsed = planSchema.safeParse({ plan: "PAID", acceptTerms: value });
+        expect(parsed.success).toBe(false);
+        expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["acceptTerms", "termsRequired"]]);
+      }),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { AdminStep, AreasStep, BrandingStep, CategoriesStep, MunicipalityStep, P
 import { billingEnabled } from "@/lib/billing/stripe";
 import { annualPriceCents } from "@/lib/billing/plans";
 import { STANDARD_CATEGORIES } from "@/lib/categories/standard";
-import { LOCALE_NAMES } from "@/lib/i18n/locales";
+import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { saveStepAction } from "@/lib/signup/actions";
 import { currentDraft } from "@/lib/signup/draft";
 import { municipalities } from "@/lib/signup/municipalities";
@@ -42,7 +42,7 @@ export default async function SignUpWizard({ searchParams }: Props) {
   const step = STEPS[number - 1];
   const d = draft.data;
   const action = saveStepAction.bind(null, step);
-  const locales = d.branding?.locales ?? ["nl", "fr", "en"];
+  const locales = d.branding?.locales ?? [...LOCALES];
   const rootDomain = rootName();
 
   return (

@@ -103,7 +103,7 @@ export function serverActionForms(html: string): HtmlForm[] {
 // ---------------------------------------------------------------- messages
 
 type Messages = { [key: string]: string | Messages };
-const LOCALES = ["nl", "fr", "en"] as const;
+const LOCALES = ["nl", "fr", "en", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const messages = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(ROOT, "messages", `${l}.json`), "utf8")) as Messages])) as Record<Locale, Messages>;
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { devMailboxEnabled } from "@/lib/email/deliver";
 import { renderSample } from "@/lib/email/preview";
 import { TEMPLATES, type TemplateName } from "@/lib/email/templates";
-import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
+import { LOCALES, LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
 
 /** Every e-mail template with sample data, for designers and translators (development mode only). */
 export default async function EmailPreviews({ searchParams }: { searchParams: Promise<{ lang?: string }> }) {
@@ -18,7 +18,7 @@ export default async function EmailPreviews({ searchParams }: { searchParams: Pr
       <h1 id="previews" className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro", { count: names.length })}</p>
       <nav aria-label={t("languages")} className="flex gap-3">
-        {(["nl", "fr", "en"] as const).map((l) => (
+        {LOCALES.map((l) => (
           <a key={l} href={`/dev/emails?lang=${l}`} aria-current={l === locale ? "page" : undefined} className="underline aria-[current=page]:font-bold" lang={l}>{LOCALE_NAMES[l]}</a>
         ))}
       </nav>
