@@ -23,7 +23,7 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
                 <td className="p-2"><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></td>
                 <td className="p-2 font-semibold">{c.name}</td>
                 <td className="p-2">{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</td>
-                <td className="p-2">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</td>
+                <td className="whitespace-nowrap p-2">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</td>
                 <td className="p-2">
                   <span className="text-lg font-bold">{c.score.total}</span>
                   <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>
