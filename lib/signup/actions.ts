@@ -8,7 +8,7 @@ import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
+import { createTown, isComplete, NameTaken, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
 import { findMunicipality } from "@/lib/signup/municipalities";
 import {
@@ -16,6 +16,7 @@ import {
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";
+import { townNameTaken } from "@/lib/signup/town-name";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 
 type Result = { data: Partial<SignupData> } | { errors: Record<string, string>; formError?: string };
@@ -48,6 +49,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
     case "municipality": {
       const known = values.name && values.country ? findMunicipality(values.country, values.name) : undefined;
       const parsed = municipalitySchema.safeParse({ ...values, population: values.population || known?.population });
+      if (parsed.success && (await townNameTaken(parsed.data.name))) return { errors: { name: "townNameTaken" } };
       return parsed.success ? { data: { municipality: parsed.data } } : { errors: fieldErrors(parsed.error) };
     }
     case "subdomain": {
@@ -135,6 +137,7 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
       await saveDraft({ id: draftId, step: 2, data: { ...data, subdomain: undefined, raw: { ...data.raw, subdomain: { slug: data.subdomain.slug } } } });
       redirect("/start?step=2&taken=1");
     }
+    if (error instanceof NameTaken) return { values: {}, errors: {}, formError: "townNameTaken" };
     throw error;
   }
   await forgetDraft();
