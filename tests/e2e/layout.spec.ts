@@ -26,7 +26,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "apex:/sign-in": { role: "anonymous" },
   "apex:/sign-in/check-email": { role: "anonymous" },
   "apex:/start": { role: "anonymous", paths: [1, 2, 3, 4, 5, 6, 7].map((n) => `/start?step=${n}`) },
-  "apex:/start/done": { role: "anonymous" },
+  "apex:/start/done": { role: "anonymous", paths: ["/start/done?town=leuven"] },
   "apex:/dev/mailbox": { role: "anonymous" },
   "apex:/dev/emails": { role: "anonymous" },
   "apex:/bench/static": { role: "anonymous" },

@@ -3,10 +3,10 @@ import { lighthouseScores } from "../../scripts/lib/lighthouse";
 import { town } from "./helpers/site";
 
 // The resident pages stay light for old phones: Lighthouse's mobile profile
-// (simulated throttling, its default) against the production build that the
-// end-to-end launcher serves. Byte budgets are what these pages weighed
-// before the visual finish (November 2026), so a hero image, a font or a new
-// library has to pay for itself.
+// (simulated throttling) against the production build that the end-to-end
+// launcher serves. Byte budgets are what these pages weighed before the
+// visual finish (November 2026: 195, 244, 191 and 191 KiB with link
+// prefetching), so a hero image, a font or a new library must pay for itself.
 
 const KIB = 1024;
 const PAGES = [
@@ -17,13 +17,20 @@ const PAGES = [
 ];
 
 test("resident pages: Lighthouse performance ≥ 95, accessibility 100, within their byte budgets", async () => {
-  test.setTimeout(240_000);
-  const scores = await lighthouseScores(PAGES.map((p) => town("leuven", p.path)));
-  const report = scores.map((s) => `${new URL(s.url).pathname}: performance ${s.performance}, accessibility ${s.accessibility}, ${(s.bytes / KIB).toFixed(1)} KiB`);
+  test.setTimeout(300_000);
+  const run = await lighthouseScores(PAGES.map((p) => town("leuven", p.path)));
+  const report = [
+    `machine: BenchmarkIndex ${run.benchmarkIndex}, CPU slowdown ${run.cpuSlowdown}x`,
+    ...run.scores.map((s) => `${new URL(s.url).pathname}: performance ${s.performance}, accessibility ${s.accessibility}, ${(s.bytes / KIB).toFixed(1)} KiB`),
+  ];
   console.log(`Lighthouse (mobile):\n  ${report.join("\n  ")}`);
   test.info().annotations.push(...report.map((description) => ({ type: "lighthouse", description })));
-  for (const [i, s] of scores.entries()) {
-    expect.soft(s.performance, `${s.url} performance`).toBeGreaterThanOrEqual(95);
+  if (!run.performanceMeasurable) {
+    // Even unthrottled, this machine is slower than the phone Lighthouse emulates (typically: heavily loaded).
+    test.info().annotations.push({ type: "lighthouse", description: "performance not asserted: this machine is slower than the emulated phone" });
+  }
+  for (const [i, s] of run.scores.entries()) {
+    if (run.performanceMeasurable) expect.soft(s.performance, `${s.url} performance`).toBeGreaterThanOrEqual(95);
     expect.soft(s.accessibility, `${s.url} accessibility (failing: ${s.failing.join(", ")})`).toBe(100);
     expect.soft(s.bytes, `${s.url} bytes transferred`).toBeLessThanOrEqual(PAGES[i].budget);
   }
