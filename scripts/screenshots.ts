@@ -65,6 +65,7 @@ async function main() {
     for (const size of WIDTHS) {
       const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, locale: "en", colorScheme: "light" });
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000); // a cold server on a busy machine renders its first pages slowly
       let signedInAs: string | undefined;
       for (const shot of SHOTS) {
         if (shot.as && signedInAs !== shot.as) {
