@@ -3,7 +3,7 @@
 // the main pages at 1280 px and 390 px to docs/screenshots/ as 8-bit PNGs.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { waitForHealth } from "./lib/build";
@@ -79,7 +79,7 @@ async function main() {
         const small = await sharp(png).png({ palette: true, quality: 90, compressionLevel: 9, effort: 10 }).toBuffer();
         const file = join(OUT, `${shot.name}-${size.name}.png`);
         writeFileSync(file, small);
-        console.log(`[screenshots] ${file.slice(ROOT.length + 1)} (${Math.round(small.length / 1024)} KB)`);
+        console.log(`[screenshots] ${relative(ROOT, file)} (${Math.round(small.length / 1024)} KB)`);
       }
       await context.close();
     }

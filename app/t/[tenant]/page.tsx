@@ -26,7 +26,7 @@ export default async function TownHome({ params }: { params: Promise<{ tenant: s
         {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone })}</p>}
         <div className="flex flex-wrap gap-3">
           {!suspended && (
-            <Link href="/request" prefetch={false} className="rounded-lg bg-brand px-5 py-3 text-lg font-bold text-white" data-testid="ask-help">{t("askHelpButton")}</Link>
+            <Link href="/request" prefetch={false} className="rounded-lg border-2 border-brand bg-brand px-5 py-3 text-lg font-bold text-white" data-testid="ask-help">{t("askHelpButton")}</Link>
           )}
           {!suspended && (
             <Link href="/volunteer" prefetch={false} className="rounded-lg border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("volunteerButton")}</Link>
