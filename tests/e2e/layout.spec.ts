@@ -128,7 +128,6 @@ for (const role of ["anonymous", "admin", "volunteer", "organisation", "platform
       test(locale, async () => {
         test.setTimeout(600_000);
         await useLanguage(context, locale);
-        const problems: string[] = [];
         // A few tabs at once: the server renders one page while axe reads another.
         const queue = [...(plan.get(role) ?? [])];
         await Promise.all(Array.from({ length: TABS }, async () => {
@@ -137,14 +136,14 @@ for (const role of ["anonymous", "admin", "volunteer", "organisation", "platform
             for (const size of WIDTHS) {
               await page.setViewportSize(size);
               await page.goto(url);
+              // Soft: every page is checked and reported, also when one fails.
               const { excess, culprits } = await overflow(page);
-              if (excess > 0) problems.push(`${url} at ${size.width} px: ${excess} px too wide: ${culprits.join("; ")}`);
-              for (const v of await blockingViolations(page)) problems.push(`${url} at ${size.width} px: ${v}`);
+              expect.soft(culprits, `${url} at ${size.width} px is ${excess} px too wide`).toEqual([]);
+              expect.soft(await blockingViolations(page), `axe violations on ${url} at ${size.width} px`).toEqual([]);
             }
           }
           await page.close();
         }));
-        expect(problems, `layout problems (${role}, ${locale})`).toEqual([]);
       });
     }
   });
