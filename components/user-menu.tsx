@@ -7,14 +7,14 @@ export async function UserMenu({ email }: { email: string | null | undefined }) 
   const t = await getTranslations("nav");
   if (!email) {
     return (
-      <Link href="/sign-in" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">
+      <Link href="/sign-in" prefetch={false} className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">
         {t("signIn")}
       </Link>
     );
   }
   return (
-    <form action={signOutAction} className="flex items-center gap-2 text-sm">
-      <span>{t("signedInAs", { email })}</span>
+    <form action={signOutAction} className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
+      <span className="min-w-0 [overflow-wrap:anywhere]">{t("signedInAs", { email })}</span>
       <button type="submit" className="rounded border border-current px-2 py-1 font-semibold">
         {t("signOut")}
       </button>

@@ -23,7 +23,7 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
             <Cell><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></Cell>
             <Cell className="font-semibold">{c.name}</Cell>
             <Cell>{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</Cell>
-            <Cell>{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</Cell>
+            <Cell className="whitespace-nowrap">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</Cell>
             <Cell>
               <span className="text-lg font-bold">{c.score.total}</span>
               <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>

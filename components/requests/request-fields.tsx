@@ -7,9 +7,16 @@ import { CONTACT_METHODS } from "@/lib/requests/schemas";
 
 export type CategoryOption = { id: string; label: string };
 
+/** Labels that address the resident; on the phone intake form staff read them, so they speak about the resident. */
+const STAFF_WORDING = ["categoryLabel", "descriptionLabel", "descriptionHint", "timeWindowLabel", "nameLabel", "contactMethodLabel", "emailHint", "addressHint", "contactlessLabel"] as const;
+type StaffWorded = (typeof STAFF_WORDING)[number];
+
 /** The fields a resident and a phone operator both fill in. */
 export function RequestFields({ state, categories, variant }: { state: FormState; categories: CategoryOption[]; variant: "resident" | "phone" }) {
-  const t = useTranslations("request");
+  const tr = useTranslations("request");
+  const ti = useTranslations("intake.fields");
+  const t = (key: Parameters<typeof tr>[0]) =>
+    variant === "phone" && (STAFF_WORDING as readonly string[]).includes(key) ? ti(key as StaffWorded) : tr(key);
   const v = state.values;
   const e = state.errors;
   const options = categories.map((c) => ({ value: c.id, label: c.label }));
@@ -30,7 +37,7 @@ export function RequestFields({ state, categories, variant }: { state: FormState
       <RadioGroup
         name="contactMethod"
         label={t("contactMethodLabel")}
-        options={CONTACT_METHODS.map((m) => ({ value: m, label: t(`contactMethods.${m}`) }))}
+        options={CONTACT_METHODS.map((m) => ({ value: m, label: tr(`contactMethods.${m}`) }))}
         defaultValue={v.contactMethod ?? "PHONE"}
         error={e.contactMethod}
       />

@@ -32,7 +32,7 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
         <legend className="font-semibold">{t("languages")}</legend>
         <div className="flex flex-wrap gap-3">
           {LOCALES.map((l) => (
-            <label key={l} lang={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2">
+            <label key={l} lang={l} className="flex items-center gap-2 rounded border-2 border-zinc-700 bg-white px-3 py-2 has-checked:border-brand has-checked:bg-brand-tint">
               <input type="checkbox" name="locales" value={l} defaultChecked={settings.locales.includes(l)} className="h-5 w-5" /> {LOCALE_NAMES[l]}
             </label>
           ))}

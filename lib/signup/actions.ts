@@ -10,7 +10,7 @@ import { FormError } from "@/lib/forms/form-error";
 import { fieldErrors, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
+import { createTown, isComplete, NameTaken, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
 import { findMunicipality } from "@/lib/signup/municipalities";
 import {
@@ -18,6 +18,7 @@ import {
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";
+import { townNameTaken } from "@/lib/signup/town-name";
 import { townOrigin } from "@/lib/tenancy/urls";
 
 type Result = { data: Partial<SignupData> } | { errors: Record<string, string>; formError?: string };
@@ -50,6 +51,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
     case "municipality": {
       const known = values.name && values.country ? findMunicipality(values.country, values.name) : undefined;
       const parsed = municipalitySchema.safeParse({ ...values, population: values.population || known?.population });
+      if (parsed.success && (await townNameTaken(parsed.data.name))) return { errors: { name: "townNameTaken" } };
       return parsed.success ? { data: { municipality: parsed.data } } : { errors: fieldErrors(parsed.error) };
     }
     case "subdomain": {
@@ -141,6 +143,7 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
       await saveDraft({ id: draftId, step: 2, data: { ...data, subdomain: undefined, raw: { ...data.raw, subdomain: { slug: data.subdomain.slug } } } });
       redirect("/start?step=2&taken=1");
     }
+    if (error instanceof NameTaken) throw new FormError("townNameTaken");
     throw error;
   }
   await forgetDraft();

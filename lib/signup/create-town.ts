@@ -5,10 +5,13 @@ import { LEGAL_VERSIONS } from "@/lib/legal/documents";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
+import { lockTownName, townNameTaken } from "@/lib/signup/town-name";
 import { townOrigin } from "@/lib/tenancy/urls";
 import { systemDb } from "@/lib/tenancy/system";
 
 export class SlugTaken extends Error {}
+/** Another town already has this name (in any case or spacing). */
+export class NameTaken extends Error {}
 
 type Complete = Required<Pick<SignupData, "municipality" | "subdomain" | "branding" | "categories" | "areas" | "admin">>;
 
@@ -19,9 +22,11 @@ export function isComplete(d: SignupData): d is SignupData & Complete {
 /**
  * Creates the town from a finished sign-up, in one transaction: the town, its
  * categories and areas, its first administrator. The subdomain's unique
- * constraint decides a race: the loser gets SlugTaken. The contact person's
- * acceptance of the platform terms and the data processing agreement is
- * recorded with the versions accepted. The administrator is
+ * constraint decides a race: the loser gets SlugTaken; a name already used
+ * by another town (compared without case and spacing, under a lock on that
+ * name) gives NameTaken. The contact person's acceptance of the platform terms
+ * and the data processing agreement is recorded with the versions accepted.
+ * The administrator is
  * mailed a welcome with a sign-in link that lands in the town's settings.
  */
 export async function createTown(data: SignupData & Complete, draftId: string, terms: { acceptedAt: Date }) {
@@ -30,6 +35,8 @@ export async function createTown(data: SignupData & Complete, draftId: string, t
   let tenant;
   try {
     tenant = await systemDb.$transaction(async (tx) => {
+      await lockTownName(m.name, tx);
+      if (await townNameTaken(m.name, tx)) throw new NameTaken();
       const t = await tx.tenant.create({
         data: {
           slug, name: m.name, country: m.country, population: m.population,

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { LEGAL_VERSIONS } from "@/lib/legal/documents";
-import { createTown, SlugTaken } from "@/lib/signup/create-town";
+import fc from "fast-check";
+import { createTown, NameTaken, SlugTaken } from "@/lib/signup/create-town";
+import { distinctByName, townNameTaken } from "@/lib/signup/town-name";
 import type { SignupData } from "@/lib/signup/schemas";
 import { checkSlug } from "@/lib/signup/slug";
 import { inviteMember, listTeam, removeMember } from "@/lib/settings/team";
@@ -12,8 +14,8 @@ import { resolveTenant } from "@/lib/tenancy/resolve";
 import { createTown as createTestTown, createUser, createVolunteer, uniqueSlug } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
 
-const complete = (slug: string, email = `${slug}@example.be`) => ({
-  municipality: { name: "Testdorp", country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
+const complete = (slug: string, email = `${slug}@example.be`, name = `Testdorp ${slug}`) => ({
+  municipality: { name, country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
   subdomain: { slug },
   branding: { primaryColor: "#0f5c52", phone: "+3216000000", email: undefined, locales: ["nl" as const, "en" as const], defaultLocale: "nl" as const },
   categories: [{ key: "groceries", labels: { nl: "Boodschappen", en: "Groceries" } }, { key: "soup", labels: { nl: "Soep" } }],
@@ -61,10 +63,29 @@ describe("sign-up", () => {
 
   it("gives a subdomain to exactly one of two simultaneous sign-ups", async () => {
     const slug = uniqueSlug("race");
-    const results = await Promise.allSettled([createTown(complete(slug, "a@example.be"), await draft(), { acceptedAt: new Date() }), createTown(complete(slug, "b@example.be"), await draft(), { acceptedAt: new Date() })]);
+    const results = await Promise.allSettled([createTown(complete(slug, "a@example.be", `A ${slug}`), await draft(), { acceptedAt: new Date() }), createTown(complete(slug, "b@example.be", `B ${slug}`), await draft(), { acceptedAt: new Date() })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(SlugTaken);
     expect(await prisma.tenant.count({ where: { slug } })).toBe(1);
+  });
+
+  it("refuses a second town of the same name, whatever its case and spacing, also when both sign up at once", async () => {
+    const name = `Mechelen ${uniqueSlug("naam")}`;
+    await createTown(complete(uniqueSlug("mechelen"), undefined, name), await draft(), { acceptedAt: new Date() });
+    // The same name typed differently: case, extra spaces, tabs, spaces around it.
+    const variant = fc.tuple(fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }), fc.constantFrom(" ", "  ", "\t", " \t "), fc.constantFrom("", " ", "  "))
+      .map(([upper, gap, pad]) => pad + [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join("").split(" ").join(gap) + pad);
+    await fc.assert(fc.asyncProperty(variant, async (typed) => {
+      expect(await townNameTaken(typed)).toBe(true);
+    }), { numRuns: 50 });
+    await expect(createTown(complete(uniqueSlug("mechelen"), undefined, `  ${name.toUpperCase()} `), await draft(), { acceptedAt: new Date() })).rejects.toBeInstanceOf(NameTaken);
+    expect(await townNameTaken(`${name} Noord`)).toBe(false);
+
+    const raced = `Duffel ${uniqueSlug("race")}`;
+    const results = await Promise.allSettled([createTown(complete(uniqueSlug("d1"), undefined, raced), await draft(), { acceptedAt: new Date() }), createTown(complete(uniqueSlug("d2"), undefined, raced.toLowerCase()), await draft(), { acceptedAt: new Date() })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(NameTaken);
+    expect(distinctByName([{ name }, { name: ` ${name.toLowerCase()}` }, { name: raced }])).toEqual([{ name }, { name: raced }]);
   });
 });
 

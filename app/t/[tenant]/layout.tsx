@@ -9,6 +9,8 @@ import { TownFooter } from "@/components/town-footer";
 import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentSession } from "@/lib/auth/session";
+import { brandColours } from "@/lib/branding/brand-colours";
+import { keepTogether } from "@/lib/text/keep-together";
 import { currentTenant, requestTenant } from "@/lib/tenancy/current";
 
 type Props = { children: ReactNode };
@@ -28,17 +30,20 @@ export default async function TenantLayout({ children }: Props) {
   ]);
   const suspended = tenant.status === "SUSPENDED";
   const session = await currentSession(); // cached: currentMember has read it already
+  const colours = brandColours(tenant.primaryColor);
+  const phone = keepTogether(tenant.phone);
   return (
-    <div style={{ "--brand": tenant.primaryColor } as CSSProperties} data-tenant={tenant.slug}>
+    <div style={{ "--brand": colours.brand, "--brand-strong": colours.strong, "--brand-tint": colours.tint } as CSSProperties} data-tenant={tenant.slug}>
       <SkipLink />
-      <header className="bg-brand text-white">
+      <header className="bg-brand text-white shadow-sm">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
-          <Link href="/" className="flex items-center gap-3 text-2xl font-extrabold">
+          <Link href="/" className="flex min-w-0 items-center gap-3 text-2xl font-extrabold">
             {tenant.logoUrl ? (
+              // The logo slot: a white tile that fits any logo's shape without cropping it.
               // eslint-disable-next-line @next/next/no-img-element -- uploaded logos are served as-is
-              <img src={tenant.logoUrl} alt={t("logoAlt", { town: tenant.name })} className="h-10 w-10 rounded-full bg-white" />
+              <img src={tenant.logoUrl} alt={t("logoAlt", { town: tenant.name })} width={48} height={48} className="h-12 w-12 shrink-0 rounded-lg bg-white object-contain p-1" />
             ) : (
-              <span aria-hidden="true" className="flex h-10 w-10 items-center justify-center rounded-full bg-white text-xl text-brand">
+              <span aria-hidden="true" className="flex h-12 w-12 shrink-0 items-center justify-center rounded-lg bg-white text-2xl text-brand">
                 {tenant.name.charAt(0)}
               </span>
             )}
@@ -47,16 +52,16 @@ export default async function TenantLayout({ children }: Props) {
           <div className="flex flex-wrap items-center gap-4">
             <LanguageSwitcher locales={tenant.locales} />
             {!suspended && (
-              <Link href="/volunteer" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("volunteer")}</Link>
+              <Link href="/volunteer" prefetch={false} className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("volunteer")}</Link>
             )}
             {hasRole(member, ["ORGANISATION"]) && (
-              <Link href="/organisation" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("organisation")}</Link>
+              <Link href="/organisation" prefetch={false} className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("organisation")}</Link>
             )}
             {hasRole(member, ADMIN_ROLES) && (
-              <Link href="/settings" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("settings")}</Link>
+              <Link href="/settings" prefetch={false} className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("settings")}</Link>
             )}
             {hasRole(member, STAFF_ROLES) && (
-              <Link href="/staff/requests" className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
+              <Link href="/staff/requests" prefetch={false} className="rounded px-2 py-1 text-sm font-semibold underline underline-offset-2">{tn("staff")}</Link>
             )}
             <UserMenu email={session?.user?.email} />
           </div>
@@ -64,7 +69,7 @@ export default async function TenantLayout({ children }: Props) {
       </header>
       {tenant.mode === "CRISIS" && !suspended && (
         <p role="status" className="bg-amber-300 p-3 text-center font-bold text-zinc-900">
-          {t("crisisBanner", { phone: tenant.phone })}
+          {t("crisisBanner", { phone })}
         </p>
       )}
       {tenant.billingStatus === "PAST_DUE" && hasRole(member, ADMIN_ROLES) && (
@@ -81,7 +86,7 @@ export default async function TenantLayout({ children }: Props) {
             {tenant.suspendedReason && <p>{ts("reason", { reason: tenant.suspendedReason })}</p>}
             <p>
               <a href={`tel:${tenant.phone.replace(/\s+/g, "")}`} className="text-2xl font-bold underline">
-                {t("callLink", { phone: tenant.phone })}
+                {t("callLink", { phone })}
               </a>
             </p>
           </section>

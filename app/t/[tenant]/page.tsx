@@ -4,6 +4,7 @@ import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { getTownCounters } from "@/lib/stats/town-counters";
 import { currentTenant } from "@/lib/tenancy/current";
+import { keepTogether } from "@/lib/text/keep-together";
 
 export default async function TownHome() {
   const tenant = await currentTenant();
@@ -14,47 +15,54 @@ export default async function TownHome() {
     getTownCounters(tenant),
   ]);
   const tel = `tel:${tenant.phone.replace(/\s+/g, "")}`;
+  const phone = keepTogether(tenant.phone);
+  // A suspended town takes no new requests (the layout says so and gives the number).
+  const suspended = tenant.status === "SUSPENDED";
   return (
     <>
-      <section aria-labelledby="hero" className="flex flex-col gap-3">
-        <h1 id="hero" className="text-4xl font-extrabold">{t("heroTitle")}</h1>
+      <section aria-labelledby="hero" className="flex flex-col gap-4 rounded-card bg-brand-tint p-card sm:p-8">
+        <h1 id="hero" className="text-title font-extrabold sm:text-display">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText", { town: tenant.name })}</p>
-        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: tenant.phone })}</p>}
+        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone })}</p>}
         <div className="flex flex-wrap gap-3">
-          <Link href="/request" className="rounded bg-brand px-5 py-3 text-lg font-bold text-white">{t("askHelpButton")}</Link>
-          <Link href="/volunteer" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("volunteerButton")}</Link>
-          <Link href="/requests" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("openRequestsButton")}</Link>
+          {!suspended && (
+            <Link href="/request" prefetch={false} className="rounded-lg border-2 border-brand bg-brand px-5 py-3 text-lg font-bold text-white" data-testid="ask-help">{t("askHelpButton")}</Link>
+          )}
+          {!suspended && (
+            <Link href="/volunteer" prefetch={false} className="rounded-lg border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("volunteerButton")}</Link>
+          )}
+          <Link href="/requests" prefetch={false} className="rounded-lg border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("openRequestsButton")}</Link>
         </div>
       </section>
 
-      <section aria-labelledby="call" className="rounded-lg border-4 border-brand bg-white p-5">
-        <h2 id="call" className="text-2xl font-bold">{t("callTitle")}</h2>
+      <section aria-labelledby="call" className="rounded-card border-4 border-brand bg-white p-card">
+        <h2 id="call" className="text-heading font-bold">{t("callTitle")}</h2>
         <p>{t("callText")}</p>
-        <a href={tel} className="mt-2 inline-block text-3xl font-extrabold text-brand underline" data-testid="town-phone">
-          {t("callLink", { phone: tenant.phone })}
+        <a href={tel} className="mt-2 inline-block text-2xl font-extrabold text-brand underline sm:text-3xl" data-testid="town-phone">
+          {t("callLink", { phone })}
         </a>
       </section>
 
       <section aria-labelledby="categories" className="flex flex-col gap-3">
-        <h2 id="categories" className="text-2xl font-bold">{t("categoriesTitle")}</h2>
+        <h2 id="categories" className="text-heading font-bold">{t("categoriesTitle")}</h2>
         {categories.length === 0 ? (
           <p>{t("categoriesEmpty")}</p>
         ) : (
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="categories">
             {categories.map((c) => (
-              <li key={c.id} className="rounded border-l-4 border-brand bg-white p-3 font-semibold shadow-sm">{c.label}</li>
+              <li key={c.id} className="rounded-lg border-l-4 border-brand bg-white p-3 font-semibold shadow-sm">{c.label}</li>
             ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="counters" className="flex flex-col gap-3">
-        <h2 id="counters" className="text-2xl font-bold">{t("countersTitle", { town: tenant.name })}</h2>
+        <h2 id="counters" className="text-heading font-bold">{t("countersTitle", { town: tenant.name })}</h2>
         <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3" data-testid="counters">
           {(["requests", "volunteers", "responses"] as const).map((key) => (
-            <div key={key} className="flex flex-col-reverse rounded bg-white p-4 shadow-sm">
+            <div key={key} className="flex flex-col-reverse rounded-card bg-white p-4 shadow-sm">
               <dt>{t(key, { count: counters[key] })}</dt>
-              <dd className="text-4xl font-extrabold" data-testid={`counter-${key}`}>{counters[key]}</dd>
+              <dd className="text-4xl font-extrabold text-brand" data-testid={`counter-${key}`}>{counters[key]}</dd>
             </div>
           ))}
         </dl>

@@ -35,13 +35,17 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 
 /** WCAG 2.1 A/AA: no serious or critical axe violations. */
 export async function expectAccessible(page: Page) {
+  expect(await blockingViolations(page), `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** The page's serious and critical axe violations (WCAG 2.1 A/AA), one line each. */
+export async function blockingViolations(page: Page): Promise<string[]> {
   // After a client-side navigation Next.js streams the <title> in a moment later.
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations
+  return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(blocking, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** The newest sign-in link sent to `email`, read from the development mailbox. */

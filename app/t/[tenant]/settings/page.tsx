@@ -8,6 +8,7 @@ import { removeMemberAction } from "@/lib/settings/actions";
 import { listTeam } from "@/lib/settings/team";
 import { townSettings } from "@/lib/settings/town";
 import { currentTenant } from "@/lib/tenancy/current";
+import { keepTogether } from "@/lib/text/keep-together";
 
 /** A town admin's settings: checklist, town details, team, custom domain, billing. */
 export default async function Settings() {
@@ -16,14 +17,14 @@ export default async function Settings() {
   const [t, tr, settings, team, domains] = await Promise.all([
     getTranslations("settings"), getTranslations("roles"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
   ]);
-  const card = "flex flex-col gap-3 rounded bg-white p-4 shadow-sm";
+  const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title", { town: tenant.name })}</h1>
       <section aria-labelledby="checklist" className={card} data-testid="checklist">
         <h2 id="checklist" className="text-xl font-bold">{t("checklistTitle")}</h2>
         <ol className="list-decimal pl-6">
-          <li>{t("checkPhone", { phone: tenant.phone })}</li>
+          <li>{t("checkPhone", { phone: keepTogether(tenant.phone) })}</li>
           <li><Link href="/staff/outreach" className="underline">{t("checkLetter")}</Link></li>
           <li><a href="#team" className="underline">{t("checkInvite")}</a></li>
         </ol>
@@ -44,10 +45,9 @@ export default async function Settings() {
         </ul>
         <InviteForm />
       </section>
-      <section aria-labelledby="domains" className={card}>
-        <h2 id="domains" className="text-xl font-bold">{t("domainsTitle")}</h2>
+      <div className={card}>
         <DomainForm domains={domains} />
-      </section>
+      </div>
       <section aria-labelledby="billing" className={card}>
         <h2 id="billing" className="text-xl font-bold">{t("billingTitle")}</h2>
         <p><Link href="/settings/billing" className="underline">{t("billingLink")}</Link></p>

@@ -11,6 +11,7 @@ import { currentTenant } from "@/lib/tenancy/current";
 import { applyAction, deleteProfileAction, markDoneAction, pauseAction, respondAction, withdrawAction } from "@/lib/volunteers/actions";
 import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
 import { getOwnProfile } from "@/lib/volunteers/profile";
+import { keepTogether } from "@/lib/text/keep-together";
 
 type Props = { searchParams: Promise<{ saved?: string; deleted?: string }> };
 
@@ -116,7 +117,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
                 <li key={r.id} className={card}>
                   <h3 className="text-lg font-bold">{r.category}</h3>
                   <p>{r.publicSummary}</p>
-                  <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${t("distance", { km: Math.round(r.distanceKm * 10) / 10 })}`}</p>
+                  <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${keepTogether(t("distance", { km: Math.round(r.distanceKm * 10) / 10 }))}`}</p>
                   {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
                   <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
                 </li>

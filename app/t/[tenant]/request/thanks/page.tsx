@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getConfirmation } from "@/lib/requests/queries";
 import { isReference } from "@/lib/requests/reference";
 import { currentTenant } from "@/lib/tenancy/current";
+import { keepTogether } from "@/lib/text/keep-together";
 
 type Props = { searchParams: Promise<{ ref?: string }> };
 
@@ -22,7 +23,7 @@ export default async function Thanks({ searchParams }: Props) {
       )}
       <p>{t("thanksNext")}</p>
       {confirmation?.contactMethod === "EMAIL" && <p>{t("thanksEmail")}</p>}
-      <p className="text-lg font-semibold">{t("thanksCall", { phone: tenant.phone })}</p>
+      <p className="text-lg font-semibold">{t("thanksCall", { phone: keepTogether(tenant.phone) })}</p>
     </section>
   );
 }

@@ -1,0 +1,150 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { LOCALE_COOKIE, LOCALES } from "../../lib/i18n/locales";
+import { appRoutes, fillPath } from "./helpers/app-routes";
+import { apex, blockingViolations, ensureSuspendedTown, signInAs, sql, town } from "./helpers/site";
+
+// Every page of the app, on a phone (390 px) and a desktop (1280 px), in every
+// language of the app: nothing wider than the screen, and no axe violations.
+// Pages are read from the app's files, so a new page fails here until it has
+// a plan below. Each role signs in once; languages switch by cookie.
+
+const WIDTHS = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
+const DRAFT_ID = "e2e-layout-draft";
+const TABS = 3;
+
+type Role = "anonymous" | "admin" | "volunteer" | "organisation" | "platform";
+const SIGN_IN: Record<Exclude<Role, "anonymous">, [slug: string | null, email: string]> = {
+  admin: ["leuven", "admin@leuven.example"],
+  volunteer: ["leuven", "volunteer1@leuven.example"],
+  organisation: ["leuven", "carehome@leuven.example"],
+  platform: [null, "platform@helpt.example"],
+};
+
+/** Who sees each page, and the URLs (paths with their segments filled) to visit. */
+type Plan = { role: Role; paths?: string[] };
+const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
+  "apex:/": { role: "anonymous" },
+  "apex:/sign-in": { role: "anonymous" },
+  "apex:/sign-in/check-email": { role: "anonymous" },
+  "apex:/start": { role: "anonymous", paths: [1, 2, 3, 4, 5, 6, 7].map((n) => `/start?step=${n}`) },
+  "apex:/start/done": { role: "anonymous", paths: ["/start/done?town=leuven"] },
+  "apex:/dev/mailbox": { role: "anonymous" },
+  "apex:/dev/emails": { role: "anonymous" },
+  "apex:/bench/static": { role: "anonymous" },
+  "apex:/admin": { role: "platform" },
+  "apex:/admin/email": { role: "platform" },
+  "apex:/admin/towns/[id]": { role: "platform", paths: ["/admin/towns/leuven"] },
+  "town:/": { role: "anonymous", paths: ["leuven", "gent", "slaapstad"].map((slug) => town(slug, "/")) },
+  "town:/request": { role: "anonymous" },
+  "town:/request/thanks": { role: "anonymous" },
+  "town:/requests": { role: "anonymous" },
+  "town:/sign-in": { role: "anonymous" },
+  "town:/sign-in/check-email": { role: "anonymous" },
+  "town:/[...missing]": { role: "anonymous", paths: [town("leuven", "/no-such-page"), town("atlantis", "/")] },
+  "town:/organisation": { role: "organisation" },
+  "town:/volunteer": { role: "volunteer" },
+  "town:/volunteer/profile": { role: "volunteer" },
+  "town:/settings": { role: "admin" },
+  "town:/settings/billing": { role: "admin" },
+  "town:/staff": { role: "admin" },
+  "town:/staff/intake": { role: "admin" },
+  "town:/staff/requests": { role: "admin" },
+  "town:/staff/requests/[id]": (ids) => ({ role: "admin", paths: [`/staff/requests/${ids.request}`] }),
+  "town:/staff/dashboard": { role: "admin" },
+  "town:/staff/volunteers": { role: "admin" },
+  "town:/staff/residents": { role: "admin" },
+  "town:/staff/outreach": { role: "admin" },
+  "town:/staff/audit": { role: "admin" },
+};
+
+type Ids = { request: string };
+
+/** Absolute URLs per role, from the app's page files and the plans above. */
+function urlsByRole(ids: Ids): Map<Role, string[]> {
+  const byRole = new Map<Role, string[]>();
+  for (const route of appRoutes().filter((r) => r.kind === "page")) {
+    const key = `${route.site}:${route.path}`;
+    const entry = PLANS[key];
+    if (!entry) throw new Error(`${route.file}: no layout plan for ${key} in tests/e2e/layout.spec.ts`);
+    const plan = typeof entry === "function" ? entry(ids) : entry;
+    const paths = plan.paths ?? fillPath(route, {});
+    const urls = paths.map((p) => (p.startsWith("http") ? p : route.site === "town" ? town("leuven", p) : apex(p)));
+    byRole.set(plan.role, [...(byRole.get(plan.role) ?? []), ...urls]);
+  }
+  return byRole;
+}
+
+/** How far the page reaches past the screen's right edge, and the elements that stick out most. */
+async function overflow(page: Page): Promise<{ excess: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const excess = document.scrollingElement!.scrollWidth - width;
+    if (excess <= 0) return { excess, culprits: [] };
+    const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].slice(0, 4).join(".")}`;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
+      .slice(0, 5)
+      .map((e) => `${describe(e)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+    return { excess, culprits };
+  });
+}
+
+/** Sets the language for both the apex and the towns (host-only cookies, as the app sets them). */
+async function useLanguage(context: BrowserContext, locale: string) {
+  const hosts = ["localhost", "leuven.localhost", "gent.localhost", "slaapstad.localhost", "atlantis.localhost"];
+  await context.addCookies(hosts.map((domain) => ({ name: LOCALE_COOKIE, value: locale, domain, path: "/" })));
+}
+
+let ids: Ids;
+let plan: Map<Role, string[]>;
+
+test.beforeAll(async () => {
+  await ensureSuspendedTown();
+  const [request] = await sql<{ id: string }>(
+    `SELECT r.id FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' ORDER BY r."createdAt" LIMIT 1`,
+  );
+  ids = { request: request.id };
+  plan = urlsByRole(ids);
+  // A sign-up draft that reached the last step, so every wizard step renders.
+  await sql(`INSERT INTO "SignupDraft" (id, step, data, "updatedAt") VALUES ($1, 7, '{}', now()) ON CONFLICT (id) DO UPDATE SET step = 7, "tenantId" = NULL`, [DRAFT_ID]);
+});
+
+for (const role of ["anonymous", "admin", "volunteer", "organisation", "platform"] as const) {
+  test.describe(`layout (${role})`, () => {
+    let context: BrowserContext;
+    test.beforeAll(async ({ browser }) => {
+      context = await browser.newContext();
+      await context.addCookies([{ name: "helpt-signup", value: DRAFT_ID, domain: "localhost", path: "/" }]);
+      if (role !== "anonymous") {
+        const page = await context.newPage();
+        await signInAs(page, ...SIGN_IN[role]);
+        await page.close();
+      }
+    });
+    test.afterAll(async () => context?.close());
+
+    for (const locale of LOCALES) {
+      test(locale, async () => {
+        test.setTimeout(600_000);
+        await useLanguage(context, locale);
+        // A few tabs at once: the server renders one page while axe reads another.
+        const queue = [...(plan.get(role) ?? [])];
+        await Promise.all(Array.from({ length: TABS }, async () => {
+          const page = await context.newPage();
+          for (let url = queue.shift(); url; url = queue.shift()) {
+            for (const size of WIDTHS) {
+              await page.setViewportSize(size);
+              await page.goto(url);
+              // Soft: every page is checked and reported, also when one fails.
+              const { excess, culprits } = await overflow(page);
+              expect.soft(culprits, `${url} at ${size.width} px is ${excess} px too wide`).toEqual([]);
+              expect.soft(await blockingViolations(page), `axe violations on ${url} at ${size.width} px`).toEqual([]);
+            }
+          }
+          await page.close();
+        }));
+      });
+    }
+  });
+}
