@@ -7,7 +7,7 @@ import { systemDb } from "@/lib/tenancy/system";
  * The newest migration this code needs (a unit test keeps it equal to the
  * newest folder in prisma/migrations). Migration names sort by time.
  */
-export const LATEST_MIGRATION = "20261130050000_trust_tokens_and_submissions";
+export const LATEST_MIGRATION = "20261130110000_town_time_zone_and_structured_when";
 
 export type Readiness = { ready: boolean; reasons: string[]; checks: Record<string, unknown> };
 
