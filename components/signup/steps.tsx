@@ -6,7 +6,7 @@ import { FormErrorSummary, RadioGroup, SelectField, TextField } from "@/componen
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { contrastRatio, MIN_CONTRAST } from "@/lib/signup/contrast";
-import { COUNTRIES } from "@/lib/signup/schemas";
+import { COUNTRIES } from "@/lib/locale/country";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 

@@ -33,7 +33,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
   });
   if (unavailable) return unavailable;
   if (!allowed) return { values, errors: {}, formError: "rateLimited" };
-  const parsed = parse(onlineRequestSchema, values);
+  const parsed = parse(onlineRequestSchema(tenant.country), values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const locale = await getLocale();
   let reference = "";
@@ -51,7 +51,7 @@ export async function submitPhoneRequest(_prev: FormState, formData: FormData): 
   const tenant = await tenantOfRequest();
   const staff = await requireRole(tenant, STAFF_ROLES);
   const values = formValues(formData);
-  const parsed = parse(phoneRequestSchema, values);
+  const parsed = parse(phoneRequestSchema(tenant.country), values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   let reference = "";
   const failed = await attempt(values, async () => {

@@ -6,6 +6,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/requests/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
+import { whenToColumns, type When } from "@/lib/requests/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { logger } from "@/lib/log/logger";
 
@@ -37,7 +38,7 @@ export async function createRequest(
   const phoneFields =
     meta.source === "PHONE" && "urgency" in input
       ? {
-          urgency: input.urgency, ageGroup: input.ageGroup, recurrence: input.recurrence,
+          urgency: input.urgency, ageGroup: input.ageGroup,
           consentNote: input.consentNote, createdById: meta.staffId,
         }
       : {};
@@ -47,6 +48,8 @@ export async function createRequest(
     source: meta.source,
     consentChannel: meta.source,
     description: input.description,
+    ...whenToColumns(input.when),
+    recurrence: input.recurrence,
     timeWindow: input.timeWindow,
     neighbourhood: input.neighbourhood ?? "",
     postcode: input.postcode.toUpperCase(),
@@ -66,7 +69,7 @@ export async function createRequest(
   for (let attempt = 0; ; attempt++) {
     try {
       const created = await db.$transaction(async (tx) => {
-        const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true } });
+        const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true, createdAt: true } });
         await writeAudit(tenant, {
           actorId: meta.source === "PHONE" ? meta.staffId : null,
           action: "request.create",
@@ -75,9 +78,9 @@ export async function createRequest(
           details: { source: meta.source },
         }, tx);
         if (data.residentEmail) {
-          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference } });
+          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
         }
-        return row;
+        return { id: row.id, reference: row.reference };
       });
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
       return created;
@@ -159,12 +162,12 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
 
 export async function triageRequest(
   tenant: Tenant, actorId: string, id: string,
-  fields: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence">,
+  { when, ...fields }: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence"> & { when: When },
 ) {
   await current(tenant, id);
   await forTenant(tenant.id).$transaction(async (tx) => {
-    await tx.helpRequest.updateMany({ where: { id }, data: fields });
-    await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: fields as Prisma.InputJsonValue }, tx);
+    await tx.helpRequest.updateMany({ where: { id }, data: { ...fields, ...whenToColumns(when) } });
+    await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: { ...fields, when } as Prisma.InputJsonValue }, tx);
   });
 }
 
@@ -195,8 +198,10 @@ export async function reopenDueRecurring(tenant: Tenant, now = new Date()): Prom
         id: _id, reference: _ref, createdAt: _c, updatedAt: _u, closedAt: _cl, nextOccurrenceAt: _n, status: _s,
         ...copy
       } = r;
+      // A help on a given day comes back on the day one period later.
+      const whenDate = copy.whenDate && new Date(copy.whenDate.getTime() + RECURRENCE_DAYS[r.recurrence] * 86_400_000);
       await tx.helpRequest.create({
-        data: { ...copy, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
+        data: { ...copy, whenDate, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
       });
       reopened++;
     });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
+import type { CountryCode } from "libphonenumber-js";
 import { normalizePhone } from "@/lib/phone/normalize";
+import { withWhen } from "@/lib/requests/when";
 
 // Error messages are translation keys under `form.errors`.
 
@@ -23,13 +25,14 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()], { error: "invalidChoice" })
   .transform((v) => v === "on" || v === "true");
 
-const phone = z
+/** A number as people in the town's country write it (or internationally). */
+const phone = (country: CountryCode) => z
   .string()
   .optional()
   .transform((s, ctx) => {
     const raw = (s ?? "").trim();
     if (!raw) return undefined;
-    const normalised = normalizePhone(raw);
+    const normalised = normalizePhone(raw, country);
     if (!normalised) {
       ctx.addIssue({ code: "custom", message: "invalidPhone" });
       return z.NEVER;
@@ -54,14 +57,15 @@ export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as
 export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
 export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
 
-const base = z.object({
+const base = (country: CountryCode) => ({
   categoryId: z.string({ error: "required" }).overwrite(stripControl).min(1, "required").max(40, "invalidChoice"),
   description: text(10, 2000),
-  timeWindow: text(2, 200),
+  // The resident's own words about the time: a note beside the structured when.
+  timeWindow: optionalText(200).transform((s) => s ?? ""),
   neighbourhood: optionalText(100),
   postcode,
   name: text(2, 100),
-  phone,
+  phone: phone(country),
   email,
   address: optionalText(200),
   contactMethod: z.enum(CONTACT_METHODS, { error: "invalidChoice" }),
@@ -78,31 +82,34 @@ function contactReachable<T extends { contactMethod: string; phone?: string; ema
   }
 }
 
-/** A resident's own request on the town's site. */
-export const onlineRequestSchema = base
-  .extend({
+/** A resident's own request on the town's site (phone numbers read as written in `country`). */
+export const onlineRequestSchema = (country: CountryCode) =>
+  withWhen({
+    ...base(country),
     consent: z.literal("on", { error: "consentRequired" }),
-  })
-  .superRefine(contactReachable);
+    // "Every week": the resident's only recurrence; staff can choose others.
+    recurrence: checkbox.transform((weekly) => (weekly ? ("WEEKLY" as const) : ("NONE" as const))),
+  }).superRefine(contactReachable);
 
 /** A request registered by city staff during a phone call. */
-export const phoneRequestSchema = base
-  .extend({
+export const phoneRequestSchema = (country: CountryCode) =>
+  withWhen({
+    ...base(country),
     consentByPhone: z.literal("on", { error: "consentRequired" }),
     consentNote: optionalText(300),
     urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
     ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
     recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
-  })
-  .superRefine(contactReachable);
+  }).superRefine(contactReachable);
 
-export type OnlineRequestInput = z.infer<typeof onlineRequestSchema>;
-export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;
+export type OnlineRequestInput = z.infer<ReturnType<typeof onlineRequestSchema>>;
+export type PhoneRequestInput = z.infer<ReturnType<typeof phoneRequestSchema>>;
 
 export const publishSchema = z.object({ publicSummary: text(10, 300) });
 export const noteSchema = z.object({ body: text(1, 2000) });
 export const statusSchema = z.object({ status: z.enum(STATUSES, { error: "invalidChoice" }) });
-export const triageSchema = z.object({
+/** Staff correct a request's urgency, age group, recurrence and when (the resident's note stays theirs). */
+export const triageSchema = withWhen({
   urgency: z.enum(URGENCIES, { error: "invalidChoice" }),
   ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }),
   recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }),

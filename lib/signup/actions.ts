@@ -58,7 +58,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
       return { data: { subdomain: parsed.data } };
     }
     case "branding": {
-      const parsed = brandingSchema.safeParse({ ...values, locales: formData.getAll("locales") });
+      const parsed = brandingSchema(draft.municipality?.country ?? "BE").safeParse({ ...values, locales: formData.getAll("locales") });
       if (!parsed.success) return { errors: fieldErrors(parsed.error) };
       let logo = draft.branding?.logo;
       const file = formData.get("logo");

@@ -29,7 +29,7 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
     tenant = await systemDb.$transaction(async (tx) => {
       const t = await tx.tenant.create({
         data: {
-          slug, name: m.name, country: m.country, population: m.population,
+          slug, name: m.name, country: m.country, timeZone: m.timeZone, population: m.population,
           primaryColor: branding.primaryColor, phone: branding.phone, email: branding.email,
           locales: branding.locales, defaultLocale: branding.defaultLocale,
           ...(branding.logo ? { logo: Buffer.from(branding.logo.base64, "base64"), logoType: branding.logo.type, logoUrl: "/logo" } : {}),
