@@ -26,3 +26,8 @@ export function telLink(number: string, homeCountry: CountryCode = "BE"): string
 export function whatsappLink(e164: string): string {
   return `https://wa.me/${e164.replace(/\D/g, "")}`;
 }
+
+/** A town's own number, as shown on its pages and letters, and as a tel: link. */
+export function townPhone(town: { phone: string; country: CountryCode }): { text: string; href: string } {
+  return { text: formatPhone(town.phone, town.country), href: telLink(town.phone, town.country) };
+}

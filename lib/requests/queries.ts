@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { NotFoundInTenant } from "@/lib/requests/errors";
 import type { QueueFilter } from "@/lib/requests/schemas";
+import { WHEN_SELECT, whenFromColumns } from "@/lib/requests/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 type Tenant = { id: string; defaultLocale: Locale };
@@ -21,13 +22,13 @@ export async function listQueue(tenant: Tenant, filter: QueueFilter, locale: Loc
     },
     select: {
       id: true, reference: true, status: true, source: true, urgency: true, ageGroup: true,
-      neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true,
+      neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true, ...WHEN_SELECT,
       category: { select: { labels: true } },
     },
     orderBy: [{ urgency: "desc" }, { createdAt: "desc" }],
     take: 200,
   });
-  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+  return rows.map(({ category, ...r }) => ({ ...r, when: whenFromColumns(r), category: localized(category.labels, locale, tenant.defaultLocale) }));
 }
 
 /** Neighbourhoods that occur in the town's requests, for the queue filter. */
@@ -58,6 +59,7 @@ export async function getRequestForStaff(tenant: Tenant, actorId: string, id: st
   const undeliverable = await undeliverableAmong(db, [row.residentEmail]);
   return {
     ...row,
+    when: whenFromColumns(row),
     categoryLabel: localized(row.category.labels, locale, tenant.defaultLocale),
     residentEmailUndeliverable: Boolean(row.residentEmail && undeliverable.has(row.residentEmail.toLowerCase())),
   };
@@ -89,13 +91,13 @@ export async function listPublicRequests(tenant: Tenant, locale: Locale) {
   const rows = await forTenant(tenant.id).helpRequest.findMany({
     where: { status: "OPEN", publishedAt: { not: null } },
     select: {
-      id: true, reference: true, neighbourhood: true, timeWindow: true, publicSummary: true, contactless: true, publishedAt: true,
+      id: true, reference: true, neighbourhood: true, timeWindow: true, recurrence: true, ...WHEN_SELECT, publicSummary: true, contactless: true, publishedAt: true,
       category: { select: { labels: true } },
     },
     orderBy: { publishedAt: "desc" },
     take: 100,
   });
-  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+  return rows.map(({ category, ...r }) => ({ ...r, when: whenFromColumns(r), category: localized(category.labels, locale, tenant.defaultLocale) }));
 }
 
 /** The resident-facing confirmation: only what they need to refer to their request. */

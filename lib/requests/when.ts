@@ -93,6 +93,11 @@ export function whenSlots(when: When): Slot[] {
   return (when.part ? [when.part] : PARTS).map((p) => `${day}_${p}` as Slot);
 }
 
+/** A weekday's name in `locale` ("dinsdag", "mardi"), from Intl: 1 January 2024 was a Monday. */
+export function weekdayName(day: Day, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + DAYS.indexOf(day)));
+}
+
 /** The few messages a When is told with (namespace `when`). */
 export type WhenTranslate = (key: "asap" | "part.MORNING" | "part.AFTERNOON" | "part.EVENING" | "withPart" | "weekly", values?: Record<string, string>) => string;
 
@@ -102,9 +107,9 @@ export function describeWhen(when: When, locale: string, t: WhenTranslate, weekl
   if (when.kind === "ASAP") text = t("asap");
   else {
     // A calendar day, not an instant: format it on UTC so no zone moves it to the day before.
-    const at = when.kind === "DATE" ? new Date(`${when.date}T00:00:00Z`) : new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(when.weekday)));
-    const style: Intl.DateTimeFormatOptions = when.kind === "DATE" ? { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" } : { weekday: "long", timeZone: "UTC" };
-    const day = new Intl.DateTimeFormat(locale, style).format(at);
+    const day = when.kind === "DATE"
+      ? new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${when.date}T00:00:00Z`))
+      : weekdayName(when.weekday, locale);
     text = when.part ? t("withPart", { day, part: t(`part.${when.part}`) }) : day;
   }
   return weekly ? t("weekly", { when: text }) : text;

@@ -7,6 +7,7 @@ import { billingEnabled } from "@/lib/billing/stripe";
 import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
+import { currentLocale } from "@/lib/i18n/current";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
@@ -129,7 +130,7 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
   if (!plan.success) return { values: {}, errors: fieldErrors(plan.error) };
   let tenant;
   try {
-    tenant = await createTown(data, draftId);
+    tenant = await createTown(data, draftId, await currentLocale(data.branding.defaultLocale));
   } catch (error) {
     if (error instanceof SlugTaken) {
       await saveDraft({ id: draftId, step: 2, data: { ...data, subdomain: undefined, raw: { ...data.raw, subdomain: { slug: data.subdomain.slug } } } });

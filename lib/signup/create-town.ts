@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { enqueueEmail } from "@/lib/email/outbox";
+import type { Locale } from "@/lib/i18n/locales";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
@@ -19,9 +20,10 @@ export function isComplete(d: SignupData): d is SignupData & Complete {
  * Creates the town from a finished sign-up, in one transaction: the town, its
  * categories and areas, its first administrator. The subdomain's unique
  * constraint decides a race: the loser gets SlugTaken. The administrator is
- * mailed a welcome with a sign-in link that lands in the town's settings.
+ * mailed a welcome with a sign-in link that lands in the town's settings, in
+ * the language they used the wizard in (`adminLocale`).
  */
-export async function createTown(data: SignupData & Complete, draftId: string) {
+export async function createTown(data: SignupData & Complete, draftId: string, adminLocale: Locale = data.branding.defaultLocale) {
   const { municipality: m, subdomain, branding, categories, areas, admin } = data;
   const slug = subdomain.slug;
   let tenant;
@@ -49,6 +51,6 @@ export async function createTown(data: SignupData & Complete, draftId: string) {
   invalidateTenant({ slug });
   const site = publicTownUrl(slug, "").replace(/\/$/, "");
   const link = await createSignInLink({ email: admin.adminEmail, slug, callbackPath: "/settings", validHours: 72 });
-  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: branding.defaultLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
+  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: adminLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
   return tenant;
 }

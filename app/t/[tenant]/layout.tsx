@@ -8,6 +8,8 @@ import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
 import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
+import { BILLING_SUSPENSION_REASON } from "@/lib/billing/plans";
+import { townPhone } from "@/lib/phone/normalize";
 import { currentTenant } from "@/lib/tenancy/current";
 import { resolveTenant } from "@/lib/tenancy/resolve";
 
@@ -27,6 +29,7 @@ export default async function TenantLayout({ children, params }: Props) {
     getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), currentMember(tenant),
   ]);
   const suspended = tenant.status === "SUSPENDED";
+  const phone = townPhone(tenant);
   return (
     <div style={{ "--brand": tenant.primaryColor } as CSSProperties} data-tenant={tenant.slug}>
       <SkipLink />
@@ -63,7 +66,7 @@ export default async function TenantLayout({ children, params }: Props) {
       </header>
       {tenant.mode === "CRISIS" && !suspended && (
         <p role="status" className="bg-amber-300 p-3 text-center font-bold text-zinc-900">
-          {t("crisisBanner", { phone: tenant.phone })}
+          {t("crisisBanner", { phone: phone.text })}
         </p>
       )}
       {tenant.billingStatus === "PAST_DUE" && hasRole(member, ADMIN_ROLES) && (
@@ -77,15 +80,15 @@ export default async function TenantLayout({ children, params }: Props) {
           <section aria-labelledby="suspended" className="flex flex-col gap-3 rounded border-4 border-amber-600 bg-amber-50 p-4" data-testid="suspended">
             <h2 id="suspended" className="text-2xl font-bold">{ts("title", { town: tenant.name })}</h2>
             <p>{ts("text")}</p>
-            {tenant.suspendedReason && <p>{ts("reason", { reason: tenant.suspendedReason })}</p>}
+            {tenant.suspendedReason && <p>{tenant.suspendedReason === BILLING_SUSPENSION_REASON ? ts("billingReason") : ts("reason", { reason: tenant.suspendedReason })}</p>}
             <p>
-              <a href={`tel:${tenant.phone.replace(/\s+/g, "")}`} className="text-2xl font-bold underline">
-                {t("callLink", { phone: tenant.phone })}
+              <a href={phone.href} className="text-2xl font-bold underline">
+                {t("callLink", { phone: phone.text })}
               </a>
             </p>
           </section>
         )}
-        <TownInfoProvider value={{ name: tenant.name, phone: tenant.phone }}>{children}</TownInfoProvider>
+        <TownInfoProvider value={{ name: tenant.name, phone: phone.text }}>{children}</TownInfoProvider>
       </main>
       <TownFooter tenant={tenant} />
     </div>

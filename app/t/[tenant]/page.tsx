@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
+import { townPhone } from "@/lib/phone/normalize";
 import { getTownCounters } from "@/lib/stats/town-counters";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -13,13 +14,13 @@ export default async function TownHome({ params }: { params: Promise<{ tenant: s
     listCategories(tenant, locale),
     getTownCounters(tenant),
   ]);
-  const tel = `tel:${tenant.phone.replace(/\s+/g, "")}`;
+  const phone = townPhone(tenant);
   return (
     <>
       <section aria-labelledby="hero" className="flex flex-col gap-3">
         <h1 id="hero" className="text-4xl font-extrabold">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText", { town: tenant.name })}</p>
-        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: tenant.phone })}</p>}
+        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: phone.text })}</p>}
         <div className="flex flex-wrap gap-3">
           <Link href="/request" className="rounded bg-brand px-5 py-3 text-lg font-bold text-white">{t("askHelpButton")}</Link>
           <Link href="/volunteer" className="rounded border-2 border-brand bg-white px-5 py-3 text-lg font-bold text-brand">{t("volunteerButton")}</Link>
@@ -30,8 +31,8 @@ export default async function TownHome({ params }: { params: Promise<{ tenant: s
       <section aria-labelledby="call" className="rounded-lg border-4 border-brand bg-white p-5">
         <h2 id="call" className="text-2xl font-bold">{t("callTitle")}</h2>
         <p>{t("callText")}</p>
-        <a href={tel} className="mt-2 inline-block text-3xl font-extrabold text-brand underline" data-testid="town-phone">
-          {t("callLink", { phone: tenant.phone })}
+        <a href={phone.href} className="mt-2 inline-block text-3xl font-extrabold text-brand underline" data-testid="town-phone">
+          {t("callLink", { phone: phone.text })}
         </a>
       </section>
 

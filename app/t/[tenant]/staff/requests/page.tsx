@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { whenTeller } from "@/lib/requests/when-text";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -18,8 +19,8 @@ export default async function RequestQueue({ params, searchParams }: Props) {
   await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const filter = queueFilterSchema.parse(await searchParams);
-  const [t, te, format, rows, categories, neighbourhoods] = await Promise.all([
-    getTranslations("queue"), getTranslations("enums"), getFormatter(),
+  const [t, te, format, tellWhen, rows, categories, neighbourhoods] = await Promise.all([
+    getTranslations("queue"), getTranslations("enums"), getFormatter(), whenTeller(),
     listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
   ]);
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
@@ -60,7 +61,7 @@ export default async function RequestQueue({ params, searchParams }: Props) {
                   <td className="p-2"><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></td>
                   <td className="p-2">{r.category}</td>
                   <td className="p-2">{r.neighbourhood || r.postcode}</td>
-                  <td className="p-2">{r.timeWindow}</td>
+                  <td className="p-2">{tellWhen({ ...r, weekly: r.recurrence === "WEEKLY" })}</td>
                   <td className="p-2">{te(`status.${r.status}`)}</td>
                   <td className="p-2">{te(`urgency.${r.urgency}`)}</td>
                   <td className="p-2">{te(`ageGroup.${r.ageGroup}`)}</td>
