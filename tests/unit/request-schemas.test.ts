@@ -9,13 +9,13 @@ const valid = {
 };
 
 const errorsOf = (input: Record<string, unknown>) => {
-  const r = onlineRequestSchema.safeParse(input);
+  const r = onlineRequestSchema("BE").safeParse(input);
   return r.success ? {} : fieldErrors(r.error);
 };
 
 describe("help request validation", () => {
   it("accepts a complete request and normalises it", () => {
-    const r = onlineRequestSchema.parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
+    const r = onlineRequestSchema("BE").parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
     expect(r.phone).toBe("+32470123456");
     expect(r.email).toBe("maria@example.be");
     expect(r.neighbourhood).toBeUndefined();
@@ -24,7 +24,7 @@ describe("help request validation", () => {
 
   it("names each problem with a translation key", () => {
     expect(errorsOf({})).toMatchObject({
-      categoryId: "required", description: "required", timeWindow: "required", postcode: "required",
+      categoryId: "required", description: "required", postcode: "required",
       name: "required", contactMethod: "invalidChoice", consent: "consentRequired",
     });
     expect(errorsOf({ ...valid, description: "help" })).toEqual({ description: "tooShort" });
@@ -46,19 +46,19 @@ describe("help request validation", () => {
   });
 
   it("strips control characters but keeps line breaks", () => {
-    const r = onlineRequestSchema.parse({ ...valid, description: "Milk\u0000 and bread\nplease\u0007" });
+    const r = onlineRequestSchema("BE").parse({ ...valid, description: "Milk\u0000 and bread\nplease\u0007" });
     expect(r.description).toBe("Milk and bread\nplease");
   });
 
   it("rejects wrong types without throwing", () => {
     for (const bad of [{ ...valid, categoryId: 42 }, { ...valid, description: ["a"] }, { ...valid, contactMethod: "PIGEON" }, null, "text"]) {
-      expect(onlineRequestSchema.safeParse(bad).success).toBe(false);
+      expect(onlineRequestSchema("BE").safeParse(bad).success).toBe(false);
     }
   });
 
   it("records consent by phone for staff intake", () => {
-    expect(phoneRequestSchema.safeParse({ ...valid, consent: undefined }).success).toBe(false);
-    const r = phoneRequestSchema.parse({ ...valid, consent: undefined, consentByPhone: "on", urgency: "HIGH" });
+    expect(phoneRequestSchema("BE").safeParse({ ...valid, consent: undefined }).success).toBe(false);
+    const r = phoneRequestSchema("BE").parse({ ...valid, consent: undefined, consentByPhone: "on", urgency: "HIGH" });
     expect(r).toMatchObject({ urgency: "HIGH", ageGroup: "UNKNOWN", recurrence: "NONE" });
   });
 
