@@ -11,7 +11,7 @@ import { attempt } from "@/lib/forms/attempt";
 import { submissionIdentity } from "@/lib/forms/submission-key";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
-import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
+import { noteSchema, onlineRequestSchemas, phoneRequestSchemas, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 
 function parse<S extends z.ZodType>(schema: S, values: Record<string, string>) {
@@ -33,7 +33,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
   });
   if (unavailable) return unavailable;
   if (!allowed) return { values, errors: {}, formError: "rateLimited" };
-  const parsed = parse(onlineRequestSchema(tenant.country), values);
+  const parsed = parse(onlineRequestSchemas[tenant.country], values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const locale = await getLocale();
   let reference = "";
@@ -51,7 +51,7 @@ export async function submitPhoneRequest(_prev: FormState, formData: FormData): 
   const tenant = await tenantOfRequest();
   const staff = await requireRole(tenant, STAFF_ROLES);
   const values = formValues(formData);
-  const parsed = parse(phoneRequestSchema(tenant.country), values);
+  const parsed = parse(phoneRequestSchemas[tenant.country], values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   let reference = "";
   const failed = await attempt(values, async () => {

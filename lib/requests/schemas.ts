@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import type { CountryCode } from "libphonenumber-js";
 import { normalizePhone } from "@/lib/phone/normalize";
+import { byCountry, type Country } from "@/lib/locale/country";
 import { withWhen } from "@/lib/requests/when";
 
 // Error messages are translation keys under `form.errors`.
@@ -82,17 +83,17 @@ function contactReachable<T extends { contactMethod: string; phone?: string; ema
   }
 }
 
-/** A resident's own request on the town's site (phone numbers read as written in `country`). */
-export const onlineRequestSchema = (country: CountryCode) =>
+/** A resident's own request on the town's site, per country (phone numbers read as written there). */
+export const onlineRequestSchemas = byCountry((country) =>
   withWhen({
     ...base(country),
     consent: z.literal("on", { error: "consentRequired" }),
     // "Every week": the resident's only recurrence; staff can choose others.
     recurrence: checkbox.transform((weekly) => (weekly ? ("WEEKLY" as const) : ("NONE" as const))),
-  }).superRefine(contactReachable);
+  }).superRefine(contactReachable));
 
-/** A request registered by city staff during a phone call. */
-export const phoneRequestSchema = (country: CountryCode) =>
+/** A request registered by city staff during a phone call, per country. */
+export const phoneRequestSchemas = byCountry((country) =>
   withWhen({
     ...base(country),
     consentByPhone: z.literal("on", { error: "consentRequired" }),
@@ -100,10 +101,10 @@ export const phoneRequestSchema = (country: CountryCode) =>
     urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
     ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
     recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
-  }).superRefine(contactReachable);
+  }).superRefine(contactReachable));
 
-export type OnlineRequestInput = z.infer<ReturnType<typeof onlineRequestSchema>>;
-export type PhoneRequestInput = z.infer<ReturnType<typeof phoneRequestSchema>>;
+export type OnlineRequestInput = z.infer<(typeof onlineRequestSchemas)[Country]>;
+export type PhoneRequestInput = z.infer<(typeof phoneRequestSchemas)[Country]>;
 
 export const publishSchema = z.object({ publicSummary: text(10, 300) });
 export const noteSchema = z.object({ body: text(1, 2000) });

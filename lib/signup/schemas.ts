@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
+import { asCountry, byCountry, COUNTRIES, defaultTimeZone, TIME_ZONES, type Country } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
 import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
@@ -11,7 +11,7 @@ import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
 /** A town's country, and its time zone ("" or absent: the country's). */
 export const placeFields = {
   country: z.enum(COUNTRIES, { error: "invalidChoice" }),
-  timeZone: z.union([z.enum(TIME_ZONES, { error: "invalidChoice" }), z.literal("")]).optional(),
+  timeZone: z.enum([...TIME_ZONES, ""], { error: "invalidChoice" }).optional(),
 };
 
 /** Fills in the country's zone when none was chosen. */
@@ -38,7 +38,7 @@ export const subdomainSchema = z.object({
 export const brandFields = {
   primaryColor: z.string({ error: "required" }).regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
   // Read as written in the town's country: see withBrandRules.
-  phone: z.string({ error: "required" }).trim().min(1, "required"),
+  phone: z.string({ error: "required" }).overwrite(stripControl).trim().min(1, "required"),
   email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
   locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
   defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
@@ -62,8 +62,8 @@ export function withBrandRules<T extends z.ZodType<Brand>>(schema: T, country?: 
     });
 }
 
-/** The wizard's branding step, for a town in `country` (chosen on the first step). */
-export const brandingSchema = (country: string) => withBrandRules(z.object(brandFields), country);
+/** The wizard's branding step, per country (chosen on the first step). */
+export const brandingSchemas = byCountry((country) => withBrandRules(z.object(brandFields), country));
 
 export const adminSchema = z.object({
   adminName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
@@ -78,7 +78,7 @@ export type AreaDraft = { name: string; postcode: string; latitude?: number; lon
 export type SignupData = {
   municipality?: z.infer<typeof municipalitySchema>;
   subdomain?: z.infer<typeof subdomainSchema>;
-  branding?: z.infer<ReturnType<typeof brandingSchema>> & { logo?: { type: string; base64: string } };
+  branding?: z.infer<(typeof brandingSchemas)[Country]> & { logo?: { type: string; base64: string } };
   categories?: CategoryDraft[];
   areas?: AreaDraft[];
   admin?: z.infer<typeof adminSchema>;
