@@ -14,7 +14,8 @@ const leuven: OutreachTown = {
 // Long name, long number, light brand colour, no e-mail: the layout must still fit one page.
 const longTown: OutreachTown = {
   name: "Sint-Pieters-Leeuw", primaryColor: "#facc15", phone: "+32 2 371 22 11",
-  siteUrl: "https://sint-pieters-leeuw.helpt.be/", email: null, country: "BE", timeZone: "Europe/Brussels",
+  // A Belgian number on a Dutch town's poster: written internationally, the longest form.
+  siteUrl: "https://sint-pieters-leeuw.helpt.be/", email: null, country: "NL", timeZone: "Europe/Amsterdam",
 };
 
 const documents = { letter: renderResidentLetter, poster: renderPoster };
