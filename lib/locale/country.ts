@@ -25,11 +25,6 @@ export function asCountry(value: string | null | undefined): Country {
   return isCountry(value) ? value : "BE";
 }
 
-/** One of a thing per country (e.g. a form's schema, reading phone numbers as written there). */
-export function byCountry<T>(build: (country: Country) => T): Record<Country, T> {
-  return Object.fromEntries(COUNTRIES.map((c) => [c, build(c)])) as Record<Country, T>;
-}
-
 export function defaultTimeZone(country: string): string {
   return COUNTRY_TIME_ZONES[asCountry(country)];
 }

@@ -11,9 +11,10 @@ import { attempt } from "@/lib/forms/attempt";
 import { submissionIdentity } from "@/lib/forms/submission-key";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
-import { noteSchema, onlineRequestSchemas, phoneRequestSchemas, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
+import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 import { tenantOfRequest } from "@/lib/tenancy/from-request";
 
+/** The tenant's country goes in last: a form cannot choose how its phone number is read. */
 function parse<S extends z.ZodType>(schema: S, values: Record<string, string>) {
   return schema.safeParse(values);
 }
@@ -33,7 +34,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
   });
   if (unavailable) return unavailable;
   if (!allowed) return { values, errors: {}, formError: "rateLimited" };
-  const parsed = parse(onlineRequestSchemas[tenant.country], values);
+  const parsed = parse(onlineRequestSchema, { ...values, country: tenant.country });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const locale = await getLocale();
   let reference = "";
@@ -51,7 +52,7 @@ export async function submitPhoneRequest(_prev: FormState, formData: FormData): 
   const tenant = await tenantOfRequest();
   const staff = await requireRole(tenant, STAFF_ROLES);
   const values = formValues(formData);
-  const parsed = parse(phoneRequestSchemas[tenant.country], values);
+  const parsed = parse(phoneRequestSchema, { ...values, country: tenant.country });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   let reference = "";
   const failed = await attempt(values, async () => {

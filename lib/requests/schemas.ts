@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
-import type { CountryCode } from "libphonenumber-js";
 import { normalizePhone } from "@/lib/phone/normalize";
-import { byCountry, type Country } from "@/lib/locale/country";
+import { COUNTRIES, type Country } from "@/lib/locale/country";
 import { withWhen } from "@/lib/requests/when";
 
 // Error messages are translation keys under `form.errors`.
@@ -26,20 +25,22 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()], { error: "invalidChoice" })
   .transform((v) => v === "on" || v === "true");
 
-/** A number as people in the town's country write it (or internationally). */
-const phone = (country: CountryCode) => z
+/** A phone number as typed; read as written in the town's country by `readPhone`. */
+const phone = z
   .string()
   .optional()
-  .transform((s, ctx) => {
-    const raw = (s ?? "").trim();
-    if (!raw) return undefined;
-    const normalised = normalizePhone(raw, country);
-    if (!normalised) {
-      ctx.addIssue({ code: "custom", message: "invalidPhone" });
-      return z.NEVER;
-    }
-    return normalised;
-  });
+  .transform((s) => stripControl(s ?? "").trim() || undefined);
+
+/** The town's country: set by the action from the tenant, never taken from the form. */
+const country = z.enum(COUNTRIES, { error: "invalidChoice" }).default("BE");
+
+/** The phone number in E.164, read as people in the town's country write it (or internationally). */
+function readPhone<T extends { phone?: string; country: Country }>(v: T, ctx: z.RefinementCtx): T {
+  if (!v.phone) return v;
+  const normalised = normalizePhone(v.phone, v.country);
+  if (!normalised) ctx.addIssue({ code: "custom", path: ["phone"], message: "invalidPhone" });
+  return { ...v, phone: normalised ?? undefined };
+}
 
 const email = z
   .string()
@@ -58,7 +59,7 @@ export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as
 export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
 export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
 
-const base = (country: CountryCode) => ({
+const base = {
   categoryId: z.string({ error: "required" }).overwrite(stripControl).min(1, "required").max(40, "invalidChoice"),
   description: text(10, 2000),
   // The resident's own words about the time: a note beside the structured when.
@@ -66,12 +67,13 @@ const base = (country: CountryCode) => ({
   neighbourhood: optionalText(100),
   postcode,
   name: text(2, 100),
-  phone: phone(country),
+  phone,
+  country,
   email,
   address: optionalText(200),
   contactMethod: z.enum(CONTACT_METHODS, { error: "invalidChoice" }),
   contactless: checkbox,
-});
+};
 
 /** Whoever answers needs a way back: the chosen contact method must be filled in. */
 function contactReachable<T extends { contactMethod: string; phone?: string; email?: string }>(v: T, ctx: z.RefinementCtx) {
@@ -83,28 +85,26 @@ function contactReachable<T extends { contactMethod: string; phone?: string; ema
   }
 }
 
-/** A resident's own request on the town's site, per country (phone numbers read as written there). */
-export const onlineRequestSchemas = byCountry((country) =>
-  withWhen({
-    ...base(country),
+/** A resident's own request on the town's site. */
+export const onlineRequestSchema = withWhen({
+    ...base,
     consent: z.literal("on", { error: "consentRequired" }),
     // "Every week": the resident's only recurrence; staff can choose others.
     recurrence: checkbox.transform((weekly) => (weekly ? ("WEEKLY" as const) : ("NONE" as const))),
-  }).superRefine(contactReachable));
+  }).transform(readPhone).superRefine(contactReachable);
 
-/** A request registered by city staff during a phone call, per country. */
-export const phoneRequestSchemas = byCountry((country) =>
-  withWhen({
-    ...base(country),
+/** A request registered by city staff during a phone call. */
+export const phoneRequestSchema = withWhen({
+    ...base,
     consentByPhone: z.literal("on", { error: "consentRequired" }),
     consentNote: optionalText(300),
     urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
     ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
     recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
-  }).superRefine(contactReachable));
+  }).transform(readPhone).superRefine(contactReachable);
 
-export type OnlineRequestInput = z.infer<(typeof onlineRequestSchemas)[Country]>;
-export type PhoneRequestInput = z.infer<(typeof phoneRequestSchemas)[Country]>;
+export type OnlineRequestInput = z.infer<typeof onlineRequestSchema>;
+export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;
 
 export const publishSchema = z.object({ publicSummary: text(10, 300) });
 export const noteSchema = z.object({ body: text(1, 2000) });

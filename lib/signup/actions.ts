@@ -8,13 +8,12 @@ import { assertForm } from "@/lib/forms/bound";
 import { fieldErrors, formValues, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
 import { currentLocale } from "@/lib/i18n/current";
-import { asCountry } from "@/lib/locale/country";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createTown, isComplete, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
 import { findMunicipality } from "@/lib/signup/municipalities";
 import {
-  adminSchema, brandingSchemas, checkLogo, municipalitySchema, parseAreas, planSchema, STEPS, subdomainSchema,
+  adminSchema, brandingSchema, checkLogo, municipalitySchema, parseAreas, planSchema, STEPS, subdomainSchema,
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";
@@ -60,7 +59,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
       return { data: { subdomain: parsed.data } };
     }
     case "branding": {
-      const parsed = brandingSchemas[asCountry(draft.municipality?.country)].safeParse({ ...values, locales: formData.getAll("locales") });
+      const parsed = brandingSchema.safeParse({ ...values, locales: formData.getAll("locales"), country: draft.municipality?.country });
       if (!parsed.success) return { errors: fieldErrors(parsed.error) };
       let logo = draft.branding?.logo;
       const file = formData.get("logo");

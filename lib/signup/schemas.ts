@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { asCountry, byCountry, COUNTRIES, defaultTimeZone, TIME_ZONES, type Country } from "@/lib/locale/country";
+import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
 import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
@@ -51,19 +51,19 @@ type Brand = { primaryColor: string; locales: string[]; defaultLocale: string; p
  * be offered; the phone number is read as written in the town's country (the
  * form's own `country`, or the one given) and kept in E.164.
  */
-export function withBrandRules<T extends z.ZodType<Brand>>(schema: T, country?: string) {
+export function withBrandRules<T extends z.ZodType<Brand>>(schema: T) {
   return schema
     .refine((b) => brandReadable(b.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
     .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" })
     .transform((b, ctx) => {
-      const phone = normalizePhone(b.phone, asCountry(b.country ?? country));
+      const phone = normalizePhone(b.phone, asCountry(b.country));
       if (!phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "invalidPhone" });
       return { ...b, phone: phone ?? "" };
     });
 }
 
-/** The wizard's branding step, per country (chosen on the first step). */
-export const brandingSchemas = byCountry((country) => withBrandRules(z.object(brandFields), country));
+/** The wizard's branding step; `country` is the one chosen on the first step (the action passes it). */
+export const brandingSchema = withBrandRules(z.object({ ...brandFields, country: placeFields.country.default("BE") }));
 
 export const adminSchema = z.object({
   adminName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
@@ -78,7 +78,7 @@ export type AreaDraft = { name: string; postcode: string; latitude?: number; lon
 export type SignupData = {
   municipality?: z.infer<typeof municipalitySchema>;
   subdomain?: z.infer<typeof subdomainSchema>;
-  branding?: z.infer<(typeof brandingSchemas)[Country]> & { logo?: { type: string; base64: string } };
+  branding?: z.infer<typeof brandingSchema> & { logo?: { type: string; base64: string } };
   categories?: CategoryDraft[];
   areas?: AreaDraft[];
   admin?: z.infer<typeof adminSchema>;

@@ -26,8 +26,8 @@ const TRUSTED_INPUT: Record<string, string> = {
 
 /** Fields whose schema promises to remove control characters (and what it keeps). */
 const CONTROL_CHARACTER_CLAIMS: { schema: string; fields: string[]; forbidden: RegExp }[] = [
-  { schema: "lib/requests/schemas.ts#onlineRequestSchemas.BE", fields: ["description", "timeWindow", "name"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
-  { schema: "lib/requests/schemas.ts#phoneRequestSchemas.NL", fields: ["description", "timeWindow", "name"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
+  { schema: "lib/requests/schemas.ts#onlineRequestSchema", fields: ["description", "timeWindow", "name"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
+  { schema: "lib/requests/schemas.ts#phoneRequestSchema", fields: ["description", "timeWindow", "name"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/requests/schemas.ts#publishSchema", fields: ["publicSummary"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/requests/schemas.ts#noteSchema", fields: ["body"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/platform/schemas.ts#suspendSchema", fields: ["reason"], forbidden: /[\u0000-\u001F\u007F]|^\s|\s$/ },

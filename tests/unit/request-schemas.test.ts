@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/forms/state";
 import { isReference, newReference } from "@/lib/requests/reference";
-import { onlineRequestSchemas, phoneRequestSchemas, queueFilterSchema } from "@/lib/requests/schemas";
+import { onlineRequestSchema, phoneRequestSchema, queueFilterSchema } from "@/lib/requests/schemas";
 
 const valid = {
   categoryId: "cat_1", description: "Groceries for this week please", timeWindow: "Tuesday morning",
@@ -9,13 +9,13 @@ const valid = {
 };
 
 const errorsOf = (input: Record<string, unknown>) => {
-  const r = onlineRequestSchemas.BE.safeParse(input);
+  const r = onlineRequestSchema.safeParse(input);
   return r.success ? {} : fieldErrors(r.error);
 };
 
 describe("help request validation", () => {
   it("accepts a complete request and normalises it", () => {
-    const r = onlineRequestSchemas.BE.parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
+    const r = onlineRequestSchema.parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
     expect(r.phone).toBe("+32470123456");
     expect(r.email).toBe("maria@example.be");
     expect(r.neighbourhood).toBeUndefined();
@@ -46,19 +46,19 @@ describe("help request validation", () => {
   });
 
   it("strips control characters but keeps line breaks", () => {
-    const r = onlineRequestSchemas.BE.parse({ ...valid, description: "Milk\u0000 and bread\nplease\u0007" });
+    const r = onlineRequestSchema.parse({ ...valid, description: "Milk\u0000 and bread\nplease\u0007" });
     expect(r.description).toBe("Milk and bread\nplease");
   });
 
   it("rejects wrong types without throwing", () => {
     for (const bad of [{ ...valid, categoryId: 42 }, { ...valid, description: ["a"] }, { ...valid, contactMethod: "PIGEON" }, null, "text"]) {
-      expect(onlineRequestSchemas.BE.safeParse(bad).success).toBe(false);
+      expect(onlineRequestSchema.safeParse(bad).success).toBe(false);
     }
   });
 
   it("records consent by phone for staff intake", () => {
-    expect(phoneRequestSchemas.BE.safeParse({ ...valid, consent: undefined }).success).toBe(false);
-    const r = phoneRequestSchemas.BE.parse({ ...valid, consent: undefined, consentByPhone: "on", urgency: "HIGH" });
+    expect(phoneRequestSchema.safeParse({ ...valid, consent: undefined }).success).toBe(false);
+    const r = phoneRequestSchema.parse({ ...valid, consent: undefined, consentByPhone: "on", urgency: "HIGH" });
     expect(r).toMatchObject({ urgency: "HIGH", ageGroup: "UNKNOWN", recurrence: "NONE" });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, brandReadable } from "@/lib/signup/contrast";
 import { findMunicipality } from "@/lib/signup/municipalities";
-import { brandingSchemas, checkLogo, parseAreas } from "@/lib/signup/schemas";
+import { brandingSchema, checkLogo, parseAreas } from "@/lib/signup/schemas";
 import { slugify } from "@/lib/signup/slug";
 
 describe("sign-up helpers", () => {
@@ -15,10 +15,10 @@ describe("sign-up helpers", () => {
     expect(contrastRatio("#000000", "#ffffff")).toBe(21);
     expect(brandReadable("#9b1c1c")).toBe(true);
     expect(brandReadable("#ffd700")).toBe(false);
-    const parsed = brandingSchemas.BE.safeParse({ primaryColor: "#ffd700", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "nl" });
+    const parsed = brandingSchema.safeParse({ primaryColor: "#ffd700", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "nl" });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ path: ["primaryColor"], message: "lowContrast" });
-    expect(brandingSchemas.BE.safeParse({ primaryColor: "#1d4ed8", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "fr" }).error?.issues[0].message).toBe("defaultNotEnabled");
+    expect(brandingSchema.safeParse({ primaryColor: "#1d4ed8", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "fr" }).error?.issues[0].message).toBe("defaultNotEnabled");
   });
 
   it("reads areas line by line and names the bad line", () => {
