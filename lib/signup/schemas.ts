@@ -78,7 +78,7 @@ export type AreaDraft = { name: string; postcode: string; latitude?: number; lon
 export type SignupData = {
   municipality?: z.infer<typeof municipalitySchema>;
   subdomain?: z.infer<typeof subdomainSchema>;
-  branding?: z.infer<typeof brandingSchema> & { logo?: { type: string; base64: string } };
+  branding?: Omit<z.infer<typeof brandingSchema>, "country"> & { logo?: { type: string; base64: string } };
   categories?: CategoryDraft[];
   areas?: AreaDraft[];
   admin?: z.infer<typeof adminSchema>;
