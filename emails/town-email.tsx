@@ -1,6 +1,7 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 
-export type EmailBrand = { name: string; primaryColor: string; phone?: string | null };
+/** The town a mail comes from; its country and zone decide how phone numbers and times read (Belgium's when absent). */
+export type EmailBrand = { name: string; primaryColor: string; phone?: string | null; country?: string; timeZone?: string };
 
 /** What a template says; this one component lays it out for every message. */
 export type EmailContent = {

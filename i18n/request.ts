@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { PLATFORM_TIME_ZONE } from "@/lib/dates/zoned";
 import { LOCALE_COOKIE, LOCALES, pickLocale } from "@/lib/i18n/locales";
 import { requestTenant } from "@/lib/tenancy/current";
 
@@ -14,5 +15,6 @@ export default getRequestConfig(async () => {
     enabled: tenant?.locales ?? LOCALES,
     fallback: tenant?.defaultLocale ?? "en",
   });
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
+  // Dates and times read as the town's clock, whatever the server's zone (the apex: Brussels, the platform's home).
+  return { locale, timeZone: tenant?.timeZone ?? PLATFORM_TIME_ZONE, messages: (await import(`../messages/${locale}.json`)).default };
 });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { COOKIE_DURATIONS, COOKIES, type CookiePurpose } from "@/lib/legal/cookies";
+import { COOKIE_DURATIONS, COOKIES, type CookiePurpose } from "@/lib/privacy/cookies";
 
 const DURATION: Record<CookiePurpose, "session" | "browser" | "year" | "signup"> = {
   session: "session", csrf: "browser", callback: "browser", locale: "year", signup: "signup",

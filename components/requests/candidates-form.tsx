@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import type { Candidate } from "@/lib/matching/candidates";
@@ -12,6 +12,7 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 /** Ranked candidates with the parts of their score; the coordinator ticks one or more and assigns. */
 export function CandidatesForm({ action, candidates }: { action: Action; candidates: Candidate[] }) {
   const t = useTranslations("matching");
+  const format = useFormatter();
   const [state, run, pending] = useActionState(action, emptyForm);
   if (candidates.length === 0) return <p>{t("noCandidates")}</p>;
   return (
@@ -23,7 +24,7 @@ export function CandidatesForm({ action, candidates }: { action: Action; candida
             <Cell><input type="checkbox" name="volunteerIds" value={c.id} aria-label={t("chooseVolunteer", { name: c.name })} className="h-5 w-5" /></Cell>
             <Cell className="font-semibold">{c.name}</Cell>
             <Cell>{c.responseStatus ? t(`response.${c.responseStatus}` as "response.PENDING") : "—"}{c.responseMessage && <span className="block text-sm">“{c.responseMessage}”</span>}</Cell>
-            <Cell className="whitespace-nowrap">{c.distanceKm == null ? c.postcode : t("km", { km: c.distanceKm })}</Cell>
+            <Cell className="whitespace-nowrap">{c.distanceKm == null ? c.postcode : t("km", { km: format.number(c.distanceKm, { maximumFractionDigits: 1 }) })}</Cell>
             <Cell>
               <span className="text-lg font-bold">{c.score.total}</span>
               <span className="block text-sm text-zinc-700">{t("parts", c.score)}</span>

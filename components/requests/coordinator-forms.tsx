@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
+import { WhenFields } from "@/components/requests/when-fields";
 import { AGE_GROUPS, RECURRENCES, URGENCIES } from "@/lib/requests/schemas";
+import type { WhenForm } from "@/lib/when/when";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -39,7 +41,7 @@ export function StatusForm({ action, targets }: { action: Action; targets: strin
   );
 }
 
-export function TriageForm({ action, values }: { action: Action; values: { urgency: string; ageGroup: string; recurrence: string } }) {
+export function TriageForm({ action, values }: { action: Action; values: { urgency: string; ageGroup: string; recurrence: string } & WhenForm }) {
   const t = useTranslations("intake");
   const te = useTranslations("enums");
   const td = useTranslations("requestDetail");
@@ -52,6 +54,7 @@ export function TriageForm({ action, values }: { action: Action; values: { urgen
         <SelectField name="ageGroup" label={t("ageGroupLabel")} defaultValue={values.ageGroup} options={AGE_GROUPS.map((a) => ({ value: a, label: te(`ageGroup.${a}`) }))} />
         <SelectField name="recurrence" label={t("recurrenceLabel")} defaultValue={values.recurrence} options={RECURRENCES.map((r) => ({ value: r, label: te(`recurrence.${r}`) }))} />
       </div>
+      <WhenFields values={{ ...values, ...state.values }} errors={state.errors} note={false} />
       <SubmitButton pending={pending}>{td("saveTriage")}</SubmitButton>
     </form>
   );

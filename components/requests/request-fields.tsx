@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { CheckboxField, RadioGroup, SelectField, TextField } from "@/components/forms/fields";
+import { WhenFields } from "@/components/requests/when-fields";
 import type { FormState } from "@/lib/forms/state";
 import { CONTACT_METHODS } from "@/lib/requests/schemas";
 
@@ -28,7 +29,7 @@ export function RequestFields({ state, categories, variant }: { state: FormState
         <SelectField name="categoryId" label={t("categoryLabel")} options={[{ value: "", label: "—" }, ...options]} defaultValue={v.categoryId} error={e.categoryId} autoFocus />
       )}
       <TextField name="description" label={t("descriptionLabel")} hint={t("descriptionHint")} multiline defaultValue={v.description} error={e.description} />
-      <TextField name="timeWindow" label={t("timeWindowLabel")} hint={t("timeWindowHint")} defaultValue={v.timeWindow} error={e.timeWindow} />
+      <WhenFields values={v} errors={e} weekly={variant === "resident"} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="postcode" label={t("postcodeLabel")} autoComplete="postal-code" defaultValue={v.postcode} error={e.postcode} />
         <TextField name="neighbourhood" label={t("neighbourhoodLabel")} optional defaultValue={v.neighbourhood} error={e.neighbourhood} />

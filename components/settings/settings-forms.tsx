@@ -5,13 +5,15 @@ import { useTranslations } from "next-intl";
 import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
 import { saveSettingsAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
-type Settings = { name: string; primaryColor: string; phone: string; email: string | null; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
 
 export function TownSettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("settings");
   const tl = useTranslations("legal");
+  const ts = useTranslations("signup");
   const [state, run, pending] = useActionState<FormState, FormData>(saveSettingsAction, emptyForm);
   const v = (k: keyof Settings) => state.values[k] ?? String(settings[k] ?? "");
   return (
@@ -27,6 +29,10 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
         </div>
         <TextField name="phone" label={t("phone")} type="tel" defaultValue={v("phone")} error={state.errors.phone} />
         <TextField name="email" label={t("email")} type="email" optional defaultValue={v("email")} error={state.errors.email} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="country" label={t("country")} defaultValue={v("country")} error={state.errors.country} options={COUNTRIES.map((c) => ({ value: c, label: ts(`countries.${c}`) }))} />
+        <SelectField name="timeZone" label={t("timeZone")} hint={t("timeZoneHint")} defaultValue={v("timeZone")} error={state.errors.timeZone} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="font-semibold">{t("languages")}</legend>

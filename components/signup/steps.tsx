@@ -7,7 +7,7 @@ import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { documentDate, LEGAL_VERSIONS } from "@/lib/legal/documents";
 import { contrastRatio, MIN_CONTRAST } from "@/lib/signup/contrast";
-import { COUNTRIES } from "@/lib/signup/schemas";
+import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -47,6 +47,8 @@ export function MunicipalityStep({ action, defaults, suggestions }: { action: Ac
             <datalist id="municipalities">{suggestions.map((n) => <option key={n} value={n} />)}</datalist>
             <div className="grid gap-4 sm:grid-cols-2">
               <SelectField name="country" label={t("countryLabel")} defaultValue={v.country ?? "BE"} options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))} error={s.errors.country} />
+              <SelectField name="timeZone" label={t("timeZoneLabel")} defaultValue={v.timeZone ?? ""} error={s.errors.timeZone}
+                options={[{ value: "", label: t("timeZoneSame") }, ...TIME_ZONES.map((z) => ({ value: z, label: z }))]} />
               <TextField name="population" label={t("populationLabel")} hint={t("populationHint")} inputMode="numeric" defaultValue={v.population} error={s.errors.population} optional />
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
@@ -233,7 +235,7 @@ export function AdminStep({ action, defaults }: { action: Action; defaults: Defa
   );
 }
 
-export function PlanStep({ action, billing, priceEuros, summary }: { action: Action; billing: boolean; priceEuros: string; summary: [string, string][] }) {
+export function PlanStep({ action, billing, price, summary }: { action: Action; billing: boolean; price: { year: string; resident: string }; summary: [string, string][] }) {
   const t = useTranslations("signup");
   const tl = useTranslations("legal");
   const format = useFormatter();
@@ -249,7 +251,7 @@ export function PlanStep({ action, billing, priceEuros, summary }: { action: Act
           </dl>
           {billing ? (
             <RadioGroup name="plan" label={t("planLabel")} defaultValue={s.values.plan ?? "FREE"} error={s.errors.plan}
-              options={[{ value: "FREE", label: t("planFree") }, { value: "PAID", label: t("planPaid", { price: priceEuros }) }]} />
+              options={[{ value: "FREE", label: t("planFree") }, { value: "PAID", label: t("planPaidPrice", { price: price.year, perResident: price.resident }) }]} />
           ) : (
             <p className="rounded border-2 border-blue-900 bg-white p-3" data-testid="billing-off">{t("billingOff")}</p>
           )}

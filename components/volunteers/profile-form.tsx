@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { saveProfileAction } from "@/lib/volunteers/actions";
-import { DAYS, PARTS, SKILLS, SPOKEN_LANGUAGES } from "@/lib/matching/criteria";
+import { SKILLS, SPOKEN_LANGUAGES } from "@/lib/matching/criteria";
+import { DAYS, PARTS } from "@/lib/when/slots";
 
 type Profile = { name: string; phone: string; postcode: string; maxDistanceKm: number; categoryIds: string[]; languages: string[]; availability: string[]; skills: string[] };
 

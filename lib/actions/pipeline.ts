@@ -37,8 +37,8 @@ export type Rule<W extends Who, S extends z.ZodType | undefined> = {
   guard?: (ctx: { site: Site; tenant: TenantContext | null; values: Record<string, string> }) => void;
   /** Limits consumed before the input is read, keyed by the client's address. */
   limits?: (ip: string, tenant: TenantContext | null) => Limit[];
-  /** The object the schema parses (default: the form's text fields). */
-  from?: (formData: FormData, values: Record<string, string>) => unknown;
+  /** The object the schema parses (default: the form's text fields); facts of the town (its country) go in last, so a form cannot choose them. */
+  from?: (formData: FormData, values: Record<string, string>, tenant: TenantContext | null) => unknown;
   input?: S;
 };
 
@@ -77,9 +77,9 @@ function bound(value: unknown, schema: z.ZodType<string> | undefined): string {
   return parsed.data;
 }
 
-function parse<S extends z.ZodType | undefined>(rule: Rule<Who, S>, formData: FormData, values: Record<string, string>): Input<S> {
+function parse<S extends z.ZodType | undefined>(rule: Rule<Who, S>, formData: FormData, values: Record<string, string>, tenant: TenantContext | null): Input<S> {
   if (!rule.input) return undefined as Input<S>;
-  const parsed = rule.input.safeParse(rule.from ? rule.from(formData, values) : values);
+  const parsed = rule.input.safeParse(rule.from ? rule.from(formData, values, tenant) : values);
   if (!parsed.success) throw new FormError(undefined, fieldErrors(parsed.error));
   return parsed.data as Input<S>;
 }
@@ -102,7 +102,7 @@ async function pipeline<W extends Who, S extends z.ZodType | undefined, St exten
     const actor = await actorOf(rule.who, town ? tenant : null);
     rule.guard?.({ site, tenant, values });
     if (rule.limits && !(await withinLimits(rule.limits(await clientIp(), tenant)))) throw new FormError("rateLimited");
-    const input = parse(rule, formData, values);
+    const input = parse(rule, formData, values, tenant);
     const ctx = { site, actor, id, values, formData } as TownContext<W>;
     if (town && tenant) {
       ctx.tenant = tenant;

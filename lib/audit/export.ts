@@ -1,24 +1,23 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "@/lib/audit/filter";
 import { auditBatches, writeAudit, type AuditRow } from "@/lib/audit/log";
+import { CSV_BOM, csvLine, csvSeparator } from "@/lib/csv/write";
+import { localTimestamp } from "@/lib/dates/zoned";
 
 export const AUDIT_EXPORT_FORMATS = ["csv", "json"] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
-const CSV_COLUMNS = ["at", "actor_email", "actor_name", "action", "subject_type", "subject_id", "reference", "details"];
+export const CSV_COLUMNS = ["at", "actorEmail", "actorName", "action", "subjectType", "subjectId", "reference", "details"] as const;
 
-/** A CSV cell; text a spreadsheet would run as a formula (=, +, -, @) is defused with a leading apostrophe. */
-function cell(value: string | null): string {
-  const text = value ?? "";
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Who downloads: their language picks the separator; the headers come translated. */
+export type CsvReader = { locale: string; headers: Record<(typeof CSV_COLUMNS)[number], string> };
 
-function csvLine(r: AuditRow): string {
-  return [
-    r.createdAt.toISOString(), r.actor?.email ?? null, r.actor?.name ?? null, r.action, r.subjectType, r.subjectId, r.reference,
+/** Times as the town's wall clock ("2026-11-30 04:09:00"), which spreadsheets read as a date. */
+function auditCsvLine(r: AuditRow, timeZone: string, separator: string): string {
+  return csvLine([
+    localTimestamp(r.createdAt, timeZone), r.actor?.email, r.actor?.name, r.action, r.subjectType, r.subjectId, r.reference,
     r.details === null ? null : JSON.stringify(r.details),
-  ].map(cell).join(",") + "\r\n";
+  ], separator);
 }
 
 function jsonItem(r: AuditRow): string {
@@ -32,14 +31,17 @@ function jsonItem(r: AuditRow): string {
  * The export is itself recorded before any row leaves. Streams in batches, so
  * a town with years of entries does not load them all at once.
  */
-export async function exportAudit(tenant: { id: string }, actorId: string, filter: AuditFilter, format: AuditExportFormat): Promise<ReadableStream<Uint8Array>> {
+export async function exportAudit(
+  tenant: { id: string; timeZone: string }, actorId: string, filter: AuditFilter, format: AuditExportFormat, reader: CsvReader,
+): Promise<ReadableStream<Uint8Array>> {
   const applied = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
   await writeAudit(tenant, { actorId, action: "audit.export", subjectType: "AuditLog", subjectId: tenant.id, details: { format, filter: applied } });
 
   const encoder = new TextEncoder();
   const batches = auditBatches(tenant, filter);
+  const separator = csvSeparator(reader.locale);
   // A byte-order mark so spreadsheet programs read the accents in names right.
-  const head = format === "csv" ? `\uFEFF${CSV_COLUMNS.join(",")}\r\n` : "[";
+  const head = format === "csv" ? CSV_BOM + csvLine(CSV_COLUMNS.map((c) => reader.headers[c]), separator) : "[";
   let first = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -53,10 +55,10 @@ export async function exportAudit(tenant: { id: string }, actorId: string, filte
         return;
       }
       const lines = next.value.map((r) => {
-        if (format === "csv") return csvLine(r);
-        const separator = first ? "\n" : ",\n";
+        if (format === "csv") return auditCsvLine(r, tenant.timeZone, separator);
+        const comma = first ? "\n" : ",\n";
         first = false;
-        return separator + jsonItem(r);
+        return comma + jsonItem(r);
       });
       controller.enqueue(encoder.encode(lines.join("")));
     },

@@ -46,7 +46,8 @@ async function requestIdOf(tenantId: string, reference: string): Promise<string 
   return row?.id;
 }
 
-export async function auditWhere(tenant: { id: string }, f: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
+/** The filter's days are the town's days (its time zone), as its staff see them on the page. */
+export async function auditWhere(tenant: { id: string; timeZone: string }, f: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
   const insensitive = (value: string) => ({ contains: value, mode: "insensitive" as const });
   if (f.q) {
@@ -65,7 +66,7 @@ export async function auditWhere(tenant: { id: string }, f: AuditFilter): Promis
     const requestId = await requestIdOf(tenant.id, f.subject);
     and.push({ subjectId: { in: requestId ? [f.subject, requestId] : [f.subject] } });
   }
-  if (f.from) and.push({ createdAt: { gte: startOfDay(f.from) } });
-  if (f.to) and.push({ createdAt: { lt: startOfDay(f.to, 1) } });
+  if (f.from) and.push({ createdAt: { gte: startOfDay(f.from, 0, tenant.timeZone) } });
+  if (f.to) and.push({ createdAt: { lt: startOfDay(f.to, 1, tenant.timeZone) } });
   return { AND: and };
 }

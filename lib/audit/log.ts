@@ -35,7 +35,7 @@ async function withReferences(tenant: { id: string }, rows: Row[]) {
 export type AuditRow = Awaited<ReturnType<typeof withReferences>>[number];
 
 /** The town admin's view of the audit log, newest first: one page of matches and how many there are in all. */
-export async function listAudit(tenant: { id: string }, filter: AuditFilter = {}, take = 200) {
+export async function listAudit(tenant: { id: string; timeZone: string }, filter: AuditFilter = {}, take = 200) {
   const db = forTenant(tenant.id);
   const where = await auditWhere(tenant, filter);
   const [rows, total] = await Promise.all([
@@ -46,7 +46,7 @@ export async function listAudit(tenant: { id: string }, filter: AuditFilter = {}
 }
 
 /** Every matching entry, newest first, in batches (keyset pagination: stable while new entries arrive). */
-export async function* auditBatches(tenant: { id: string }, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* auditBatches(tenant: { id: string; timeZone: string }, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   const db = forTenant(tenant.id);
   const where = await auditWhere(tenant, filter);
   let after: { createdAt: Date; id: string } | null = null;

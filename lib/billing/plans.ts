@@ -12,8 +12,6 @@ export const TRIAL_NOTICE_DAYS = 3;
 /** Where a town admin manages billing (linked from billing e-mails). */
 export const BILLING_SETTINGS_PATH = "/settings/billing";
 
-/** Shown on the suspended town's pages; also how a billing suspension is recognised to lift it again. */
-export const BILLING_SUSPENSION_REASON = "Subscription payment overdue";
 
 export function annualPriceCents(population: number): number {
   if (!Number.isInteger(population) || population < 1) throw new RangeError("population must be a positive integer");

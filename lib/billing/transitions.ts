@@ -2,8 +2,9 @@ import { prisma } from "@/lib/db/client";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { billingUrl, emailAdmins } from "./notify";
-import { BILLING_SUSPENSION_REASON, GRACE_DAYS, TRIAL_NOTICE_DAYS } from "./plans";
+import { GRACE_DAYS, TRIAL_NOTICE_DAYS } from "./plans";
 import { DAY_MS } from "@/lib/dates/durations";
+import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
 
 // Both jobs run daily and may run on two workers at once: each town is
 // claimed with a conditional update on the state it was found in, and its

@@ -7,10 +7,11 @@ import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { stripeEventSchema, subscriptionRefSchema } from "./event-schema";
 import { billingUrl, emailAdmins } from "./notify";
-import { BILLING_SUSPENSION_REASON, GRACE_DAYS } from "./plans";
+import { GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
 import { systemDb } from "@/lib/tenancy/system";
 import { DAY_MS } from "@/lib/dates/durations";
+import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
 
 export type WebhookResult = { status: number; body: string };
 

@@ -1,5 +1,5 @@
-/** Towns are Belgian for now: their days (filters, schedules) run on Brussels time. */
-export const TOWN_TIME_ZONE = "Europe/Brussels";
+/** The platform's home zone: the apex's pages; each town has its own (Tenant.timeZone). */
+export const PLATFORM_TIME_ZONE = "Europe/Brussels";
 
 /** How far `timeZone`'s wall clock is ahead of UTC at instant `at` (ms). */
 function offsetAt(at: number, timeZone: string): number {
@@ -20,11 +20,20 @@ export function parseDay(ymd: string): { y: number; m: number; d: number } | nul
 }
 
 /** The instant midnight begins on day `ymd` (+ `plusDays`) in `timeZone`; summer time included. */
-export function startOfDay(ymd: string, plusDays = 0, timeZone = TOWN_TIME_ZONE): Date {
+export function startOfDay(ymd: string, plusDays = 0, timeZone = PLATFORM_TIME_ZONE): Date {
   const day = parseDay(ymd);
   if (!day) throw new RangeError(`not a day: ${ymd}`);
   const wall = Date.UTC(day.y, day.m - 1, day.d + plusDays);
   // The offset at midnight may differ from the offset at the first guess when a clock change lies between.
   const guess = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(guess, timeZone));
+}
+
+/** The wall-clock time in `timeZone` as "YYYY-MM-DD HH:mm:ss" (exports: sortable, read as a date by spreadsheets). */
+export function localTimestamp(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
 }

@@ -35,7 +35,7 @@ async function brandFor(tenantId: string | null, cache: Map<string, Sender>): Pr
   if (!tenantId) return PLATFORM_BRAND;
   let brand = cache.get(tenantId);
   if (!brand) {
-    const t = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, primaryColor: true, phone: true, email: true } });
+    const t = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true } });
     brand = t ?? PLATFORM_BRAND;
     cache.set(tenantId, brand);
   }

@@ -1,14 +1,23 @@
 import { z } from "zod";
 import type { EmailBrand, EmailContent } from "@/emails/town-email";
-import type { Translator } from "@/lib/email/translator";
-import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
+import type { EmailFormat, Translator } from "@/lib/email/translator";
+import { whatsappLink } from "@/lib/phone/normalize";
+import { describeWhen, type When } from "@/lib/when/when";
+import { DAYS, PARTS } from "@/lib/when/slots";
+import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
 
-type Build<D> = (t: Translator, brand: EmailBrand, data: D) => Omit<EmailContent, "footer">;
+/** `brand.phone` comes formatted for the town's country; `f` formats numbers, dates and phone numbers. */
+type Build<D> = (t: Translator, brand: EmailBrand, data: D, f: EmailFormat) => Omit<EmailContent, "footer">;
 type Template<S extends z.ZodType> = { schema: S; sample: z.infer<S>; build: Build<z.infer<S>> };
 const template = <S extends z.ZodType>(t: Template<S>) => t;
 
 const ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION", "VOLUNTEER"] as const;
 const url = z.url();
+const when = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ASAP") }),
+  z.object({ kind: z.literal("DATE"), date: z.iso.date(), part: z.enum(PARTS).nullable() }),
+  z.object({ kind: z.literal("WEEKDAY"), weekday: z.enum(DAYS), part: z.enum(PARTS).nullable() }),
+]) satisfies z.ZodType<When>;
 
 /**
  * Every e-mail Helpt sends. Outbox rows name a template and carry its data as
@@ -26,12 +35,17 @@ export const TEMPLATES = {
     }),
   }),
   "request-received": template({
-    schema: z.object({ reference: z.string() }),
-    sample: { reference: "K7QM-3XDP" },
-    build: (t, b, d) => ({
+    // receivedAt: absent in rows queued before it was added.
+    schema: z.object({ reference: z.string(), receivedAt: z.iso.datetime().optional() }),
+    sample: { reference: "K7QM-3XDP", receivedAt: "2026-11-30T03:09:00.000Z" },
+    build: (t, b, d, f) => ({
       subject: t("email.requestReceived.subject", { town: b.name, reference: d.reference }),
       preview: t("email.requestReceived.preview", { reference: d.reference }),
-      paragraphs: [t("email.requestReceived.intro", { town: b.name }), t("email.requestReceived.reference", { reference: d.reference }), t("email.requestReceived.next"), t("email.requestReceived.call", { phone: b.phone ?? "" })],
+      paragraphs: [
+        t("email.requestReceived.intro", { town: b.name }), t("email.requestReceived.reference", { reference: d.reference }),
+        ...(d.receivedAt ? [t("email.requestReceived.receivedAt", { date: f.dateTime(new Date(d.receivedAt), { dateStyle: "long", timeStyle: "short" }) })] : []),
+        t("email.requestReceived.next"), t("email.requestReceived.call", { phone: b.phone ?? "" }),
+      ],
     }),
   }),
   "request-published": template({
@@ -75,10 +89,11 @@ export const TEMPLATES = {
   "volunteer-assigned": template({
     schema: z.object({
       reference: z.string(), residentName: z.string(), residentPhone: z.string().optional(), residentAddress: z.string().optional(),
-      timeWindow: z.string(), need: z.string(), contactless: z.boolean(),
+      // when: told in the volunteer's language at send time; timeWindow: the resident's own note. Older rows carry only the text.
+      when: when.optional(), weekly: z.boolean().optional(), timeWindow: z.string(), need: z.string(), contactless: z.boolean(),
     }),
-    sample: { reference: "K7QM-3XDP", residentName: "Maria Peeters", residentPhone: "+32470123456", residentAddress: "Kerkstraat 1, 3000 Leuven", timeWindow: "Tuesday morning", need: "Groceries", contactless: true },
-    build: (t, b, d) => ({
+    sample: { reference: "K7QM-3XDP", residentName: "Maria Peeters", residentPhone: "+32470123456", residentAddress: "Kerkstraat 1, 3000 Leuven", when: { kind: "WEEKDAY", weekday: "TUE", part: "MORNING" }, weekly: true, timeWindow: "After 10 o'clock", need: "Groceries", contactless: true },
+    build: (t, b, d, f) => ({
       subject: t("email.volunteerAssigned.subject", { reference: d.reference }),
       preview: t("email.volunteerAssigned.preview", { resident: d.residentName }),
       paragraphs: [
@@ -88,9 +103,9 @@ export const TEMPLATES = {
       ],
       details: [
         [t("email.volunteerAssigned.name"), d.residentName],
-        ...(d.residentPhone ? [[t("email.volunteerAssigned.phone"), formatPhone(d.residentPhone)] as [string, string]] : []),
+        ...(d.residentPhone ? [[t("email.volunteerAssigned.phone"), f.phone(d.residentPhone)] as [string, string]] : []),
         ...(d.residentAddress ? [[t("email.volunteerAssigned.address"), d.residentAddress] as [string, string]] : []),
-        [t("email.volunteerAssigned.when"), d.timeWindow],
+        [t("email.volunteerAssigned.when"), [d.when && describeWhen(d.when, f.locale, (k, v) => t(`when.${k}`, v), d.weekly), d.timeWindow].filter(Boolean).join(" · ")],
         [t("email.volunteerAssigned.need"), d.need],
       ],
       links: d.residentPhone
@@ -165,7 +180,10 @@ export const TEMPLATES = {
     build: (t, b, d) => ({
       subject: t("email.suspended.subject", { town: b.name }),
       preview: t("email.suspended.preview", { town: b.name }),
-      paragraphs: [t("email.suspended.intro", { town: b.name }), ...(d.reason ? [t("email.suspended.reason", { reason: d.reason })] : [])],
+      paragraphs: [
+        t("email.suspended.intro", { town: b.name }),
+        ...(d.reason === BILLING_SUSPENSION_REASON ? [t("suspended.billingReason")] : d.reason ? [t("email.suspended.reason", { reason: d.reason })] : []),
+      ],
       button: { label: t("email.billingButton"), url: d.url },
     }),
   }),

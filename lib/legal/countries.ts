@@ -1,4 +1,4 @@
-import { COUNTRIES } from "@/lib/signup/schemas";
+import { COUNTRIES } from "@/lib/locale/country";
 
 export type LegalCountry = (typeof COUNTRIES)[number];
 

@@ -4,6 +4,7 @@ import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { changeStatus } from "@/lib/requests/mutations";
+import { whenFromColumns } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import type { Tenant } from "@/lib/tenancy/tenant";
@@ -45,7 +46,7 @@ export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">,
         data: {
           reference: request.reference, residentName: request.residentName, residentPhone: request.residentPhone ?? undefined,
           residentAddress: [request.residentAddress, request.postcode].filter(Boolean).join(", ") || undefined,
-          timeWindow: request.timeWindow, need: localized(request.category.labels, locale), contactless: request.contactless,
+          when: whenFromColumns(request), weekly: request.recurrence === "WEEKLY", timeWindow: request.timeWindow, need: localized(request.category.labels, locale), contactless: request.contactless,
         },
       });
     }

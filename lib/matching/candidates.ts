@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { NotFoundInTenant } from "@/lib/errors";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS, type ScoreParts } from "@/lib/matching/score";
-import { slotsFromText } from "@/lib/matching/slots";
+import { WHEN_SELECT, whenFromColumns, whenSlots } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export type Candidate = {
@@ -108,7 +108,7 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
   const db = forTenant(tenant.id);
   const request = await db.helpRequest.findFirst({
     where: { id: requestId },
-    select: { categoryId: true, locale: true, postcode: true, latitude: true, longitude: true, timeWindow: true, category: { select: { key: true } } },
+    select: { categoryId: true, locale: true, postcode: true, latitude: true, longitude: true, ...WHEN_SELECT, category: { select: { key: true } } },
   });
   if (!request) throw new NotFoundInTenant("request");
 
@@ -117,7 +117,7 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
     ? await nearestFitting(tenant.id, requestId, { ...request, latitude: lat, longitude: lng })
     : await byPostcode(tenant.id, requestId, request);
 
-  const slots = slotsFromText(request.timeWindow);
+  const slots = whenSlots(whenFromColumns(request));
   const useful = USEFUL_SKILLS[request.category.key] ?? [];
   return rows
     .map((v) => {

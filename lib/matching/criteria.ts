@@ -6,10 +6,4 @@ export const SKILLS = ["psychologist", "social-worker", "medical-student", "nurs
 /** Languages a volunteer can help in (residents' languages beyond the site's four). */
 export const SPOKEN_LANGUAGES = ["nl", "fr", "en", "de", "ar", "tr", "pl", "ro", "es", "it", "uk"] as const;
 
-export const DAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
-export const PARTS = ["MORNING", "AFTERNOON", "EVENING"] as const;
-/** Availability slots such as "TUE_MORNING". */
-export const SLOTS = DAYS.flatMap((d) => PARTS.map((p) => `${d}_${p}` as const));
-
 export type Skill = (typeof SKILLS)[number];
-export type Slot = (typeof SLOTS)[number];

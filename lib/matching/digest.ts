@@ -1,4 +1,6 @@
 import { enqueueEmail } from "@/lib/email/outbox";
+import { emailTranslator } from "@/lib/email/translator";
+import { describeWhen, WHEN_SELECT, whenFromColumns } from "@/lib/when/when";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -19,7 +21,7 @@ export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLo
   const db = forTenant(tenant.id);
   const fresh = await db.helpRequest.findMany({
     where: { status: "OPEN", publishedAt: { gt: new Date(now.getTime() - DAY_MS), lte: now } },
-    select: { id: true, neighbourhood: true, postcode: true, timeWindow: true, category: { select: { labels: true } } },
+    select: { id: true, neighbourhood: true, postcode: true, recurrence: true, ...WHEN_SELECT, category: { select: { labels: true } } },
   });
   const perVolunteer = new Map<string, { id: string; requestIds: string[] }>();
   for (const r of fresh) {
@@ -39,9 +41,11 @@ export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLo
   const byId = new Map(fresh.map((r) => [r.id, r]));
   for (const v of volunteers) {
     const locale = v.languages.find(isLocale) ?? fallback;
+    const t = await emailTranslator(locale);
     const items = perVolunteer.get(v.id)!.requestIds.map((id) => {
       const r = byId.get(id)!;
-      return `${localized(r.category.labels, locale, fallback)} · ${r.neighbourhood || r.postcode} · ${r.timeWindow}`;
+      const when = describeWhen(whenFromColumns(r), locale, (k, values) => t(`when.${k}`, values), r.recurrence === "WEEKLY");
+      return `${localized(r.category.labels, locale, fallback)} · ${r.neighbourhood || r.postcode} · ${when}`;
     });
     await db.$transaction((tx) =>
       enqueueEmail(tx, {

@@ -1,4 +1,4 @@
-import type { Slot } from "@/lib/matching/criteria";
+import type { Slot } from "@/lib/when/slots";
 
 /**
  * How well a volunteer fits a request, 0–100, with the parts shown to the

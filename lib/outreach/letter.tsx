@@ -30,7 +30,7 @@ const s = StyleSheet.create({
 
 const HELP = ["groceries", "pharmacy", "chat", "company", "jobs"] as const;
 
-export function residentLetter({ town, locale, t, qr }: OutreachProps) {
+export function residentLetter({ town, locale, t, qr, today }: OutreachProps) {
   const c = palette(town.primaryColor);
   const brand = t("brand", { town: town.name });
   return (
@@ -42,6 +42,7 @@ export function residentLetter({ town, locale, t, qr }: OutreachProps) {
         </View>
 
         <View style={s.body}>
+          <Txt style={[s.paragraph, { textAlign: "right" }]}>{t("letter.dated", { town: town.name, date: today })}</Txt>
           <Txt style={s.paragraph}>{t("letter.salutation")}</Txt>
           <Txt style={s.paragraph}>{t("letter.intro", { town: town.name })}</Txt>
           <Txt>{t("letter.helpIntro")}</Txt>

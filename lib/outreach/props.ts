@@ -5,7 +5,8 @@ import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import type { Locale } from "@/lib/i18n/locales";
 
-export type OutreachTown = { name: string; primaryColor: string; phone: string; email?: string | null; siteUrl: string };
+/** The town as its documents show it; `country` decides how its number is written, `timeZone` the letter's date. */
+export type OutreachTown = { name: string; primaryColor: string; phone: string; email?: string | null; siteUrl: string; country: string; timeZone: string };
 export type OutreachLocale = Locale;
 
 // Typed by the English file, so a key missing from another language fails the type check.
@@ -18,5 +19,9 @@ export function outreachTranslator(locale: OutreachLocale) {
 
 export type OutreachTranslator = ReturnType<typeof outreachTranslator>;
 
-/** What every outreach document needs: the town, its strings and the QR code for its site. */
-export type OutreachProps = { town: OutreachTown; locale: OutreachLocale; t: OutreachTranslator; qr: string };
+/**
+ * What every outreach document needs: the town (its number written as people
+ * there write it: "015 29 76 00" in Belgium), its strings, the QR code for
+ * its site, and the day it is printed on the town's calendar.
+ */
+export type OutreachProps = { town: OutreachTown; locale: OutreachLocale; t: OutreachTranslator; qr: string; today: string };

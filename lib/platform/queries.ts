@@ -14,7 +14,7 @@ const AUDIT_ROWS_SHOWN = 100;
 
 const TOWN_FIELDS = {
   id: true, slug: true, name: true, status: true, suspendedReason: true, plan: true, population: true,
-  locales: true, defaultLocale: true, phone: true, email: true, createdAt: true,
+  locales: true, defaultLocale: true, phone: true, country: true, timeZone: true, email: true, createdAt: true,
   billingStatus: true, stripeCustomerId: true, stripeSubscriptionId: true, currentPeriodEnd: true, graceEndsAt: true, trialEndsAt: true,
 } as const;
 

@@ -10,6 +10,9 @@ import { submissionIdentity } from "@/lib/forms/submission-key";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
 import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 
+/** The town's country goes in last: a form cannot choose how its phone number is read. */
+const withCountry = (_formData: FormData, values: Record<string, string>, tenant: { country: string } | null) => ({ ...values, country: tenant?.country });
+
 /** A resident asks for help on the town's site. No account needed; a paused town takes none. */
 export async function submitHelpRequest(_prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, {
@@ -21,6 +24,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
     },
     limits: (ip, tenant) => [["helpRequestPerIp", `${tenant!.id}:${ip}`], ["helpRequestPerTown", tenant!.id]],
     input: onlineRequestSchema,
+    from: withCountry,
   }, async ({ tenant, values }, input) => {
     const meta = { source: "ONLINE" as const, locale: await getLocale(), submissionKey: submissionIdentity(values, input) };
     const { reference } = await createRequest(tenant, input, meta);
@@ -30,7 +34,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
 
 /** City staff register a request for a caller. */
 export async function submitPhoneRequest(_prev: FormState, formData: FormData): Promise<FormState> {
-  return townAction(formData, { who: STAFF_ROLES, input: phoneRequestSchema }, async ({ tenant, actor, values }, input) => {
+  return townAction(formData, { who: STAFF_ROLES, input: phoneRequestSchema, from: withCountry }, async ({ tenant, actor, values }, input) => {
     const locale = values.locale || tenant.defaultLocale;
     const meta = { source: "PHONE" as const, locale, staffId: actor.userId, submissionKey: submissionIdentity(values, input) };
     const { reference } = await createRequest(tenant, input, meta);

@@ -7,6 +7,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
+import { whenToColumns, type When } from "@/lib/when/when";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { logger } from "@/lib/log/logger";
 import { DAY_MS } from "@/lib/dates/durations";
@@ -38,7 +39,7 @@ export async function createRequest(
   const phoneFields =
     meta.source === "PHONE" && "urgency" in input
       ? {
-          urgency: input.urgency, ageGroup: input.ageGroup, recurrence: input.recurrence,
+          urgency: input.urgency, ageGroup: input.ageGroup,
           consentNote: input.consentNote, createdById: meta.staffId,
         }
       : {};
@@ -48,6 +49,8 @@ export async function createRequest(
     source: meta.source,
     consentChannel: meta.source,
     description: input.description,
+    ...whenToColumns(input.when),
+    recurrence: input.recurrence,
     timeWindow: input.timeWindow,
     neighbourhood: input.neighbourhood ?? "",
     postcode: input.postcode.toUpperCase(),
@@ -67,7 +70,7 @@ export async function createRequest(
   for (let attempt = 0; ; attempt++) {
     try {
       const created = await db.$transaction(async (tx) => {
-        const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true } });
+        const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true, createdAt: true } });
         await writeAudit(tenant, {
           actorId: meta.source === "PHONE" ? meta.staffId : null,
           action: "request.create",
@@ -76,9 +79,9 @@ export async function createRequest(
           details: { source: meta.source },
         }, tx);
         if (data.residentEmail) {
-          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference } });
+          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
         }
-        return row;
+        return { id: row.id, reference: row.reference };
       });
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
       return created;
@@ -161,13 +164,13 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
 
 export async function triageRequest(
   tenant: Tenant, actorId: string, id: string,
-  fields: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence">,
+  { when, ...fields }: Pick<Prisma.HelpRequestUpdateInput, "urgency" | "ageGroup" | "recurrence"> & { when: When },
 ) {
   const db = forTenant(tenant.id);
   await current(db, id);
   await db.$transaction(async (tx) => {
-    await tx.helpRequest.updateMany({ where: { id }, data: fields });
-    await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: fields as Prisma.InputJsonValue }, tx);
+    await tx.helpRequest.updateMany({ where: { id }, data: { ...fields, ...whenToColumns(when) } });
+    await writeAudit(tenant, { actorId, action: "request.triage", subjectType: "HelpRequest", subjectId: id, details: { ...fields, when } as Prisma.InputJsonValue }, tx);
   });
 }
 
@@ -199,8 +202,10 @@ export async function reopenDueRecurring(tenant: Tenant, now = new Date()): Prom
         id: _id, reference: _ref, createdAt: _c, updatedAt: _u, closedAt: _cl, nextOccurrenceAt: _n, status: _s,
         ...copy
       } = r;
+      // A help on a given day comes back on the day one period later.
+      const whenDate = copy.whenDate && new Date(copy.whenDate.getTime() + RECURRENCE_DAYS[r.recurrence] * DAY_MS);
       await tx.helpRequest.create({
-        data: { ...copy, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
+        data: { ...copy, whenDate, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
       });
       reopened++;
     });

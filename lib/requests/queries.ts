@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { NotFoundInTenant } from "@/lib/errors";
 import type { QueueFilter } from "@/lib/requests/schemas";
+import { WHEN_SELECT, whenFromColumns } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
@@ -20,13 +21,13 @@ export async function listQueue(tenant: Tenant<"defaultLocale">, filter: QueueFi
     },
     select: {
       id: true, reference: true, status: true, source: true, urgency: true, ageGroup: true,
-      neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true,
+      neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true, ...WHEN_SELECT,
       category: { select: { labels: true } },
     },
     orderBy: [{ urgency: "desc" }, { createdAt: "desc" }],
     take: 200,
   });
-  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+  return rows.map(({ category, ...r }) => ({ ...r, when: whenFromColumns(r), category: localized(category.labels, locale, tenant.defaultLocale) }));
 }
 
 /** Neighbourhoods that occur in the town's requests, for the queue filter. */
@@ -57,6 +58,7 @@ export async function getRequestForStaff(tenant: Tenant<"defaultLocale">, actorI
   const undeliverable = await undeliverableAmong(db, [row.residentEmail]);
   return {
     ...row,
+    when: whenFromColumns(row),
     categoryLabel: localized(row.category.labels, locale, tenant.defaultLocale),
     residentEmailUndeliverable: Boolean(row.residentEmail && undeliverable.has(row.residentEmail.toLowerCase())),
   };
@@ -88,13 +90,13 @@ export async function listPublicRequests(tenant: Tenant<"defaultLocale">, locale
   const rows = await forTenant(tenant.id).helpRequest.findMany({
     where: { status: "OPEN", publishedAt: { not: null } },
     select: {
-      id: true, reference: true, neighbourhood: true, timeWindow: true, publicSummary: true, contactless: true, publishedAt: true,
+      id: true, reference: true, neighbourhood: true, timeWindow: true, recurrence: true, ...WHEN_SELECT, publicSummary: true, contactless: true, publishedAt: true,
       category: { select: { labels: true } },
     },
     orderBy: { publishedAt: "desc" },
     take: 100,
   });
-  return rows.map(({ category, ...r }) => ({ ...r, category: localized(category.labels, locale, tenant.defaultLocale) }));
+  return rows.map(({ category, ...r }) => ({ ...r, when: whenFromColumns(r), category: localized(category.labels, locale, tenant.defaultLocale) }));
 }
 
 /** The resident-facing confirmation: only what they need to refer to their request. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { normalizePhone } from "@/lib/phone/normalize";
+import { COUNTRIES, type Country } from "@/lib/locale/country";
+import { withWhen } from "@/lib/when/when";
 
 // Error messages are translation keys under `form.errors`.
 
@@ -23,19 +25,22 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()], { error: "invalidChoice" })
   .transform((v) => v === "on" || v === "true");
 
+/** A phone number as typed; read as written in the town's country by `readPhone`. */
 const phone = z
   .string()
   .optional()
-  .transform((s, ctx) => {
-    const raw = (s ?? "").trim();
-    if (!raw) return undefined;
-    const normalised = normalizePhone(raw);
-    if (!normalised) {
-      ctx.addIssue({ code: "custom", message: "invalidPhone" });
-      return z.NEVER;
-    }
-    return normalised;
-  });
+  .transform((s) => stripControl(s ?? "").trim() || undefined);
+
+/** The town's country: set by the action from the tenant, never taken from the form. */
+const country = z.enum(COUNTRIES, { error: "invalidChoice" }).default("BE");
+
+/** The phone number in E.164, read as people in the town's country write it (or internationally). */
+function readPhone<T extends { phone?: string; country: Country }>(v: T, ctx: z.RefinementCtx): T {
+  if (!v.phone) return v;
+  const normalised = normalizePhone(v.phone, v.country);
+  if (!normalised) ctx.addIssue({ code: "custom", path: ["phone"], message: "invalidPhone" });
+  return { ...v, phone: normalised ?? undefined };
+}
 
 const email = z
   .string()
@@ -54,19 +59,21 @@ export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as
 export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
 export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
 
-const base = z.object({
+const base = {
   categoryId: z.string({ error: "required" }).overwrite(stripControl).min(1, "required").max(40, "invalidChoice"),
   description: text(10, 2000),
-  timeWindow: text(2, 200),
+  // The resident's own words about the time: a note beside the structured when.
+  timeWindow: optionalText(200).transform((s) => s ?? ""),
   neighbourhood: optionalText(100),
   postcode,
   name: text(2, 100),
   phone,
+  country,
   email,
   address: optionalText(200),
   contactMethod: z.enum(CONTACT_METHODS, { error: "invalidChoice" }),
   contactless: checkbox,
-});
+};
 
 /** Whoever answers needs a way back: the chosen contact method must be filled in. */
 function contactReachable<T extends { contactMethod: string; phone?: string; email?: string }>(v: T, ctx: z.RefinementCtx) {
@@ -79,22 +86,22 @@ function contactReachable<T extends { contactMethod: string; phone?: string; ema
 }
 
 /** A resident's own request on the town's site. */
-export const onlineRequestSchema = base
-  .extend({
+export const onlineRequestSchema = withWhen({
+    ...base,
     consent: z.literal("on", { error: "consentRequired" }),
-  })
-  .superRefine(contactReachable);
+    // "Every week": the resident's only recurrence; staff can choose others.
+    recurrence: checkbox.transform((weekly) => (weekly ? ("WEEKLY" as const) : ("NONE" as const))),
+  }).transform(readPhone).superRefine(contactReachable);
 
 /** A request registered by city staff during a phone call. */
-export const phoneRequestSchema = base
-  .extend({
+export const phoneRequestSchema = withWhen({
+    ...base,
     consentByPhone: z.literal("on", { error: "consentRequired" }),
     consentNote: optionalText(300),
     urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
     ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
     recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
-  })
-  .superRefine(contactReachable);
+  }).transform(readPhone).superRefine(contactReachable);
 
 export type OnlineRequestInput = z.infer<typeof onlineRequestSchema>;
 export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;
@@ -102,7 +109,8 @@ export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;
 export const publishSchema = z.object({ publicSummary: text(10, 300) });
 export const noteSchema = z.object({ body: text(1, 2000) });
 export const statusSchema = z.object({ status: z.enum(STATUSES, { error: "invalidChoice" }) });
-export const triageSchema = z.object({
+/** Staff correct a request's urgency, age group, recurrence and when (the resident's note stays theirs). */
+export const triageSchema = withWhen({
   urgency: z.enum(URGENCIES, { error: "invalidChoice" }),
   ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }),
   recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }),

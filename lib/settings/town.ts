@@ -2,7 +2,8 @@ import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
-import { brandFields, withBrandRules } from "@/lib/signup/schemas";
+import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
+import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { publicTownUrl } from "@/lib/tenancy/urls";
@@ -11,6 +12,7 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
 export const townSettingsSchema = withBrandRules(
   z.object({
     ...brandFields,
+    ...placeFields,
     name: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(80, "tooLong"),
     mode: z.enum(["DORMANT", "ACTIVE", "CRISIS"], { error: "invalidChoice" }),
     responseCap: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber"),
@@ -19,7 +21,7 @@ export const townSettingsSchema = withBrandRules(
     // Named in the privacy notice; empty clears it.
     dpoEmail: z.string().trim().toLowerCase().transform((s) => s || null).pipe(z.email("invalidEmail").max(254, "tooLong").nullable()).optional(),
   }),
-);
+).transform((s) => ({ ...s, timeZone: s.timeZone || defaultTimeZone(s.country) }));
 
 export type TownSettings = z.infer<typeof townSettingsSchema>;
 
@@ -53,7 +55,7 @@ export async function townSettings(tenant: { id: string }) {
   return prisma.tenant.findUniqueOrThrow({
     where: { id: tenant.id },
     select: {
-      name: true, primaryColor: true, phone: true, email: true, locales: true, defaultLocale: true, mode: true,
+      name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true, locales: true, defaultLocale: true, mode: true,
       responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },

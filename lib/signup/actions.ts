@@ -9,6 +9,7 @@ import { siteAction } from "@/lib/actions/pipeline";
 import { FormError } from "@/lib/forms/form-error";
 import { fieldErrors, type FormState } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
+import { currentLocale } from "@/lib/i18n/current";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createTown, isComplete, NameTaken, SlugTaken } from "@/lib/signup/create-town";
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
@@ -62,7 +63,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
       return { data: { subdomain: parsed.data } };
     }
     case "branding": {
-      const parsed = brandingSchema.safeParse({ ...values, locales: formData.getAll("locales") });
+      const parsed = brandingSchema.safeParse({ ...values, locales: formData.getAll("locales"), country: draft.municipality?.country });
       if (!parsed.success) return { errors: fieldErrors(parsed.error) };
       let logo = draft.branding?.logo;
       const file = formData.get("logo");
@@ -137,7 +138,7 @@ async function finish(draftId: string, data: SignupData, formData: FormData): Pr
   }
   let tenant;
   try {
-    tenant = await createTown(data, draftId, { acceptedAt: new Date() });
+    tenant = await createTown(data, draftId, { acceptedAt: new Date(), adminLocale: await currentLocale(data.branding.defaultLocale) });
   } catch (error) {
     if (error instanceof SlugTaken) {
       await saveDraft({ id: draftId, step: 2, data: { ...data, subdomain: undefined, raw: { ...data.raw, subdomain: { slug: data.subdomain.slug } } } });

@@ -2,6 +2,7 @@ import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { LEGAL_VERSIONS } from "@/lib/legal/documents";
+import type { Locale } from "@/lib/i18n/locales";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
@@ -26,10 +27,10 @@ export function isComplete(d: SignupData): d is SignupData & Complete {
  * by another town (compared without case and spacing, under a lock on that
  * name) gives NameTaken. The contact person's acceptance of the platform terms
  * and the data processing agreement is recorded with the versions accepted.
- * The administrator is
- * mailed a welcome with a sign-in link that lands in the town's settings.
+ * The administrator is mailed a welcome with a sign-in link that lands in the
+ * town's settings, in the language they used the wizard in (`adminLocale`).
  */
-export async function createTown(data: SignupData & Complete, draftId: string, terms: { acceptedAt: Date }) {
+export async function createTown(data: SignupData & Complete, draftId: string, { acceptedAt, adminLocale = data.branding.defaultLocale }: { acceptedAt: Date; adminLocale?: Locale }) {
   const { municipality: m, subdomain, branding, categories, areas, admin } = data;
   const slug = subdomain.slug;
   let tenant;
@@ -39,7 +40,7 @@ export async function createTown(data: SignupData & Complete, draftId: string, t
       if (await townNameTaken(m.name, tx)) throw new NameTaken();
       const t = await tx.tenant.create({
         data: {
-          slug, name: m.name, country: m.country, population: m.population,
+          slug, name: m.name, country: m.country, timeZone: m.timeZone, population: m.population,
           primaryColor: branding.primaryColor, phone: branding.phone, email: branding.email,
           locales: branding.locales, defaultLocale: branding.defaultLocale,
           ...(branding.logo ? { logo: Buffer.from(branding.logo.base64, "base64"), logoType: branding.logo.type, logoUrl: "/logo" } : {}),
@@ -51,7 +52,7 @@ export async function createTown(data: SignupData & Complete, draftId: string, t
       await tx.membership.create({ data: { tenantId: t.id, userId: user.id, role: "ADMIN" } });
       await tx.termsAcceptance.createMany({
         data: (["TERMS", "DPA"] as const).map((document) => ({
-          tenantId: t.id, document, version: LEGAL_VERSIONS[document], acceptedAt: terms.acceptedAt,
+          tenantId: t.id, document, version: LEGAL_VERSIONS[document], acceptedAt,
           acceptedByName: m.contactName, acceptedByEmail: m.contactEmail,
         })),
       });
@@ -65,6 +66,6 @@ export async function createTown(data: SignupData & Complete, draftId: string, t
   invalidateTenant({ slug });
   const site = townOrigin(slug);
   const link = await createSignInLink({ email: admin.adminEmail, slug, callbackPath: "/settings", validHours: 72 });
-  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: branding.defaultLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
+  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: adminLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
   return tenant;
 }

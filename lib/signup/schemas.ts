@@ -1,21 +1,29 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
 import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
 
 // One schema per wizard step; messages are translation keys under `form.errors`.
 
-export const COUNTRIES = ["BE", "NL", "FR", "LU", "DE"] as const;
+/** A town's country, and its time zone ("" or absent: the country's). */
+export const placeFields = {
+  country: z.enum(COUNTRIES, { error: "invalidChoice" }),
+  timeZone: z.enum([...TIME_ZONES, ""], { error: "invalidChoice" }).optional(),
+};
+
+/** Fills in the country's zone when none was chosen. */
+const withZone = <T extends { country: string; timeZone?: string }>(v: T) => ({ ...v, timeZone: v.timeZone || defaultTimeZone(v.country) });
 
 export const municipalitySchema = z.object({
   name: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(80, "tooLong"),
-  country: z.enum(COUNTRIES, { error: "invalidChoice" }),
+  ...placeFields,
   population: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(100, "invalidNumber").max(10_000_000, "invalidNumber"),
   contactName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
   contactEmail: z.email("invalidEmail").max(254, "tooLong"),
-});
+}).transform(withZone);
 
 export const subdomainSchema = z.object({
   slug: z
@@ -29,24 +37,33 @@ export const subdomainSchema = z.object({
 /** A town's public face: shared by the sign-up wizard and the town settings. */
 export const brandFields = {
   primaryColor: z.string({ error: "required" }).regex(/^#[0-9a-fA-F]{6}$/, "invalidColour").transform((c) => c.toLowerCase()),
-  phone: z.string({ error: "required" }).transform((s, ctx) => {
-    const n = normalizePhone(s);
-    if (!n) ctx.addIssue({ code: "custom", message: s.trim() ? "invalidPhone" : "required" });
-    return n ?? "";
-  }),
+  // Read as written in the town's country: see withBrandRules.
+  phone: z.string({ error: "required" }).overwrite(stripControl).trim().min(1, "required"),
   email: z.string().trim().toLowerCase().optional().transform((s) => s || undefined).pipe(z.email("invalidEmail").max(254, "tooLong").optional()),
   locales: z.array(z.enum(LOCALES, { error: "invalidChoice" })).min(1, "chooseOne"),
   defaultLocale: z.enum(LOCALES, { error: "invalidChoice" }),
 };
 
-/** White text on the brand colour must be readable; the default language must be offered. */
-export function withBrandRules<T extends z.ZodType<{ primaryColor: string; locales: string[]; defaultLocale: string }>>(schema: T) {
+type Brand = { primaryColor: string; locales: string[]; defaultLocale: string; phone: string; country?: string };
+
+/**
+ * White text on the brand colour must be readable; the default language must
+ * be offered; the phone number is read as written in the town's country (the
+ * form's own `country`, or the one given) and kept in E.164.
+ */
+export function withBrandRules<T extends z.ZodType<Brand>>(schema: T) {
   return schema
     .refine((b) => brandReadable(b.primaryColor), { path: ["primaryColor"], message: "lowContrast" })
-    .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" });
+    .refine((b) => b.locales.includes(b.defaultLocale), { path: ["defaultLocale"], message: "defaultNotEnabled" })
+    .transform((b, ctx) => {
+      const phone = normalizePhone(b.phone, asCountry(b.country));
+      if (!phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "invalidPhone" });
+      return { ...b, phone: phone ?? "" };
+    });
 }
 
-export const brandingSchema = withBrandRules(z.object(brandFields));
+/** The wizard's branding step; `country` is the one chosen on the first step (the action passes it). */
+export const brandingSchema = withBrandRules(z.object({ ...brandFields, country: placeFields.country.default("BE") }));
 
 export const adminSchema = z.object({
   adminName: z.string({ error: "required" }).overwrite(stripControl).trim().min(2, "tooShort").max(100, "tooLong"),
@@ -65,7 +82,7 @@ export type AreaDraft = { name: string; postcode: string; latitude?: number; lon
 export type SignupData = {
   municipality?: z.infer<typeof municipalitySchema>;
   subdomain?: z.infer<typeof subdomainSchema>;
-  branding?: z.infer<typeof brandingSchema> & { logo?: { type: string; base64: string } };
+  branding?: Omit<z.infer<typeof brandingSchema>, "country"> & { logo?: { type: string; base64: string } };
   categories?: CategoryDraft[];
   areas?: AreaDraft[];
   admin?: z.infer<typeof adminSchema>;

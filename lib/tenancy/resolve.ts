@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { asCountry, defaultTimeZone, type Country } from "@/lib/locale/country";
 import type { Tenant } from "@/generated/prisma/client";
 import { forgetDirectory } from "@/lib/tenancy/directory";
 import { systemDb } from "@/lib/tenancy/system";
@@ -8,7 +9,7 @@ import { systemDb } from "@/lib/tenancy/system";
 export type TenantContext = Pick<
   Tenant,
   "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email" | "responseCap" | "billingStatus"
-> & { locales: Locale[]; defaultLocale: Locale };
+> & { locales: Locale[]; defaultLocale: Locale; country: Country; timeZone: string };
 
 // Every page on a town's host needs its tenant: keep lookups in memory for a
 // short while. Changes made through this process invalidate at once; other
@@ -24,6 +25,7 @@ function toContext(t: Omit<Tenant, "logo">): TenantContext {
     id: t.id, slug: t.slug, name: t.name, status: t.status, suspendedReason: t.suspendedReason,
     mode: t.mode, primaryColor: t.primaryColor, logoUrl: t.logoUrl, phone: t.phone, email: t.email, responseCap: t.responseCap, billingStatus: t.billingStatus,
     locales: locales.length ? locales : [defaultLocale], defaultLocale,
+    country: asCountry(t.country), timeZone: t.timeZone || defaultTimeZone(t.country),
   };
 }
 

@@ -2,12 +2,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { distanceKm } from "@/lib/matching/distance";
 import { ACTIVE_RESPONSES } from "@/lib/matching/respond";
+import { WHEN_SELECT, whenFromColumns, type WhenColumns } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
 type Profile = { id: string; categoryIds: string[]; languages: string[]; maxDistanceKm: number; postcode: string; latitude: number | null; longitude: number | null };
-type Row = {
-  id: string; neighbourhood: string | null; postcode: string | null; timeWindow: string; publicSummary: string | null; contactless: boolean;
+type Row = WhenColumns & {
+  id: string; neighbourhood: string | null; postcode: string | null; timeWindow: string; recurrence: string; publicSummary: string | null; contactless: boolean;
   locale: string; latitude: number | null; longitude: number | null; maxResponses: number | null; labels: unknown; taken: number; responded: boolean;
 };
 
@@ -37,7 +38,7 @@ export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "res
   const fits = profile.categoryIds.length ? Prisma.sql`AND h."categoryId" IN (${Prisma.join(profile.categoryIds)})` : Prisma.empty;
   const active = Prisma.join(ACTIVE_RESPONSES.map((s) => Prisma.sql`${s}::"ResponseStatus"`));
   const rows = await forTenant(tenant.id).$queryRaw<Row[]>`
-    SELECT h.id, h.neighbourhood, h.postcode, h."timeWindow", h."publicSummary", h.contactless, h.locale, h.latitude, h.longitude, h."maxResponses",
+    SELECT h.id, h.neighbourhood, h.postcode, h."timeWindow", h."whenKind", h."whenDate", h."whenWeekday", h."whenPart", h.recurrence, h."publicSummary", h.contactless, h.locale, h.latitude, h.longitude, h."maxResponses",
            c.labels,
            (SELECT count(*) FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r.status IN (${active}))::int AS taken,
            EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r."volunteerId" = ${profile.id} AND r.status IN (${active})) AS responded
@@ -48,8 +49,8 @@ export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "res
       JOIN "Category" c ON c."tenantId" = h."tenantId" AND c.id = h."categoryId"`;
   return rows
     .map((r) => ({
-      id: r.id, neighbourhood: r.neighbourhood || r.postcode, timeWindow: r.timeWindow, publicSummary: r.publicSummary,
-      contactless: r.contactless, category: localized(r.labels, locale, tenant.defaultLocale),
+      id: r.id, neighbourhood: r.neighbourhood || r.postcode, timeWindow: r.timeWindow, when: whenFromColumns(r), weekly: r.recurrence === "WEEKLY",
+      publicSummary: r.publicSummary, contactless: r.contactless, category: localized(r.labels, locale, tenant.defaultLocale),
       speaksLanguage: profile.languages.includes(r.locale),
       distanceKm: distanceKm(profile, r),
       full: r.taken >= (r.maxResponses ?? tenant.responseCap),
@@ -71,7 +72,7 @@ export async function myResponses(tenant: Tenant<"defaultLocale" | "responseCap"
       status: true, createdAt: true,
       request: {
         select: {
-          id: true, reference: true, status: true, timeWindow: true, publicSummary: true, contactless: true, neighbourhood: true,
+          id: true, reference: true, status: true, timeWindow: true, recurrence: true, ...WHEN_SELECT, publicSummary: true, contactless: true, neighbourhood: true,
           residentName: true, residentPhone: true, residentAddress: true, postcode: true, description: true, contactMethod: true,
           category: { select: { labels: true } },
           assignments: { where: { volunteerId: profile.id }, select: { doneAt: true } },
@@ -83,7 +84,7 @@ export async function myResponses(tenant: Tenant<"defaultLocale" | "responseCap"
   });
   return rows.map(({ status, createdAt, request: r }) => {
     const base = {
-      status, createdAt, requestId: r.id, requestStatus: r.status, timeWindow: r.timeWindow, publicSummary: r.publicSummary,
+      status, createdAt, requestId: r.id, requestStatus: r.status, timeWindow: r.timeWindow, when: whenFromColumns(r), weekly: r.recurrence === "WEEKLY", publicSummary: r.publicSummary,
       contactless: r.contactless, neighbourhood: r.neighbourhood, category: localized(r.category.labels, locale, tenant.defaultLocale),
       done: r.assignments.some((a) => a.doneAt),
     };

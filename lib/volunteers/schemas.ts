@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { normalizePhone } from "@/lib/phone/normalize";
-import { SKILLS, SLOTS, SPOKEN_LANGUAGES } from "@/lib/matching/criteria";
+import { SKILLS, SPOKEN_LANGUAGES } from "@/lib/matching/criteria";
+import { SLOTS } from "@/lib/when/slots";
 import { choices } from "@/lib/matching/schemas";
 
 // Error messages are translation keys under `form.errors`.

@@ -4,7 +4,19 @@ import { parseAuditFilter, type AuditFilter } from "@/lib/audit/filter";
 import { auditActions, auditBatches, listAudit } from "@/lib/audit/log";
 import { createRequest } from "@/lib/requests/mutations";
 import { systemDb } from "@/lib/tenancy/system";
+import en from "@/messages/en.json";
+import nl from "@/messages/nl.json";
 import { createTown, requestInput, uniqueSlug } from "./helpers/factories";
+
+/** The reader the route builds from the messages: their language, the headers in it. */
+/** The download as a spreadsheet reads it; the byte-order mark checked in bytes (text decoding drops it). */
+async function csvText(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder().decode(bytes);
+}
+
+const reader = (locale: "en" | "nl", messages: typeof en) => ({ locale, headers: { ...messages.audit.csv, at: messages.audit.csv.at.replace("{timeZone}", "Europe/Brussels") } });
 
 const user = (name: string) => systemDb.user.create({ data: { email: `${uniqueSlug(name.toLowerCase().replace(/\W/g, ""))}@example.be`, name } });
 
@@ -30,7 +42,7 @@ async function townWithLog() {
   return { tenant, other: other.tenant, admin, coordinator, request };
 }
 
-const actionsOf = async (tenant: { id: string }, filter: AuditFilter) => (await listAudit(tenant, filter)).entries.map((e) => e.action);
+const actionsOf = async (tenant: { id: string; timeZone: string }, filter: AuditFilter) => (await listAudit(tenant, filter)).entries.map((e) => e.action);
 
 describe("audit log search", () => {
   it("filters by person, action, request reference, free text and day (Brussels time)", async () => {
@@ -88,20 +100,21 @@ describe("audit log search", () => {
     expect(seen).toEqual(all.map((e) => e.id));
   });
 
-  it("exports as CSV (formulas defused) and JSON, and logs the export itself", async () => {
+  it("exports as CSV (formulas defused, the town's clock) and JSON, and logs the export itself", async () => {
     const t = await townWithLog();
-    const csv = await new Response(await exportAudit(t.tenant, t.admin.id, { subject: t.request.reference }, "csv")).text();
+    const csv = await csvText(await exportAudit(t.tenant, t.admin.id, { subject: t.request.reference }, "csv", reader("en", en)));
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("at,actor_email,actor_name,action,subject_type,subject_id,reference,details");
+    expect(lines[0]).toBe("Time (Europe/Brussels),E-mail of the person,Name of the person,Action,Subject type,Subject id,Request reference,Details");
     // Three entries (counted by their timestamps: the details cells hold commas and quotes).
-    expect(csv.match(/^2026-03-\d\dT/gm)).toHaveLength(3);
-    expect(csv).toContain(`2026-03-29T21:30:00.000Z,${t.coordinator.email},"'=HYPERLINK(""http://evil"")",request.status,HelpRequest,${t.request.id},${t.request.reference},`);
+    expect(csv.match(/^2026-03-\d\d \d\d:\d\d:\d\d,/gm)).toHaveLength(3);
+    // 21:30 UTC on the night summer time starts is 23:30 in Brussels.
+    expect(csv).toContain(`2026-03-29 23:30:00,${t.coordinator.email},"'=HYPERLINK(""http://evil"")",request.status,HelpRequest,${t.request.id},${t.request.reference},`);
     expect(csv).not.toContain(",=HYPERLINK");
 
-    const json = JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { action: "request.view" }, "json")).text());
+    const json = JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { action: "request.view" }, "json", reader("en", en))).text());
     expect(json.map((e: { action: string }) => e.action)).toEqual(["request.view", "request.view"]);
     expect(json[0]).toMatchObject({ actor: { email: t.admin.email }, reference: t.request.reference, details: { note: "a, \"quoted\"\nline" } });
-    expect(JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { q: "nothing-matches-this" }, "json")).text())).toEqual([]);
+    expect(JSON.parse(await new Response(await exportAudit(t.tenant, t.admin.id, { q: "nothing-matches-this" }, "json", reader("en", en))).text())).toEqual([]);
 
     const exports = await systemDb.auditLog.findMany({ where: { tenantId: t.tenant.id, action: "audit.export" }, orderBy: { createdAt: "asc" } });
     expect(exports.map((e) => [e.actorId, e.details])).toEqual([
@@ -110,5 +123,15 @@ describe("audit log search", () => {
       [t.admin.id, { format: "json", filter: { q: "nothing-matches-this" } }],
     ]);
     expect(await systemDb.auditLog.count({ where: { tenantId: t.other.id, action: "audit.export" } })).toBe(0);
+  });
+
+  it("exports for Dutch, French and German spreadsheets with semicolons and headers in the reader's language", async () => {
+    const t = await townWithLog();
+    const csv = await csvText(await exportAudit(t.tenant, t.admin.id, { subject: t.request.reference }, "csv", reader("nl", nl as typeof en)));
+    const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("Tijdstip (Europe/Brussels);E-mailadres van de persoon;Naam van de persoon;Handeling;Soort onderwerp;Id van het onderwerp;Referentie van de vraag;Details");
+    // 22:30 UTC on 29 March is 00:30 on 30 March in Brussels; the comma inside the details needs no quotes, the semicolon would.
+    expect(csv).toContain(`2026-03-30 00:30:00;${t.admin.email};Anna Admin;request.view;HelpRequest;${t.request.id};${t.request.reference};`);
+    expect(lines.slice(1).every((l) => l.split(";").length >= 8)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { prisma } from "@/lib/db/client";
 import { BillingUnavailable, openCustomerPortal, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
-import { annualPriceCents, BILLING_SUSPENSION_REASON } from "@/lib/billing/plans";
+import { annualPriceCents } from "@/lib/billing/plans";
 import { DAY_MS } from "@/lib/dates/durations";
 import { expireUnpaidTrials, sendTrialNotices, suspendAfterGrace } from "@/lib/billing/transitions";
 import { handleStripeWebhook } from "@/lib/billing/webhook";
@@ -12,6 +12,7 @@ import { hostileValue } from "@/tests/hostile/values";
 import { fakeId, signedEvent, startFakeStripe, WEBHOOK_SECRET, type FakeSubscription } from "./helpers/fake-stripe";
 import { createTown, createUser } from "./helpers/factories";
 import { systemDb } from "@/lib/tenancy/system";
+import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
 
 let fake: Awaited<ReturnType<typeof startFakeStripe>> | undefined;
 afterEach(async () => {

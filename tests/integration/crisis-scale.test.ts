@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS } from "@/lib/matching/score";
-import { slotsFromText } from "@/lib/matching/slots";
+import { whenFromColumns, whenSlots } from "@/lib/when/when";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
 import { systemDb } from "@/lib/tenancy/system";
 import { listVolunteers } from "@/lib/volunteers/admin";
@@ -92,7 +92,7 @@ async function previousRanking(tenantId: string, requestId: string, limit: numbe
     ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
     SELECT near.*, (SELECT count(*) FROM "Assignment" a WHERE a."tenantId" = near."tenantId" AND a."volunteerId" = near.id AND a."createdAt" > now() - interval '30 days')::int AS recent
       FROM near`, tenantId, requestId, request.categoryId);
-  const slots = slotsFromText(request.timeWindow);
+  const slots = whenSlots(whenFromColumns(request));
   const useful = USEFUL_SKILLS[request.category.key] ?? [];
   return rows
     .map((v) => {

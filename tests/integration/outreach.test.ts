@@ -9,13 +9,14 @@ const LOCALES: OutreachLocale[] = ["nl", "fr", "en", "de"];
 
 const leuven: OutreachTown = {
   name: "Leuven", primaryColor: "#9b1c1c", phone: "016 27 22 22",
-  siteUrl: "http://leuven.localhost:3000", email: "helpt@leuven.example",
+  siteUrl: "http://leuven.localhost:3000", email: "helpt@leuven.example", country: "BE", timeZone: "Europe/Brussels",
 };
 
 // Long name, long number, light brand colour, no e-mail: the layout must still fit one page.
 const longTown: OutreachTown = {
   name: "Sint-Pieters-Leeuw", primaryColor: "#facc15", phone: "+32 2 371 22 11",
-  siteUrl: "https://sint-pieters-leeuw.helpt.be/", email: null,
+  // A Belgian number on a Dutch town's poster: written internationally, the longest form.
+  siteUrl: "https://sint-pieters-leeuw.helpt.be/", email: null, country: "NL", timeZone: "Europe/Amsterdam",
 };
 
 const documents = { letter: renderResidentLetter, poster: renderPoster };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
+import { whenFromColumns } from "@/lib/when/when";
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { findDuplicates, getConfirmation, getRequestForStaff, listPublicRequests, listQueue } from "@/lib/requests/queries";
 import { createTown, createUser, requestInput } from "./helpers/factories";
@@ -29,7 +30,7 @@ describe("help requests", () => {
     const input = { ...requestInput(a.categories[0].id), consentByPhone: "on" as const, consentNote: "via daughter", urgency: "HIGH" as const, ageGroup: "OVER_80" as const, recurrence: "WEEKLY" as const };
     const { id } = await createRequest(a.ctx, input, { source: "PHONE", locale: "nl", staffId: staff.id });
     const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id } } });
-    expect(row).toMatchObject({ source: "PHONE", consentChannel: "PHONE", createdById: staff.id, consentNote: "via daughter", urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY" });
+    expect(row).toMatchObject({ source: "PHONE", consentChannel: "PHONE", createdById: staff.id, consentNote: "via daughter", urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY", when: { kind: "ASAP" } });
   });
 
   it("refuses a category of another town", async () => {
@@ -109,7 +110,7 @@ describe("help requests", () => {
     const c = await createUser("coord");
     const r1 = await createRequest(a.ctx, requestInput(a.categories[0].id, { neighbourhood: "Heverlee" }), { source: "ONLINE", locale: "nl" });
     await createRequest(a.ctx, requestInput(a.categories[1].id, { neighbourhood: "Kessel-Lo" }), { source: "ONLINE", locale: "nl" });
-    await triageRequest(a.ctx, c.id, r1.id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE" });
+    await triageRequest(a.ctx, c.id, r1.id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE", when: { kind: "ASAP" } });
     expect((await listQueue(a.ctx, { neighbourhood: "heverlee" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
     expect((await listQueue(a.ctx, { urgency: "HIGH" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
     expect((await listQueue(a.ctx, { ageGroup: "OVER_80" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
@@ -122,7 +123,7 @@ describe("help requests", () => {
     const a = await town();
     const c = await createUser("coord");
     const { id } = await createRequest(a.ctx, requestInput(a.categories[0].id), { source: "ONLINE", locale: "nl" });
-    await triageRequest(a.ctx, c.id, id, { urgency: "NORMAL", ageGroup: "OVER_80", recurrence: "WEEKLY" });
+    await triageRequest(a.ctx, c.id, id, { urgency: "NORMAL", ageGroup: "OVER_80", recurrence: "WEEKLY", when: { kind: "DATE", date: "2026-11-03", part: "MORNING" } });
     await publishRequest(a.ctx, c.id, id, "Weekly groceries for an older resident");
     await changeStatus(a.ctx, c.id, id, "MATCHED");
     const doneAt = new Date("2026-11-02T10:00:00Z");
@@ -133,6 +134,8 @@ describe("help requests", () => {
     expect(results[0] + results[1]).toBe(1);
     const copies = await systemDb.helpRequest.findMany({ where: { tenantId: a.tenant.id, recurringFromId: id } });
     expect(copies).toHaveLength(1);
+    // Help wanted on a given day comes back a week later, same part of the day.
+    expect(whenFromColumns(copies[0])).toEqual({ kind: "DATE", date: "2026-11-10", part: "MORNING" });
     expect(copies[0]).toMatchObject({ status: "OPEN", publicSummary: "Weekly groceries for an older resident", recurrence: "WEEKLY", residentName: "Maria Peeters" });
   });
 });
@@ -146,7 +149,7 @@ describe("help requests across towns", () => {
     await expect(getRequestForStaff(a.ctx, c.id, id, "nl")).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(publishRequest(a.ctx, c.id, id, "Taken over by town A")).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(changeStatus(a.ctx, c.id, id, "CANCELLED")).rejects.toBeInstanceOf(NotFoundInTenant);
-    await expect(triageRequest(a.ctx, c.id, id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE" })).rejects.toBeInstanceOf(NotFoundInTenant);
+    await expect(triageRequest(a.ctx, c.id, id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE", when: { kind: "ASAP" } })).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(addNote(a.ctx, c.id, id, "hello")).rejects.toBeInstanceOf(NotFoundInTenant);
     expect(await listQueue(a.ctx, {}, "nl")).toEqual([]);
     const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.tenant.id, id } } });

@@ -22,7 +22,7 @@ async function townWithMaria() {
   const volunteer = await createVolunteer(tenant.id, [categories[0].id], { name: "Vera Vrijwilliger", phone: "+32470111222" });
 
   const done = await createRequest(ctx, requestInput(categories[0].id, { email: "maria@example.be" }), { source: "ONLINE", locale: "nl" });
-  await triageRequest(ctx, coordinator.id, done.id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY" });
+  await triageRequest(ctx, coordinator.id, done.id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY", when: { kind: "ASAP" } });
   await publishRequest(ctx, coordinator.id, done.id, "Groceries for an older resident");
   await respondToRequest(ctx, volunteer.user.id, done.id, "I live around the corner");
   await assignVolunteers(ctx, coordinator.id, done.id, [volunteer.profile.id]);
@@ -74,7 +74,7 @@ describe("residents' data rights", () => {
     const done = data.requests.find((r) => r.reference === t.done.reference)!;
     expect(done.resident).toMatchObject({ name: "Maria Peeters", phone: PHONE, email: "maria@example.be", address: "Kerkstraat 1" });
     expect(done.category).toBe((t.categories[0].labels as Record<string, string>).en);
-    expect(done.need).toMatchObject({ description: "Groceries for this week, please", urgency: "HIGH", recurrence: "WEEKLY" });
+    expect(done.need).toMatchObject({ description: "Groceries for this week, please", urgency: "HIGH", recurrence: "WEEKLY", when: { kind: "ASAP" } });
     expect(done.consent.channel).toBe("ONLINE");
     expect(done.notes.map((n) => n.text)).toEqual(["Daughter Els calls on Sundays"]);
     expect(done.offersOfHelp.map((o) => o.status)).toEqual(["ASSIGNED"]);

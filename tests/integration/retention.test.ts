@@ -46,7 +46,7 @@ describe("retention", () => {
     const volunteer = await createVolunteer(tenant.id, [categories[0].id]);
     const closedAt = new Date("2026-01-01T12:00:00Z");
     const closeAs = async (id: string, recurrence: "NONE" | "WEEKLY", at: Date) => {
-      await triageRequest(town, c.id, id, { urgency: "NORMAL", ageGroup: "OVER_80", recurrence });
+      await triageRequest(town, c.id, id, { urgency: "NORMAL", ageGroup: "OVER_80", recurrence, when: { kind: "ASAP" } });
       await publishRequest(town, c.id, id, "Weekly groceries for an older resident");
       await changeStatus(town, c.id, id, "MATCHED");
       await systemDb.assignment.create({ data: { tenantId: tenant.id, requestId: id, volunteerId: volunteer.profile.id, doneAt: at, feedback: "Maria's knee hurts" } });

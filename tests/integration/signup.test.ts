@@ -15,7 +15,7 @@ import { createTown as createTestTown, createUser, createVolunteer, uniqueSlug }
 import { systemDb } from "@/lib/tenancy/system";
 
 const complete = (slug: string, email = `${slug}@example.be`, name = `Testdorp ${slug}`) => ({
-  municipality: { name, country: "BE" as const, population: 12_000, contactName: "Ann", contactEmail: email },
+  municipality: { name, country: "BE" as const, timeZone: "Europe/Brussels", population: 12_000, contactName: "Ann", contactEmail: email },
   subdomain: { slug },
   branding: { primaryColor: "#0f5c52", phone: "+3216000000", email: undefined, locales: ["nl" as const, "en" as const], defaultLocale: "nl" as const },
   categories: [{ key: "groceries", labels: { nl: "Boodschappen", en: "Groceries" } }, { key: "soup", labels: { nl: "Soep" } }],
@@ -97,7 +97,7 @@ describe("town settings and team", () => {
     const actor = await createUser("admin");
     await resolveTenant(tenant.slug);
     const settings = {
-      name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, locales: ["fr" as const], defaultLocale: "fr" as const,
+      name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, country: "BE" as const, timeZone: "Europe/Brussels", locales: ["fr" as const], defaultLocale: "fr" as const,
       mode: "CRISIS" as const, responseCap: 3, retentionDays: 30, emailsPerDay: 2,
     };
     await updateTownSettings(tenant, actor.id, settings);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, type ScoreInput } from "@/lib/matching/score";
-import { slotsFromText } from "@/lib/matching/slots";
+import { whenSlots, type When } from "@/lib/when/when";
 
 const base: ScoreInput = {
   distanceKm: 0, samePostcode: true, maxDistanceKm: 5, offersCategory: true, hasUsefulSkill: false,
@@ -40,16 +40,16 @@ describe("ranking score", () => {
   });
 });
 
-describe("time windows", () => {
-  it.each([
-    ["Tuesday morning", ["TUE_MORNING"]],
-    ["dinsdagvoormiddag", ["TUE_MORNING"]],
-    ["donderdag namiddag", ["THU_AFTERNOON"]],
-    ["mardi soir", ["TUE_EVENING"]],
-    ["Monday", ["MON_MORNING", "MON_AFTERNOON", "MON_EVENING"]],
-    ["as soon as possible", []],
-  ])("%s", (text, slots) => {
-    expect(slotsFromText(text)).toEqual(slots);
+describe("when → availability slots", () => {
+  it.each<[string, When, string[]]>([
+    ["Tuesday morning", { kind: "WEEKDAY", weekday: "TUE", part: "MORNING" }, ["TUE_MORNING"]],
+    ["Thursday afternoon", { kind: "WEEKDAY", weekday: "THU", part: "AFTERNOON" }, ["THU_AFTERNOON"]],
+    ["Monday, any time", { kind: "WEEKDAY", weekday: "MON", part: null }, ["MON_MORNING", "MON_AFTERNOON", "MON_EVENING"]],
+    ["Monday 30 November 2026, evening", { kind: "DATE", date: "2026-11-30", part: "EVENING" }, ["MON_EVENING"]],
+    ["Sunday 29 March 2026 (clocks change)", { kind: "DATE", date: "2026-03-29", part: null }, ["SUN_MORNING", "SUN_AFTERNOON", "SUN_EVENING"]],
+    ["as soon as possible", { kind: "ASAP" }, []],
+  ])("%s", (_label, when, slots) => {
+    expect(whenSlots(when)).toEqual(slots);
   });
 });
 

@@ -24,7 +24,7 @@ describe("help request validation", () => {
 
   it("names each problem with a translation key", () => {
     expect(errorsOf({})).toMatchObject({
-      categoryId: "required", description: "required", timeWindow: "required", postcode: "required",
+      categoryId: "required", description: "required", postcode: "required",
       name: "required", contactMethod: "invalidChoice", consent: "consentRequired",
     });
     expect(errorsOf({ ...valid, description: "help" })).toEqual({ description: "tooShort" });

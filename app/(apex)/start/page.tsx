@@ -1,7 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AdminStep, AreasStep, BrandingStep, CategoriesStep, MunicipalityStep, PlanStep, SubdomainStep } from "@/components/signup/steps";
 import { billingEnabled } from "@/lib/billing/stripe";
-import { annualPriceCents } from "@/lib/billing/plans";
+import { annualPriceCents, PRICE_PER_RESIDENT_CENTS } from "@/lib/billing/plans";
+import { asCountry } from "@/lib/locale/country";
+import { formatPrice } from "@/lib/locale/format";
+import { formatPhone } from "@/lib/phone/normalize";
 import { STANDARD_CATEGORIES } from "@/lib/categories/standard";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { saveStepAction } from "@/lib/signup/actions";
@@ -23,7 +26,7 @@ function defaultsFor(step: (typeof STEPS)[number], d: SignupData): Record<string
     case "subdomain":
       return d.subdomain ?? {};
     case "branding":
-      return d.branding ? { ...d.branding, email: d.branding.email ?? "", locales: d.branding.locales.join(","), logo: "" } : {};
+      return d.branding ? { ...d.branding, phone: formatPhone(d.branding.phone, asCountry(d.municipality?.country)), email: d.branding.email ?? "", locales: d.branding.locales.join(","), logo: "" } : {};
     case "areas":
       return { areas: (d.areas ?? []).map((a) => [a.postcode, a.name, a.latitude, a.longitude].filter((x) => x !== undefined).join("; ")).join("\n") };
     case "admin":
@@ -34,7 +37,7 @@ function defaultsFor(step: (typeof STEPS)[number], d: SignupData): Record<string
 }
 
 export default async function SignUpWizard({ searchParams }: Props) {
-  const [{ step: stepParam, taken }, draft, t] = await Promise.all([searchParams, currentDraft(), getTranslations("signup")]);
+  const [{ step: stepParam, taken }, draft, t, locale] = await Promise.all([searchParams, currentDraft(), getTranslations("signup"), getLocale()]);
   if (draft.tenantId) redirect("/start/done");
   const requested = Number(stepParam) || draft.step;
   // Never further than the furthest step reached.
@@ -74,11 +77,11 @@ export default async function SignUpWizard({ searchParams }: Props) {
         <PlanStep
           action={action}
           billing={billingEnabled()}
-          priceEuros={((annualPriceCents(d.municipality?.population ?? 0)) / 100).toFixed(2)}
+          price={{ year: formatPrice(annualPriceCents(d.municipality?.population ?? 0), locale), resident: formatPrice(PRICE_PER_RESIDENT_CENTS, locale) }}
           summary={[
             [t("steps.municipality"), d.municipality?.name ?? "—"],
             [t("steps.subdomain"), d.subdomain ? `${d.subdomain.slug}.${rootDomain}` : "—"],
-            [t("phoneLabel"), d.branding?.phone ?? "—"],
+            [t("phoneLabel"), d.branding ? formatPhone(d.branding.phone, asCountry(d.municipality?.country)) : "—"],
             [t("localesLabel"), (d.branding?.locales ?? []).map((l) => LOCALE_NAMES[l]).join(", ")],
             [t("steps.categories"), String(d.categories?.length ?? 0)],
             [t("steps.areas"), String(d.areas?.length ?? 0)],

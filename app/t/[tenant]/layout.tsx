@@ -10,8 +10,9 @@ import { TownInfoProvider } from "@/components/errors/town-info";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentSession } from "@/lib/auth/session";
 import { brandColours } from "@/lib/branding/brand-colours";
-import { keepTogether } from "@/lib/text/keep-together";
+import { townPhone } from "@/lib/phone/normalize";
 import { currentTenant, requestTenant } from "@/lib/tenancy/current";
+import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
 
 type Props = { children: ReactNode };
 
@@ -31,7 +32,7 @@ export default async function TenantLayout({ children }: Props) {
   const suspended = tenant.status === "SUSPENDED";
   const session = await currentSession(); // cached: currentMember has read it already
   const colours = brandColours(tenant.primaryColor);
-  const phone = keepTogether(tenant.phone);
+  const phone = townPhone(tenant);
   return (
     <div style={{ "--brand": colours.brand, "--brand-strong": colours.strong, "--brand-tint": colours.tint } as CSSProperties} data-tenant={tenant.slug}>
       <SkipLink />
@@ -69,7 +70,7 @@ export default async function TenantLayout({ children }: Props) {
       </header>
       {tenant.mode === "CRISIS" && !suspended && (
         <p role="status" className="bg-amber-300 p-3 text-center font-bold text-zinc-900">
-          {t("crisisBanner", { phone })}
+          {t("crisisBanner", { phone: phone.text })}
         </p>
       )}
       {tenant.billingStatus === "PAST_DUE" && hasRole(member, ADMIN_ROLES) && (
@@ -83,15 +84,15 @@ export default async function TenantLayout({ children }: Props) {
           <section aria-labelledby="suspended" className="flex flex-col gap-3 rounded border-4 border-amber-600 bg-amber-50 p-4" data-testid="suspended">
             <h2 id="suspended" className="text-2xl font-bold">{ts("title", { town: tenant.name })}</h2>
             <p>{ts("text")}</p>
-            {tenant.suspendedReason && <p>{ts("reason", { reason: tenant.suspendedReason })}</p>}
+            {tenant.suspendedReason && <p>{tenant.suspendedReason === BILLING_SUSPENSION_REASON ? ts("billingReason") : ts("reason", { reason: tenant.suspendedReason })}</p>}
             <p>
-              <a href={`tel:${tenant.phone.replace(/\s+/g, "")}`} className="text-2xl font-bold underline">
-                {t("callLink", { phone })}
+              <a href={phone.href} className="text-2xl font-bold underline">
+                {t("callLink", { phone: phone.text })}
               </a>
             </p>
           </section>
         )}
-        <TownInfoProvider value={{ name: tenant.name, phone: tenant.phone }}>{children}</TownInfoProvider>
+        <TownInfoProvider value={{ name: tenant.name, phone: phone.text }}>{children}</TownInfoProvider>
       </main>
       <TownFooter tenant={tenant} />
     </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
+import { townPhone } from "@/lib/phone/normalize";
 import { getTownCounters } from "@/lib/stats/town-counters";
 import { currentTenant } from "@/lib/tenancy/current";
 import { keepTogether } from "@/lib/text/keep-together";
@@ -14,8 +15,7 @@ export default async function TownHome() {
     listCategories(tenant, locale),
     getTownCounters(tenant),
   ]);
-  const tel = `tel:${tenant.phone.replace(/\s+/g, "")}`;
-  const phone = keepTogether(tenant.phone);
+  const phone = townPhone(tenant);
   // A suspended town takes no new requests (the layout says so and gives the number).
   const suspended = tenant.status === "SUSPENDED";
   return (
@@ -23,7 +23,7 @@ export default async function TownHome() {
       <section aria-labelledby="hero" className="flex flex-col gap-4 rounded-card bg-brand-tint p-card sm:p-8">
         <h1 id="hero" className="text-title font-extrabold sm:text-display">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText", { town: tenant.name })}</p>
-        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone })}</p>}
+        {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: phone.text })}</p>}
         <div className="flex flex-wrap gap-3">
           {!suspended && (
             <Link href="/request" prefetch={false} className="rounded-lg border-2 border-brand bg-brand px-5 py-3 text-lg font-bold text-white" data-testid="ask-help">{t("askHelpButton")}</Link>
@@ -38,8 +38,8 @@ export default async function TownHome() {
       <section aria-labelledby="call" className="rounded-card border-4 border-brand bg-white p-card">
         <h2 id="call" className="text-heading font-bold">{t("callTitle")}</h2>
         <p>{t("callText")}</p>
-        <a href={tel} className="mt-2 inline-block text-2xl font-extrabold text-brand underline sm:text-3xl" data-testid="town-phone">
-          {t("callLink", { phone })}
+        <a href={phone.href} className="mt-2 inline-block text-2xl font-extrabold text-brand underline sm:text-3xl" data-testid="town-phone">
+          {t("callLink", { phone: phone.text })}
         </a>
       </section>
 

@@ -33,7 +33,7 @@ export default async function OrganisationHome() {
                     <p>{t("applicants", { count: v.applications.length, places: v.places })}</p>
                     <ul className="list-disc pl-6">
                       {v.applications.map((a) => (
-                        <li key={a.id}>{a.volunteer.name} · <a href={`tel:${a.volunteer.phone}`} className="underline">{formatPhone(a.volunteer.phone)}</a>{a.message && ` — “${a.message}”`}</li>
+                        <li key={a.id}>{a.volunteer.name} · <a href={`tel:${a.volunteer.phone}`} className="underline">{formatPhone(a.volunteer.phone, tenant.country)}</a>{a.message && ` — “${a.message}”`}</li>
                       ))}
                     </ul>
                     {v.status === "OPEN" && (

@@ -3,6 +3,7 @@ import { HelpRequestForm } from "@/components/requests/help-request-form";
 import { listCategories } from "@/lib/categories/queries";
 import { newSubmissionKey } from "@/lib/forms/submission-key";
 import { currentLocale } from "@/lib/i18n/current";
+import { townPhone } from "@/lib/phone/normalize";
 import { currentTenant } from "@/lib/tenancy/current";
 import { keepTogether } from "@/lib/text/keep-together";
 
@@ -13,11 +14,11 @@ export default async function AskForHelp() {
   return (
     <section aria-labelledby="ask" className="flex flex-col gap-4">
       <h1 id="ask" className="text-3xl font-bold">{t("title")}</h1>
-      <p className="max-w-2xl text-lg">{t("intro", { phone: keepTogether(tenant.phone) })}</p>
+      <p className="max-w-2xl text-lg">{t("intro", { phone: townPhone(tenant).text })}</p>
       {tenant.status === "ACTIVE" ? (
         <HelpRequestForm categories={categories} town={tenant.name} submissionKey={newSubmissionKey()} />
       ) : (
-        <p role="status" className="text-lg font-semibold" data-testid="requests-paused">{t("paused", { phone: keepTogether(tenant.phone) })}</p>
+        <p role="status" className="text-lg font-semibold" data-testid="requests-paused">{t("paused", { phone: townPhone(tenant).text })}</p>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { DomainForm } from "@/components/settings/domain-form";
 import { InviteForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { listDomains } from "@/lib/domains/domains";
+import { townPhone } from "@/lib/phone/normalize";
 import { removeMemberAction } from "@/lib/settings/actions";
 import { listTeam } from "@/lib/settings/team";
 import { townSettings } from "@/lib/settings/town";
@@ -24,14 +25,14 @@ export default async function Settings() {
       <section aria-labelledby="checklist" className={card} data-testid="checklist">
         <h2 id="checklist" className="text-xl font-bold">{t("checklistTitle")}</h2>
         <ol className="list-decimal pl-6">
-          <li>{t("checkPhone", { phone: keepTogether(tenant.phone) })}</li>
+          <li>{t("checkPhone", { phone: townPhone(tenant).text })}</li>
           <li><Link href="/staff/outreach" className="underline">{t("checkLetter")}</Link></li>
           <li><a href="#team" className="underline">{t("checkInvite")}</a></li>
         </ol>
       </section>
       <section aria-labelledby="general" className={card}>
         <h2 id="general" className="text-xl font-bold">{t("generalTitle")}</h2>
-        <TownSettingsForm settings={settings} />
+        <TownSettingsForm settings={{ ...settings, phone: townPhone(tenant).text }} />
       </section>
       <section aria-labelledby="team" id="team" className={card}>
         <h2 id="team-title" className="text-xl font-bold">{t("teamTitle")}</h2>

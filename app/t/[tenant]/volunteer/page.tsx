@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { whenTeller } from "@/lib/when/when-text";
 import { VolunteerProfileForm } from "@/components/volunteers/profile-form";
 import { DeleteProfileForm, DoneForm, RespondForm, SimpleActionButton } from "@/components/volunteers/volunteer-forms";
 import { currentMember } from "@/lib/auth/guard";
@@ -22,7 +23,9 @@ const NEAREST_SHOWN = 30;
 export default async function VolunteerHome({ searchParams }: Props) {
   const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
-  const [t, te, member, { saved, deleted }] = await Promise.all([getTranslations("volunteer"), getTranslations("enums"), currentMember(tenant), searchParams]);
+  const [t, te, format, tellWhen, member, { saved, deleted }] = await Promise.all([
+    getTranslations("volunteer"), getTranslations("enums"), getFormatter(), whenTeller(), currentMember(tenant), searchParams,
+  ]);
 
   if (!member) {
     return (
@@ -80,7 +83,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
           <ul className="flex flex-col gap-3" data-testid="my-offers">
             {responses.map((r) => (
               <li key={r.requestId} className={card}>
-                <p className="font-bold">{r.category} · {r.neighbourhood} · {r.timeWindow}</p>
+                <p className="font-bold">{r.category} · {r.neighbourhood} · {tellWhen(r)}</p>
                 <p>{r.publicSummary}</p>
                 <p className="font-semibold" data-testid="offer-status">{t(`offer.${r.status}`)}</p>
                 {r.status === "PENDING" && <SimpleActionButton action={withdrawAction.bind(null, r.requestId)} label={t("withdraw")} />}
@@ -91,7 +94,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
                     {r.contact.address && <p>{r.contact.address}</p>}
                     {r.contact.phone && (
                       <p className="flex flex-wrap gap-3">
-                        <a href={`tel:${r.contact.phone}`} className="rounded bg-brand px-3 py-2 font-bold text-white">{t("call", { phone: formatPhone(r.contact.phone) })}</a>
+                        <a href={`tel:${r.contact.phone}`} className="rounded bg-brand px-3 py-2 font-bold text-white">{t("call", { phone: formatPhone(r.contact.phone, tenant.country) })}</a>
                         <a href={whatsappLink(r.contact.phone)} className="rounded border-2 border-brand px-3 py-2 font-bold text-brand">{t("whatsapp")}</a>
                       </p>
                     )}
@@ -117,7 +120,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
                 <li key={r.id} className={card}>
                   <h3 className="text-lg font-bold">{r.category}</h3>
                   <p>{r.publicSummary}</p>
-                  <p>{r.neighbourhood} · {r.timeWindow}{r.distanceKm != null && ` · ${keepTogether(t("distance", { km: Math.round(r.distanceKm * 10) / 10 }))}`}</p>
+                  <p>{r.neighbourhood} · {tellWhen(r)}{r.distanceKm != null && ` · ${keepTogether(t("distance", { km: format.number(r.distanceKm, { maximumFractionDigits: 1 }) }))}`}</p>
                   {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
                   <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
                 </li>

@@ -6,6 +6,8 @@ import type { Plan } from "@/generated/prisma/enums";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
 import { changePlanAction, extendTrialAction, reactivateTownAction, suspendTownAction } from "@/lib/platform/actions";
 import { getTown } from "@/lib/platform/queries";
+import { asCountry } from "@/lib/locale/country";
+import { formatPhone } from "@/lib/phone/normalize";
 import { PLANS, doneSchema } from "@/lib/platform/schemas";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { PlanForm, ReactivateForm, SuspendForm, TrialForm } from "./forms";
@@ -72,7 +74,7 @@ export default async function PlatformTown({ params, searchParams }: Props) {
           {row(t("town.openRequests"), format.number(town.openRequests))}
           {row(t("town.languages"), tenant.locales.join(", "))}
           {row(t("town.defaultLocale"), tenant.defaultLocale)}
-          {row(t("town.phone"), tenant.phone)}
+          {row(t("town.phone"), formatPhone(tenant.phone, asCountry(tenant.country)))}
           {row(t("town.email"), tenant.email)}
           {row(t("town.createdAt"), date(tenant.createdAt))}
         </dl>

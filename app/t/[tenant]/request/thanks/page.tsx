@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { townPhone } from "@/lib/phone/normalize";
 import { getConfirmation } from "@/lib/requests/queries";
 import { isReference } from "@/lib/requests/reference";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -23,7 +24,7 @@ export default async function Thanks({ searchParams }: Props) {
       )}
       <p>{t("thanksNext")}</p>
       {confirmation?.contactMethod === "EMAIL" && <p>{t("thanksEmail")}</p>}
-      <p className="text-lg font-semibold">{t("thanksCall", { phone: keepTogether(tenant.phone) })}</p>
+      <p className="text-lg font-semibold">{t("thanksCall", { phone: townPhone(tenant).text })}</p>
     </section>
   );
 }

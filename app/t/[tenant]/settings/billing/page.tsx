@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BillingButtons } from "@/components/settings/settings-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { annualPriceCents } from "@/lib/billing/plans";
+import { currentLocale } from "@/lib/i18n/current";
+import { formatPrice } from "@/lib/locale/format";
 import { billingEnabled } from "@/lib/billing/stripe";
 import { townBilling } from "@/lib/settings/town";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -9,8 +11,8 @@ import { currentTenant } from "@/lib/tenancy/current";
 export default async function Billing() {
   const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
-  const [t, format, row] = await Promise.all([
-    getTranslations("settings"), getFormatter(),
+  const [t, format, locale, row] = await Promise.all([
+    getTranslations("settings"), getFormatter(), currentLocale(tenant.defaultLocale),
     townBilling(tenant),
   ]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : "—");
@@ -22,7 +24,7 @@ export default async function Billing() {
         <dt className="font-semibold">{t("billingStatus")}</dt><dd>{t(`billingStatuses.${row.billingStatus}`)}</dd>
         <dt className="font-semibold">{t("trialEnds")}</dt><dd>{date(row.trialEndsAt)}</dd>
         {row.graceEndsAt && (<><dt className="font-semibold">{t("graceEnds")}</dt><dd>{date(row.graceEndsAt)}</dd></>)}
-        <dt className="font-semibold">{t("price")}</dt><dd>{row.population ? t("priceValue", { euros: (annualPriceCents(row.population) / 100).toFixed(2) }) : "—"}</dd>
+        <dt className="font-semibold">{t("price")}</dt><dd>{row.population ? t("pricePerYear", { price: formatPrice(annualPriceCents(row.population), locale) }) : "—"}</dd>
       </dl>
       {row.billingStatus === "PAST_DUE" && <p role="alert" className="rounded border-2 border-amber-600 bg-amber-50 p-3 font-semibold">{t("pastDue", { date: date(row.graceEndsAt) })}</p>}
       {billingEnabled() ? <BillingButtons hasCustomer={!!row.stripeCustomerId} /> : <p data-testid="billing-off">{t("billingOff")}</p>}

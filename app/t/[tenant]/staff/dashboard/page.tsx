@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { currentLocale } from "@/lib/i18n/current";
+import { formatDecimal } from "@/lib/locale/format";
 import { STATUSES } from "@/lib/requests/schemas";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -15,7 +16,7 @@ export default async function Dashboard() {
   await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const [t, te, d] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), coordinatorDashboard(tenant, locale)]);
-  const hours = (h: number | null) => (h == null ? "—" : t("hours", { hours: Math.round(h * 10) / 10 }));
+  const hours = (h: number | null) => (h == null ? "—" : t("hours", { hours: formatDecimal(h, locale) }));
   return (
     <section aria-labelledby="dash" className="flex flex-col gap-6">
       <h1 id="dash" className="text-3xl font-bold">{t("title")}</h1>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { whenTeller } from "@/lib/when/when-text";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -19,8 +20,8 @@ export default async function RequestQueue({ searchParams }: Props) {
   await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const filter = queueFilterSchema.parse(await searchParams);
-  const [t, te, format, rows, categories, neighbourhoods] = await Promise.all([
-    getTranslations("queue"), getTranslations("enums"), getFormatter(),
+  const [t, te, format, tellWhen, rows, categories, neighbourhoods] = await Promise.all([
+    getTranslations("queue"), getTranslations("enums"), getFormatter(), whenTeller(),
     listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
   ]);
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
@@ -52,7 +53,7 @@ export default async function RequestQueue({ searchParams }: Props) {
               <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
               <Cell>{r.category}</Cell>
               <Cell>{r.neighbourhood || r.postcode}</Cell>
-              <Cell>{r.timeWindow}</Cell>
+              <Cell>{tellWhen({ ...r, weekly: r.recurrence === "WEEKLY" })}</Cell>
               <Cell>{te(`status.${r.status}`)}</Cell>
               <Cell>{te(`urgency.${r.urgency}`)}</Cell>
               <Cell>{te(`ageGroup.${r.ageGroup}`)}</Cell>

@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { AUDIT_EXPORT_FORMATS, exportAudit, type AuditExportFormat } from "@/lib/audit/export";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AUDIT_EXPORT_FORMATS, CSV_COLUMNS, exportAudit, type AuditExportFormat } from "@/lib/audit/export";
 import { parseAuditFilter } from "@/lib/audit/filter";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -19,7 +19,9 @@ export async function GET(request: Request) {
   if (!isFormat(format)) return refuse(t("errors.invalidChoice"));
   const { filter, errors } = parseAuditFilter(Object.fromEntries(search));
   if (!filter) return refuse(Object.values(errors).map((key) => t(`errors.${key}` as "errors.required")).join("\n"));
-  const body = await exportAudit(tenant, member.userId, filter, format);
+  const [locale, tc] = await Promise.all([getLocale(), getTranslations("audit.csv")]);
+  const headers = Object.fromEntries(CSV_COLUMNS.map((c) => [c, tc(c, { timeZone: tenant.timeZone })])) as Record<(typeof CSV_COLUMNS)[number], string>;
+  const body = await exportAudit(tenant, member.userId, filter, format, { locale, headers });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {

@@ -14,6 +14,8 @@ import { noteAction, publishAction, statusAction, triageAction } from "@/lib/req
 import { NotFoundInTenant } from "@/lib/errors";
 import { allowedTransitions } from "@/lib/requests/mutations";
 import { findDuplicates, getRequestForStaff } from "@/lib/requests/queries";
+import { whenToForm } from "@/lib/when/when";
+import { whenTeller } from "@/lib/when/when-text";
 import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { params: Promise<{ id: string }> };
@@ -27,9 +29,10 @@ export default async function RequestDetail({ params }: Props) {
     if (e instanceof NotFoundInTenant) notFound();
     throw e;
   });
-  const [t, te, tm, format, duplicates] = await Promise.all([
-    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getFormatter(), findDuplicates(tenant, request),
+  const [t, te, tm, format, tellWhen, duplicates] = await Promise.all([
+    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getFormatter(), whenTeller(), findDuplicates(tenant, request),
   ]);
+  const phone = (n: string) => formatPhone(n, tenant.country);
   const canCoordinate = hasRole(member, COORDINATOR_ROLES);
   const row = (label: string, value: React.ReactNode) => (
     <>
@@ -64,7 +67,7 @@ export default async function RequestDetail({ params }: Props) {
           {row(t("name"), request.residentName)}
           {row(t("phone"), request.residentPhone && (
             <span className="flex flex-wrap gap-3">
-              <a href={`tel:${request.residentPhone}`} className="underline">{formatPhone(request.residentPhone)}</a>
+              <a href={`tel:${request.residentPhone}`} className="underline">{phone(request.residentPhone)}</a>
               <a href={whatsappLink(request.residentPhone)} className="underline">{t("whatsappLink")}</a>
             </span>
           ))}
@@ -82,7 +85,7 @@ export default async function RequestDetail({ params }: Props) {
       <section aria-labelledby="need" className="rounded bg-white p-4 shadow-sm">
         <h2 id="need" className="mb-2 text-xl font-bold">{t("need")}</h2>
         <p className="whitespace-pre-wrap">{request.description}</p>
-        <p className="mt-2"><span className="font-semibold">{t("timeWindow")}:</span> {request.timeWindow}</p>
+        <p className="mt-2" data-testid="when"><span className="font-semibold">{t("timeWindow")}:</span> {tellWhen({ ...request, weekly: request.recurrence === "WEEKLY" })}</p>
         {request.nextOccurrenceAt && <p className="mt-2">{t("nextOccurrence", { date: format.dateTime(request.nextOccurrenceAt, { dateStyle: "full" }) })}</p>}
       </section>
 
@@ -92,7 +95,7 @@ export default async function RequestDetail({ params }: Props) {
           <ul className="flex flex-col gap-2" data-testid="assignments">
             {request.assignments.map((a) => (
               <li key={a.id}>
-                <span className="font-semibold">{a.volunteer.name}</span> · <a href={`tel:${a.volunteer.phone}`} className="underline">{formatPhone(a.volunteer.phone)}</a>
+                <span className="font-semibold">{a.volunteer.name}</span> · <a href={`tel:${a.volunteer.phone}`} className="underline">{phone(a.volunteer.phone)}</a>
                 {" · "}{a.doneAt ? tm("doneOn", { date: format.dateTime(a.doneAt, { dateStyle: "medium" }) }) : tm("notDoneYet")}
                 {a.problem && <span className="ml-2 rounded bg-red-800 px-2 text-white">{tm("problem")}</span>}
                 {a.feedback && <p className="whitespace-pre-wrap text-zinc-800">{a.feedback}</p>}
@@ -126,7 +129,7 @@ export default async function RequestDetail({ params }: Props) {
           </section>
           <section aria-labelledby="triage" className="rounded bg-white p-4 shadow-sm">
             <h2 id="triage" className="mb-2 text-xl font-bold">{t("triageTitle")}</h2>
-            <TriageForm action={triageAction.bind(null, request.id)} values={request} />
+            <TriageForm action={triageAction.bind(null, request.id)} values={{ ...request, ...whenToForm(request.when) }} />
           </section>
         </>
       )}
