@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { clientIp, withinLimits } from "@/lib/abuse/rate-limit";
 import { BillingUnavailable, startSubscription, startTrialWithoutPayment } from "@/lib/billing/checkout";
 import { billingEnabled } from "@/lib/billing/stripe";
@@ -15,7 +14,7 @@ import { createTown, isComplete, NameTaken, SlugTaken } from "@/lib/signup/creat
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
 import { findMunicipality } from "@/lib/signup/municipalities";
 import {
-  adminSchema, brandingSchema, checkLogo, municipalitySchema, parseAreas, planSchema, STEPS, subdomainSchema,
+  adminSchema, brandingSchema, checkLogo, municipalitySchema, parseAreas, planSchema, STEPS, stepSchema, subdomainSchema,
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";
@@ -96,9 +95,6 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
  * One wizard step: "back" keeps what was typed and goes back; "next" validates
  * on the server, saves, and goes on. The last step creates the town.
  */
-// The step is bound in the page, but forgeable: anything else is a 404.
-const stepSchema = z.enum(STEPS);
-
 export async function saveStepAction(step: Step, _prev: FormState, formData: FormData): Promise<FormState> {
   return siteAction(formData, { who: "anyone", id: step, idSchema: stepSchema }, async ({ values }) => {
     const draft = await currentDraft();

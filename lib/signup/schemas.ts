@@ -92,6 +92,8 @@ export type SignupData = {
 
 export const STEPS = ["municipality", "subdomain", "branding", "categories", "areas", "admin", "plan"] as const;
 export type Step = (typeof STEPS)[number];
+/** The step a wizard form is bound to: bound in the page, but forgeable (anything else is a 404). */
+export const stepSchema = z.enum(STEPS);
 
 /**
  * Areas, one per line: "postcode; name" or "postcode; name; latitude; longitude".
