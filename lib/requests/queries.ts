@@ -96,7 +96,9 @@ export async function listPublicRequests(tenant: Tenant<"defaultLocale">, locale
     orderBy: { publishedAt: "desc" },
     take: 100,
   });
-  return rows.map(({ category, ...r }) => ({ ...r, when: whenFromColumns(r), category: localized(category.labels, locale, tenant.defaultLocale) }));
+  return rows.map(({ category, whenKind, whenDate, whenWeekday, whenPart, ...r }) => ({
+    ...r, when: whenFromColumns({ whenKind, whenDate, whenWeekday, whenPart }), category: localized(category.labels, locale, tenant.defaultLocale),
+  }));
 }
 
 /** The resident-facing confirmation: only what they need to refer to their request. */

@@ -5,6 +5,7 @@ import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import type { ResidentKey } from "@/lib/residents/schemas";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import type { Tenant } from "@/lib/tenancy/tenant";
+import { whenFromColumns } from "@/lib/when/when";
 
 // Residents have no account: they exercise their rights of access (art. 15
 // GDPR) and erasure (art. 17) by calling the town. A coordinator finds their
@@ -113,7 +114,7 @@ export async function exportResidentData(tenant: Tenant<"name" | "defaultLocale"
         contactMethod: r.contactMethod, contactless: r.contactless, language: r.locale,
       },
       need: {
-        description: r.description, timeWindow: r.timeWindow, neighbourhood: r.neighbourhood, postcode: r.postcode,
+        description: r.description, when: whenFromColumns(r), timeWindow: r.timeWindow, neighbourhood: r.neighbourhood, postcode: r.postcode,
         urgency: r.urgency, ageGroup: r.ageGroup, recurrence: r.recurrence, nextOccurrenceAt: r.nextOccurrenceAt,
       },
       consent: { at: r.consentAt, channel: r.consentChannel, note: r.consentNote },
