@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { normalizePhone } from "@/lib/phone/normalize";
-import { COUNTRIES, type Country } from "@/lib/locale/country";
+import { asCountry, COUNTRIES } from "@/lib/locale/country";
 import { withWhen } from "@/lib/when/when";
 
 // Error messages are translation keys under `form.errors`.
@@ -25,21 +25,26 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null()], { error: "invalidChoice" })
   .transform((v) => v === "on" || v === "true");
 
-/** A phone number as typed; read as written in the town's country by `readPhone`. */
+/** The phone number in E.164, as `byCountry` has read it; anything else was not a valid number. */
 const phone = z
   .string()
   .optional()
-  .transform((s) => stripControl(s ?? "").trim() || undefined);
+  .transform((s) => stripControl(s ?? "").trim() || undefined)
+  .refine((s) => s === undefined || (s.startsWith("+") && normalizePhone(s) === s), "invalidPhone");
 
 /** The town's country: set by the action from the tenant, never taken from the form. */
 const country = z.enum(COUNTRIES, { error: "invalidChoice" }).default("BE");
 
-/** The phone number in E.164, read as people in the town's country write it (or internationally). */
-function readPhone<T extends { phone?: string; country: Country }>(v: T, ctx: z.RefinementCtx): T {
-  if (!v.phone) return v;
-  const normalised = normalizePhone(v.phone, v.country);
-  if (!normalised) ctx.addIssue({ code: "custom", path: ["phone"], message: "invalidPhone" });
-  return { ...v, phone: normalised ?? undefined };
+/**
+ * Reads the phone number as people in the town's country write it (or
+ * internationally) before the fields are checked, so a wrong number is
+ * reported together with every other mistake, not only once the rest is right.
+ */
+function byCountry(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || typeof (raw as { phone?: unknown }).phone !== "string") return raw;
+  const v = raw as { phone: string; country?: string };
+  const typed = stripControl(v.phone).trim();
+  return { ...v, phone: (typed && normalizePhone(typed, asCountry(v.country))) || typed };
 }
 
 const email = z
@@ -86,22 +91,22 @@ function contactReachable<T extends { contactMethod: string; phone?: string; ema
 }
 
 /** A resident's own request on the town's site. */
-export const onlineRequestSchema = withWhen({
+export const onlineRequestSchema = z.preprocess(byCountry, withWhen({
     ...base,
     consent: z.literal("on", { error: "consentRequired" }),
     // "Every week": the resident's only recurrence; staff can choose others.
     recurrence: checkbox.transform((weekly) => (weekly ? ("WEEKLY" as const) : ("NONE" as const))),
-  }).transform(readPhone).superRefine(contactReachable);
+  })).superRefine(contactReachable);
 
 /** A request registered by city staff during a phone call. */
-export const phoneRequestSchema = withWhen({
+export const phoneRequestSchema = z.preprocess(byCountry, withWhen({
     ...base,
     consentByPhone: z.literal("on", { error: "consentRequired" }),
     consentNote: optionalText(300),
     urgency: z.enum(URGENCIES, { error: "invalidChoice" }).default("NORMAL"),
     ageGroup: z.enum(AGE_GROUPS, { error: "invalidChoice" }).default("UNKNOWN"),
     recurrence: z.enum(RECURRENCES, { error: "invalidChoice" }).default("NONE"),
-  }).transform(readPhone).superRefine(contactReachable);
+  })).superRefine(contactReachable);
 
 export type OnlineRequestInput = z.infer<typeof onlineRequestSchema>;
 export type PhoneRequestInput = z.infer<typeof phoneRequestSchema>;

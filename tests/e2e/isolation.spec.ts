@@ -86,7 +86,7 @@ const NOT_IDS = new Set(["step"]);
 /** Previous-state arguments, by type. */
 const STATES: Record<string, unknown> = {
   FormState: { values: {}, errors: {} }, SignInState: { email: "" },
-  ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
+  ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} }, BenchState: "",
 };
 
 /** Every id-like field a form could carry, forged with B's ids (unknown fields are ignored by the schemas). */
@@ -146,6 +146,8 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/volunteers/actions.ts#markDoneAction": { form: () => ({ feedback: PROBE }) },
   "lib/volunteers/actions.ts#applyAction": { form: () => ({ message: PROBE }) },
   "lib/residents/actions.ts#lookupResidentAction": { form: (b) => ({ contact: b.resident.phone }) },
+  // Answers only under `npm run bench` (HELPT_BENCH=1): here it must refuse B's tenant id like everything else.
+  "app/bench/signup/action.ts#benchSignupAction": { form: (b) => ({ userId: b.people.admin, name: PROBE }) },
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

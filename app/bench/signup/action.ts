@@ -11,7 +11,9 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
  * wall), without the session, rate limit, checks and redirect of the real one.
  * Action ids reach any page, so it refuses to run outside the bench.
  */
-export async function benchSignupAction(_prev: string, form: FormData): Promise<string> {
+export type BenchState = string;
+
+export async function benchSignupAction(_prev: BenchState, form: FormData): Promise<BenchState> {
   if (!benchEnabled()) notFound();
   const text = (k: string) => String(form.get(k) ?? "");
   const tenantId = text("tenantId");
