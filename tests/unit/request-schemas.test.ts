@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/forms/state";
 import { isReference, newReference } from "@/lib/requests/reference";
@@ -14,6 +15,19 @@ const errorsOf = (input: Record<string, unknown>) => {
 };
 
 describe("help request validation", () => {
+  it("reports a wrong phone number together with every other mistake, read by the town's country", () => {
+    // Too short for any country, or national numbers of one country read in another.
+    const wrong = fc.oneof(fc.stringMatching(/^0[1-9]( ?[0-9]){2,5}$/), fc.constantFrom("0470 12 34 56", "06 12 34 56 78"));
+    fc.assert(fc.property(wrong, fc.constantFrom("BE", "NL", "FR"), fc.subarray(["consent", "description", "postcode"]), (phone, country, missing) => {
+      const input: Record<string, unknown> = { ...valid, phone, country };
+      for (const field of missing) delete input[field];
+      const validThere = onlineRequestSchema.safeParse({ ...valid, phone, country }).success;
+      const errors = errorsOf(input);
+      expect(Boolean(errors.phone), `${phone} in ${country}`).toBe(!validThere);
+      for (const field of missing) expect(errors[field], field).toBeTruthy();
+    }), { numRuns: 200 });
+  });
+
   it("accepts a complete request and normalises it", () => {
     const r = onlineRequestSchema.parse({ ...valid, email: " Maria@Example.BE ", neighbourhood: "  ", contactless: "on" });
     expect(r.phone).toBe("+32470123456");
