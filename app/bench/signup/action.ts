@@ -11,9 +11,7 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
  * wall), without the session, rate limit, checks and redirect of the real one.
  * Action ids reach any page, so it refuses to run outside the bench.
  */
-export type BenchState = string;
-
-export async function benchSignupAction(_prev: BenchState, form: FormData): Promise<BenchState> {
+export async function benchSignupAction(_prev: string, form: FormData): Promise<string> {
   if (!benchEnabled()) notFound();
   const text = (k: string) => String(form.get(k) ?? "");
   const tenantId = text("tenantId");
