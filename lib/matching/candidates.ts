@@ -65,7 +65,7 @@ export function nearestFittingSql(tenantId: string, requestId: string, request: 
                  AND n.latitude BETWEEN ${lat - RADIUS_KM / 111} AND ${lat + RADIUS_KM / 111}
                  AND n.longitude BETWEEN ${lng - RADIUS_KM / 70} AND ${lng + RADIUS_KM / 70}
                  AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND r."volunteerId" = n.id)
-               ORDER BY n.distance
+               ORDER BY n.distance, n.id
                LIMIT ${PREFILTER}) f
         JOIN "VolunteerProfile" v ON v."tenantId" = ${tenantId} AND v.id = f.id
        ORDER BY f.distance
@@ -93,7 +93,7 @@ async function byPostcode(tenantId: string, requestId: string, request: Request)
         FROM "VolunteerProfile" v
        WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v."categoryIds" @> ARRAY[${request.categoryId}]::text[]
          AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = v."tenantId" AND r."requestId" = ${requestId} AND r."volunteerId" = v.id)
-       ORDER BY (v.postcode <> ${request.postcode})::int, v."lastAssignedAt" NULLS FIRST
+       ORDER BY (v.postcode <> ${request.postcode})::int, v."lastAssignedAt" NULLS FIRST, v.id -- ids settle ties: the same list on every view
        LIMIT ${PREFILTER}
     ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
     SELECT near.*, ${recentAssignments} FROM near`;
@@ -120,20 +120,19 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
   const slots = whenSlots(whenFromColumns(request));
   const useful = USEFUL_SKILLS[request.category.key] ?? [];
   return rows
-    .map((v) => {
-      const km = distanceKm(v, request);
-      return {
-        id: v.id, name: v.name, postcode: v.postcode, distanceKm: km == null ? null : Math.round(km * 10) / 10,
-        recentAssignments: v.recent, responseStatus: v.responseStatus, responseMessage: v.responseMessage,
-        score: scoreCandidate({
-          distanceKm: km, samePostcode: v.postcode === request.postcode, maxDistanceKm: v.maxDistanceKm,
-          offersCategory: v.categoryIds.includes(request.categoryId), hasUsefulSkill: v.skills.some((s) => useful.includes(s)),
-          speaksLanguage: v.languages.includes(request.locale), requestSlots: slots, availability: v.availability,
-          recentAssignments: v.recent,
-        }),
-      };
-    })
-    .filter((c) => c.responseStatus !== null || c.distanceKm == null || c.distanceKm <= RADIUS_KM)
+    .map((v) => ({ v, km: distanceKm(v, request) }))
+    // The 50 km rule holds for the exact distance; the rounded one is for display (50.04 km shows as 50 and is out).
+    .filter(({ v, km }) => v.responseStatus !== null || km == null || km <= RADIUS_KM)
+    .map(({ v, km }) => ({
+      id: v.id, name: v.name, postcode: v.postcode, distanceKm: km == null ? null : Math.round(km * 10) / 10,
+      recentAssignments: v.recent, responseStatus: v.responseStatus, responseMessage: v.responseMessage,
+      score: scoreCandidate({
+        distanceKm: km, samePostcode: v.postcode === request.postcode, maxDistanceKm: v.maxDistanceKm,
+        offersCategory: v.categoryIds.includes(request.categoryId), hasUsefulSkill: v.skills.some((s) => useful.includes(s)),
+        speaksLanguage: v.languages.includes(request.locale), requestSlots: slots, availability: v.availability,
+        recentAssignments: v.recent,
+      }),
+    }))
     .sort((a, b) => Number(b.responseStatus === "PENDING") - Number(a.responseStatus === "PENDING") || b.score.total - a.score.total)
     .slice(0, limit);
 }
