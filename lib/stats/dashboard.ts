@@ -3,17 +3,28 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
 import { DAY_MS } from "@/lib/dates/durations";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
+const WINDOW_DAYS = 30;
+const TALLIED = ["request", "category", "unmatched", "volunteer"];
+
+/** The UTC day `days` before `now` (YYYY-MM-DD): the tallies of volunteers' last offers are kept per day. */
+export const dayBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+
 /**
  * The coordinator dashboard: where requests stand, how fast they are answered
  * and matched, where they go unmatched, and how many volunteers are busy.
- * Computed in SQL so it stays fast in large towns.
+ * The counts come from the town's tallies (kept by the database on every
+ * write, migration 20261130130000_town_tallies), so a view reads a few dozen
+ * rows in a town of any size; the speed figures read the last 30 days' requests.
+ * "Offered help" counts whole days: since the start (UTC) of the day 30 days ago.
  */
 export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, locale: Locale, now = new Date()) {
   const db = forTenant(tenant.id);
-  const since = new Date(now.getTime() - 30 * DAY_MS);
-  const [byStatus, byCategory, categories, timing, unmatched, volunteers] = await Promise.all([
-    db.helpRequest.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.helpRequest.groupBy({ by: ["categoryId"], _count: { _all: true }, orderBy: { _count: { categoryId: "desc" } } }),
+  const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+  const [tallies, categories, timing] = await Promise.all([
+    db.townTally.findMany({
+      where: { OR: [{ kind: { in: TALLIED } }, { kind: "offered", key: { gte: dayBefore(now, WINDOW_DAYS) } }], count: { gt: 0 } },
+      select: { kind: true, key: true, count: true },
+    }),
     db.category.findMany({ select: { id: true, labels: true } }),
     db.$queryRaw<{ firstResponseHours: number | null; matchHours: number | null }[]>`
       SELECT avg(EXTRACT(EPOCH FROM (fr.first - r."createdAt")) / 3600)::float AS "firstResponseHours",
@@ -22,24 +33,17 @@ export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, loca
         LEFT JOIN LATERAL (SELECT min(x."createdAt") AS first FROM "Response" x WHERE x."tenantId" = r."tenantId" AND x."requestId" = r.id) fr ON TRUE
         LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
        WHERE r."tenantId" = ${tenant.id} AND r."createdAt" >= ${since}`,
-    db.helpRequest.groupBy({
-      by: ["neighbourhood"], where: { status: { in: ["NEW", "OPEN"] } }, _count: { _all: true },
-      orderBy: { _count: { neighbourhood: "desc" } }, take: 10,
-    }),
-    // Each volunteer carries the time of their newest offer (kept by the database): one index-only pass, no probe per volunteer.
-    db.$queryRaw<{ active: number; idle: number; paused: number }[]>`
-      SELECT count(*) FILTER (WHERE v.status = 'ACTIVE' AND v."lastRespondedAt" >= ${since})::int AS active,
-             count(*) FILTER (WHERE v.status = 'ACTIVE' AND (v."lastRespondedAt" IS NULL OR v."lastRespondedAt" < ${since}))::int AS idle,
-             count(*) FILTER (WHERE v.status = 'PAUSED')::int AS paused
-        FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenant.id}`,
   ]);
+  const of = (kind: string) => tallies.filter((t) => t.kind === kind).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const count = (kind: string, key: string) => tallies.find((t) => t.kind === kind && t.key === key)?.count ?? 0;
   const labels = new Map(categories.map((c) => [c.id, localized(c.labels, locale, tenant.defaultLocale)]));
+  const active = of("offered").reduce((n, t) => n + t.count, 0);
   return {
-    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>,
-    byCategory: byCategory.map((c) => ({ category: labels.get(c.categoryId) ?? "?", count: c._count._all })),
+    byStatus: Object.fromEntries(of("request").map((t) => [t.key, t.count])) as Record<string, number>,
+    byCategory: of("category").map((t) => ({ category: labels.get(t.key) ?? "?", count: t.count })),
     firstResponseHours: timing[0]?.firstResponseHours ?? null,
     matchHours: timing[0]?.matchHours ?? null,
-    unmatchedByNeighbourhood: unmatched.map((u) => ({ neighbourhood: u.neighbourhood, count: u._count._all })),
-    volunteers: volunteers[0] ?? { active: 0, idle: 0, paused: 0 },
+    unmatchedByNeighbourhood: of("unmatched").slice(0, 10).map((t) => ({ neighbourhood: t.key, count: t.count })),
+    volunteers: { active, idle: count("volunteer", "ACTIVE") - active, paused: count("volunteer", "PAUSED") },
   };
 }

@@ -6,7 +6,8 @@ import { FIRST_REACH, rankCandidates } from "@/lib/matching/candidates";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS } from "@/lib/matching/score";
 import { whenFromColumns, whenSlots } from "@/lib/when/when";
-import { coordinatorDashboard } from "@/lib/stats/dashboard";
+import { coordinatorDashboard, dayBefore } from "@/lib/stats/dashboard";
+import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 import { listVolunteers } from "@/lib/volunteers/admin";
 import { createTown } from "./helpers/factories";
@@ -179,56 +180,100 @@ describe("matching from the location index", () => {
   });
 });
 
-describe("dashboard volunteers from each volunteer's newest offer", () => {
-  /** The figures as the dashboard computed them before: a probe on "Response" per volunteer. */
+describe("dashboard from the town's tallies", () => {
+  /** The figures as the dashboard computed them before the tallies: straightforward counts over the town's rows. */
   async function recount(tenantId: string, since: Date) {
-    const [row] = await systemDb.$queryRaw<{ active: number; idle: number; paused: number }[]>`
+    const [volunteers] = await systemDb.$queryRaw<{ active: number; idle: number; paused: number }[]>`
       SELECT count(*) FILTER (WHERE v.status = 'ACTIVE' AND EXISTS (
                SELECT 1 FROM "Response" x WHERE x."tenantId" = v."tenantId" AND x."volunteerId" = v.id AND x."createdAt" >= ${since}))::int AS active,
              count(*) FILTER (WHERE v.status = 'ACTIVE' AND NOT EXISTS (
                SELECT 1 FROM "Response" x WHERE x."tenantId" = v."tenantId" AND x."volunteerId" = v.id AND x."createdAt" >= ${since}))::int AS idle,
              count(*) FILTER (WHERE v.status = 'PAUSED')::int AS paused
         FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenantId}`;
-    return row;
+    const byStatus = await systemDb.helpRequest.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } });
+    const byCategory = await systemDb.helpRequest.groupBy({ by: ["categoryId"], where: { tenantId }, _count: { _all: true } });
+    const unmatched = await systemDb.helpRequest.groupBy({ by: ["neighbourhood"], where: { tenantId, status: { in: ["NEW", "OPEN"] } }, _count: { _all: true } });
+    return {
+      volunteers,
+      byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),
+      byCategory: byCategory.map((c) => c._count._all).sort((x, y) => y - x),
+      // The ten largest; neighbourhoods with equal counts in name order, as the dashboard shows them.
+      unmatched: unmatched.map((u) => ({ neighbourhood: u.neighbourhood, count: u._count._all }))
+        .sort((x, y) => y.count - x.count || x.neighbourhood.localeCompare(y.neighbourhood)).slice(0, 10),
+    };
   }
 
-  it("equals a straightforward recount after any mix of offers, withdrawals, deletions and status changes", async () => {
+  it("equals straightforward counts after any mix of requests, offers, withdrawals, deletions and status changes, by the web login or the system", async () => {
     const t = await createTown();
     await volunteers(t, 40, { share: 0.5, spread: 0.1, seed: 0.1 });
-    const ids = (await systemDb.volunteerProfile.findMany({ where: { tenantId: t.tenant.id }, select: { id: true } })).map((v) => v.id);
+    const ids = (await systemDb.volunteerProfile.findMany({ where: { tenantId: t.tenant.id }, orderBy: { id: "asc" }, select: { id: true } })).map((v) => v.id);
     const requests = [await request(t, CENTRE), await request(t, CENTRE), await request(t, CENTRE)];
+    const statuses = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
+    const places = ["Centrum", "Kessel-Lo", "Heverlee", ""];
     const step = fc.oneof(
-      fc.record({ kind: fc.constant("offer" as const), volunteer: fc.nat(39), request: fc.nat(2), daysAgo: fc.double({ min: 0, max: 60, noNaN: true }) }),
+      fc.record({ kind: fc.constant("offer" as const), volunteer: fc.nat(39), request: fc.nat(9), daysAgo: fc.double({ min: 0, max: 60, noNaN: true }) }),
       fc.record({ kind: fc.constant("withdraw" as const), volunteer: fc.nat(39) }),
-      fc.record({ kind: fc.constant("delete" as const), volunteer: fc.nat(39), request: fc.nat(2) }),
+      fc.record({ kind: fc.constant("delete" as const), volunteer: fc.nat(39), request: fc.nat(9) }),
       fc.record({ kind: fc.constant("status" as const), volunteer: fc.nat(39), status: fc.constantFrom("ACTIVE" as const, "PAUSED" as const, "BLOCKED" as const) }),
+      fc.record({ kind: fc.constant("remove volunteer" as const), volunteer: fc.nat(39) }),
+      fc.record({ kind: fc.constant("request" as const), status: fc.constantFrom(...statuses), category: fc.nat(1), place: fc.constantFrom(...places) }),
+      fc.record({ kind: fc.constant("change request" as const), request: fc.nat(9), status: fc.constantFrom(...statuses), category: fc.nat(1), place: fc.constantFrom(...places) }),
+      fc.record({ kind: fc.constant("remove request" as const), request: fc.nat(9) }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps) => {
-        for (const s of steps) {
-          const volunteerId = ids[s.volunteer];
+      fc.asyncProperty(fc.array(fc.tuple(step, fc.boolean()), { maxLength: 25 }), async (steps) => {
+        for (const [s, asWeb] of steps) {
+          // The web login writes under row-level security (the triggers run as it); the system login passes it.
+          const db = asWeb ? forTenant(t.tenant.id) : systemDb;
+          const where = { tenantId: t.tenant.id };
+          const volunteerId = "volunteer" in s ? ids[s.volunteer] : "";
+          const requestId = "request" in s && typeof s.request === "number" ? requests[s.request % requests.length] : "";
           if (s.kind === "offer") {
-            await systemDb.response.upsert({
-              where: { tenantId_requestId_volunteerId: { tenantId: t.tenant.id, requestId: requests[s.request], volunteerId } },
-              create: { tenantId: t.tenant.id, requestId: requests[s.request], volunteerId, createdAt: new Date(Date.now() - s.daysAgo * 86_400_000) },
+            if (!(await systemDb.volunteerProfile.count({ where: { ...where, id: volunteerId } }))) continue;
+            await db.response.upsert({
+              where: { tenantId_requestId_volunteerId: { tenantId: t.tenant.id, requestId, volunteerId } },
+              create: { tenantId: t.tenant.id, requestId, volunteerId, createdAt: new Date(Date.now() - s.daysAgo * 86_400_000) },
               update: {},
             });
           } else if (s.kind === "withdraw") {
-            await systemDb.response.updateMany({ where: { tenantId: t.tenant.id, volunteerId }, data: { status: "WITHDRAWN" } });
+            await db.response.updateMany({ where: { ...where, volunteerId }, data: { status: "WITHDRAWN" } });
           } else if (s.kind === "delete") {
-            await systemDb.response.deleteMany({ where: { tenantId: t.tenant.id, volunteerId, requestId: requests[s.request] } });
+            await db.response.deleteMany({ where: { ...where, volunteerId, requestId } });
+          } else if (s.kind === "status") {
+            await db.volunteerProfile.updateMany({ where: { ...where, id: volunteerId }, data: { status: s.status } });
+          } else if (s.kind === "remove volunteer") {
+            await db.volunteerProfile.deleteMany({ where: { ...where, id: volunteerId } });
+          } else if (s.kind === "request") {
+            const id = `${t.tenant.id}-q${requests.length}`;
+            await db.helpRequest.create({
+              data: { tenantId: t.tenant.id, id, reference: id.slice(-10), categoryId: t.categories[s.category].id, status: s.status, neighbourhood: s.place, postcode: "3000", timeWindow: "" },
+            });
+            requests.push(id);
+          } else if (s.kind === "change request") {
+            await db.helpRequest.updateMany({ where: { ...where, id: requestId }, data: { status: s.status, categoryId: t.categories[s.category].id, neighbourhood: s.place } });
           } else {
-            await systemDb.volunteerProfile.updateMany({ where: { tenantId: t.tenant.id, id: volunteerId }, data: { status: s.status } });
+            await db.helpRequest.deleteMany({ where: { ...where, id: requestId } });
           }
         }
         const now = new Date();
-        const since = new Date(now.getTime() - 30 * 86_400_000);
         const shown = await coordinatorDashboard({ id: t.tenant.id, defaultLocale: "nl" }, "nl", now);
-        expect(shown.volunteers).toEqual(await recount(t.tenant.id, since));
+        const counted = await recount(t.tenant.id, new Date(`${dayBefore(now, 30)}T00:00:00Z`));
+        expect(shown.volunteers).toEqual(counted.volunteers);
+        expect(shown.byStatus).toEqual(counted.byStatus);
+        expect(shown.byCategory.map((c) => c.count)).toEqual(counted.byCategory);
+        expect(shown.unmatchedByNeighbourhood).toEqual(counted.unmatched);
       }),
       { numRuns: 15 },
     );
-  }, 120_000);
+  }, 180_000);
+
+  it("goes with its town when the town is deleted", async () => {
+    const t = await createTown();
+    await volunteers(t, 5, { share: 1, spread: 0.1, seed: 0.5 });
+    await offers(t, await request(t, CENTRE), 3);
+    await systemDb.tenant.delete({ where: { id: t.tenant.id } });
+    expect(await systemDb.townTally.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+  });
 
   it("moves the newest offer with a response that changes volunteer or time", async () => {
     const t = await createTown();
