@@ -18,60 +18,54 @@ type Row = {
 
 const PREFILTER = 400; // rows scored in memory; the SQL already keeps the nearest fitting ones
 const RADIUS_KM = 50;
-export const FIRST_REACH = 2_000; // nearest active volunteers read in the first round: ~25% offer a given category
-const WIDEN = 4;
+const BOX_LAT = RADIUS_KM / 111; // degrees: the box around the request, a first cut before the exact 50 km
+const BOX_LNG = RADIUS_KM / 70;
 // Degrees of longitude are shorter than degrees of latitude (cos 50° ≈ 0.64):
 // distances are compared on (longitude × 0.64, latitude), the expression the
 // volunteers' location index (GiST, nearest first) is built on.
 const LNG_SCALE = Prisma.raw("0.64"); // a constant, so the planner matches the index expression
 
 type Request = { postcode: string; latitude: number | null; longitude: number | null; categoryId: string };
-
-/**
- * The responders to a request plus, for a request with coordinates, the
- * nearest active volunteers offering its category within the 50 km box:
- * read nearest first from the location index (index-only: categories and
- * coordinates are in it), `reach` at a time, widening only when too few of
- * them fit. What it costs depends on how many are read, not on the town's size.
- */
-async function nearestFitting(tenantId: string, requestId: string, request: Located): Promise<Row[]> {
-  const db = forTenant(tenantId);
-  for (let reach = FIRST_REACH; ; reach *= WIDEN) {
-    const rows = await db.$queryRaw<(Row & { id: string | null; reached: number })[]>(nearestFittingSql(tenantId, requestId, request, reach));
-    const found = rows.filter((r): r is Row & { id: string; reached: number } => r.id !== null);
-    const fitting = found.filter((r) => r.responseStatus === null).length;
-    if (fitting >= PREFILTER || rows[0].reached < reach) return found;
-  }
-}
-
 type Located = Request & { latitude: number; longitude: number };
 
-/** One round's statement (the bench times it alone): responders and the fitting among the `reach` nearest, plus how many were read. */
-export function nearestFittingSql(tenantId: string, requestId: string, request: Located, reach: number): Prisma.Sql {
+/**
+ * The statement for a request with coordinates: the responders plus the 400
+ * nearest active volunteers in the 50 km box who offer its category and have
+ * not responded. The location index is read nearest first and the reading
+ * stops at the 400th that fits: what it costs depends on how many are read
+ * before 400 fit, not on the town's size. The category, the box and the
+ * responders are filtered above an `OFFSET 0` fence, on the index's included
+ * columns, with no ORDER BY at that level, so the planner plans the scan for
+ * the LIMIT's few rows (PostgreSQL passes a LIMIT down to a subquery only when
+ * the outer level neither sorts nor joins) and the rows stay in the index's
+ * order. Inside the scan's own conditions the planner would estimate how many
+ * fit (category ids are per town: it multiplies two guesses), find too few for
+ * the LIMIT to matter, and sort the whole town instead.
+ */
+export function nearestFittingSql(tenantId: string, requestId: string, request: Located): Prisma.Sql {
   const { latitude: lat, longitude: lng } = request;
   const here = Prisma.sql`point(${lng}::float8 * ${LNG_SCALE}, ${lat}::float8)`;
   return Prisma.sql`
     WITH responders AS (${responders(tenantId, requestId)}
-    ), nearest AS (
-      SELECT v.id, v."categoryIds", v.latitude, v.longitude, point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here} AS distance
-        FROM "VolunteerProfile" v
-       WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL
-       ORDER BY point(v.longitude * ${LNG_SCALE}, v.latitude) <-> ${here}
-       LIMIT ${reach}
     ), fitting AS (
-      SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
-        FROM (SELECT n.id, n.distance FROM nearest n
+      SELECT v.*, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
+        FROM (SELECT n.id, n.distance
+                FROM (SELECT n.id, n."categoryIds", n.latitude, n.longitude, point(n.longitude * ${LNG_SCALE}, n.latitude) <-> ${here} AS distance
+                        FROM "VolunteerProfile" n
+                       WHERE n."tenantId" = ${tenantId} AND n.status = 'ACTIVE' AND n.latitude IS NOT NULL AND n.longitude IS NOT NULL
+                       ORDER BY point(n.longitude * ${LNG_SCALE}, n.latitude) <-> ${here}
+                      OFFSET 0) n
                WHERE n."categoryIds" @> ARRAY[${request.categoryId}]::text[]
-                 AND n.latitude BETWEEN ${lat - RADIUS_KM / 111} AND ${lat + RADIUS_KM / 111}
-                 AND n.longitude BETWEEN ${lng - RADIUS_KM / 70} AND ${lng + RADIUS_KM / 70}
-                 AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND r."volunteerId" = n.id)
-               ORDER BY n.distance, n.id
+                 AND n.latitude BETWEEN ${lat - BOX_LAT} AND ${lat + BOX_LAT}
+                 AND n.longitude BETWEEN ${lng - BOX_LNG} AND ${lng + BOX_LNG}
+                 AND n.id NOT IN (SELECT r."volunteerId" FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId})
                LIMIT ${PREFILTER}) f
-        JOIN "VolunteerProfile" v ON v."tenantId" = ${tenantId} AND v.id = f.id
+        -- Each row by its key (fenced: with 400 rows expected the planner would rather hash the whole town).
+        CROSS JOIN LATERAL (SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills
+                              FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenantId} AND v.id = f.id OFFSET 0) v
        ORDER BY f.distance
     ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
-    SELECT near.*, ${recentAssignments}, (SELECT count(*) FROM nearest)::int AS reached
-      FROM (SELECT 1) one LEFT JOIN near ON TRUE`;
+    SELECT near.*, ${recentAssignments} FROM near`;
 }
 
 /** Active volunteers who offered to help on the request. */
@@ -114,7 +108,7 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
 
   const { latitude: lat, longitude: lng } = request;
   const rows = lat != null && lng != null
-    ? await nearestFitting(tenant.id, requestId, { ...request, latitude: lat, longitude: lng })
+    ? await db.$queryRaw<Row[]>(nearestFittingSql(tenant.id, requestId, { ...request, latitude: lat, longitude: lng }))
     : await byPostcode(tenant.id, requestId, request);
 
   const slots = whenSlots(whenFromColumns(request));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { FIRST_REACH, rankCandidates } from "@/lib/matching/candidates";
+import { nearestFittingSql, rankCandidates } from "@/lib/matching/candidates";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS } from "@/lib/matching/score";
 import { whenFromColumns, whenSlots } from "@/lib/when/when";
@@ -119,7 +119,7 @@ describe("matching from the location index", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          count: fc.integer({ min: 1, max: 2_600 }), // past the first round of 2,000: sparse categories make it widen
+          count: fc.integer({ min: 1, max: 2_600 }), // several times the 400 kept: sparse categories make the scan read far
           share: fc.constantFrom(0.02, 0.1, 0.3, 0.9),
           spread: fc.constantFrom(0.02, 0.3, 2), // 2° is wider than the 50 km box
           seed: fc.double({ min: -1, max: 1, noNaN: true }),
@@ -138,7 +138,7 @@ describe("matching from the location index", () => {
           expect(now.length).toBe(before.length);
         },
       ),
-      // Always: a town where the first round (2,000 nearest) holds too few who offer the category; and a 2° town
+      // Always: a town where few offer the category (the scan reads the whole box); and a 2° town
       // with volunteers just beyond 50 km (fast-check's seed -22371048 found one at 50.04 km that the product kept:
       // it compared the distance rounded for display; see the test below).
       { numRuns: 12, examples: [[{ count: 2_600, share: 0.02, spread: 0.3, seed: 0.5, offers: 10, located: true }], [{ count: 600, share: 0.9, spread: 2, seed: -0.99, offers: 16, located: true }]] },
@@ -167,16 +167,30 @@ describe("matching from the location index", () => {
     expect(ranked.map((c) => [c.id, c.distanceKm])).toEqual([[inside, 50]]);
   });
 
-  // A town several times the first round: the planner weighs reading FIRST_REACH from the index against sorting
-  // the town (a town barely larger than the round is rightly sorted, so a small one proves nothing either way).
-  it("uses the location index for the nearest volunteers (no sort of the whole town)", async () => {
+  // A town large enough that sorting its box would cost more than reading the index nearest first (a small
+  // town is rightly sorted, so it proves nothing either way).
+  it("reads the location index nearest first and stops at the 400th that fits (no sort of the box)", async () => {
     const t = await createTown();
-    await volunteers(t, 10 * FIRST_REACH, { share: 0.3, spread: 0.3, seed: 0.42 });
+    await volunteers(t, 20_000, { share: 0.3, spread: 0.3, seed: 0.42 });
     await vacuum();
-    const plan = await systemDb.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-      `EXPLAIN SELECT id FROM "VolunteerProfile" v WHERE v."tenantId" = $1 AND v.status = 'ACTIVE' AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL
-        ORDER BY point(v.longitude * 0.64, v.latitude) <-> point(4.7 * 0.64, 50.88) LIMIT ${FIRST_REACH}`, t.tenant.id);
-    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Index Only Scan using "VolunteerProfile_location_knn_idx"/);
+    const requestId = await request(t, CENTRE);
+    const q = nearestFittingSql(t.tenant.id, requestId, { ...CENTRE, postcode: "3000", categoryId: t.categories[0].id });
+    const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, FORMAT TEXT) ${q.text}`, q.values);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Only Scan using "VolunteerProfile_location_knn_idx"/);
+      expect(plan).toMatch(/Order By: \(\(point/);
+      expect(plan).not.toMatch(/Sort Key: \(\(point/);
+      expect(plan).not.toMatch(/Seq Scan on "VolunteerProfile"/);
+      // About 400 / 0.3 entries read (those outside the box are never visited), not the town's 20,000.
+      const read = Number(plan.match(/Index Only Scan using "VolunteerProfile_location_knn_idx".*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1]);
+      expect(read).toBeGreaterThanOrEqual(400);
+      expect(read).toBeLessThan(3_000);
+    } finally {
+      await owner.end();
+    }
   });
 });
 
