@@ -28,21 +28,41 @@ const LNG_SCALE = Prisma.raw("0.64"); // a constant, so the planner matches the 
 type Request = { postcode: string; latitude: number | null; longitude: number | null; categoryId: string };
 type Located = Request & { latitude: number; longitude: number };
 
+export const FIRST_REACH = 2_000; // at most this many nearest read in the first round: ~25% offer a given category
+const WIDEN = 4;
+
 /**
- * The statement for a request with coordinates: the responders plus the 400
- * nearest active volunteers in the 50 km box who offer its category and have
- * not responded. The location index is read nearest first and the reading
- * stops at the 400th that fits: what it costs depends on how many are read
- * before 400 fit, not on the town's size. The category, the box and the
- * responders are filtered above an `OFFSET 0` fence, on the index's included
- * columns, with no ORDER BY at that level, so the planner plans the scan for
- * the LIMIT's few rows (PostgreSQL passes a LIMIT down to a subquery only when
- * the outer level neither sorts nor joins) and the rows stay in the index's
- * order. Inside the scan's own conditions the planner would estimate how many
- * fit (category ids are per town: it multiplies two guesses), find too few for
- * the LIMIT to matter, and sort the whole town instead.
+ * The responders plus the 400 nearest fitting volunteers: one statement, and
+ * another round with a reach four times larger only when fewer than 400 fit
+ * among the `reach` nearest and the town has more than that.
  */
-export function nearestFittingSql(tenantId: string, requestId: string, request: Located): Prisma.Sql {
+async function nearestFitting(tenantId: string, requestId: string, request: Located): Promise<Row[]> {
+  const db = forTenant(tenantId);
+  for (let reach = FIRST_REACH; ; reach *= WIDEN) {
+    const rows = await db.$queryRaw<Row[]>(nearestFittingSql(tenantId, requestId, request, reach));
+    if (rows.filter((r) => r.responseStatus === null).length >= PREFILTER) return rows;
+    const [{ located }] = await db.$queryRaw<{ located: number }[]>`
+      SELECT count(*)::int AS located FROM (SELECT 1 FROM "VolunteerProfile" v
+       WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL LIMIT ${reach + 1}) x`;
+    if (located <= reach) return rows;
+  }
+}
+
+/**
+ * One round's statement (the bench times it alone): the responders plus the
+ * 400 nearest active volunteers in the 50 km box who offer the request's
+ * category and have not responded, among the `reach` nearest. The location
+ * index is read nearest first and the reading stops at the 400th that fits:
+ * what it costs depends on how many are read before 400 fit (at most `reach`),
+ * not on the town's size. The category, the box and the responders are
+ * filtered a level above the scan, with no ORDER BY there, so rows stay in the
+ * index's order and the LIMIT stops the scan. The scan's own LIMIT tells the
+ * planner how few of the town it reads; with the filters inside it, the
+ * planner would estimate how many fit (category ids are per town: it
+ * multiplies two guesses), find too few for a LIMIT to matter, and sort the
+ * whole town instead.
+ */
+export function nearestFittingSql(tenantId: string, requestId: string, request: Located, reach: number): Prisma.Sql {
   const { latitude: lat, longitude: lng } = request;
   const here = Prisma.sql`point(${lng}::float8 * ${LNG_SCALE}, ${lat}::float8)`;
   return Prisma.sql`
@@ -54,7 +74,7 @@ export function nearestFittingSql(tenantId: string, requestId: string, request: 
                         FROM "VolunteerProfile" n
                        WHERE n."tenantId" = ${tenantId} AND n.status = 'ACTIVE' AND n.latitude IS NOT NULL AND n.longitude IS NOT NULL
                        ORDER BY point(n.longitude * ${LNG_SCALE}, n.latitude) <-> ${here}
-                      OFFSET 0) n
+                       LIMIT ${reach}) n
                WHERE n."categoryIds" @> ARRAY[${request.categoryId}]::text[]
                  AND n.latitude BETWEEN ${lat - BOX_LAT} AND ${lat + BOX_LAT}
                  AND n.longitude BETWEEN ${lng - BOX_LNG} AND ${lng + BOX_LNG}
@@ -108,7 +128,7 @@ export async function rankCandidates(tenant: { id: string }, requestId: string, 
 
   const { latitude: lat, longitude: lng } = request;
   const rows = lat != null && lng != null
-    ? await db.$queryRaw<Row[]>(nearestFittingSql(tenant.id, requestId, { ...request, latitude: lat, longitude: lng }))
+    ? await nearestFitting(tenant.id, requestId, { ...request, latitude: lat, longitude: lng })
     : await byPostcode(tenant.id, requestId, request);
 
   const slots = whenSlots(whenFromColumns(request));
