@@ -13,8 +13,8 @@ export const dayBefore = (now: Date, days: number) => new Date(now.getTime() - d
  * The coordinator dashboard: where requests stand, how fast they are answered
  * and matched, where they go unmatched, and how many volunteers are busy.
  * The counts come from the town's tallies (kept by the database on every
- * write, migration 20261130130000_town_tallies), so a view reads a few dozen
- * rows in a town of any size; the speed figures read the last 30 days' requests.
+ * write, migration 20261130130000_town_tallies), so a view reads a few
+ * hundred rows at most in a town of any size; the speed figures read the last 30 days' requests.
  * "Offered help" counts whole days: since the start (UTC) of the day 30 days ago.
  */
 export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, locale: Locale, now = new Date()) {
@@ -22,7 +22,7 @@ export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, loca
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const [tallies, categories, timing] = await Promise.all([
     db.townTally.findMany({
-      where: { OR: [{ kind: { in: TALLIED } }, { kind: "offered", key: { gte: dayBefore(now, WINDOW_DAYS) } }], count: { gt: 0 } },
+      where: { OR: [{ kind: { in: TALLIED } }, { kind: "offered", key: { gte: dayBefore(now, WINDOW_DAYS) } }] },
       select: { kind: true, key: true, count: true },
     }),
     db.category.findMany({ select: { id: true, labels: true } }),
@@ -34,8 +34,14 @@ export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, loca
         LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
        WHERE r."tenantId" = ${tenant.id} AND r."createdAt" >= ${since}`,
   ]);
-  const of = (kind: string) => tallies.filter((t) => t.kind === kind).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  const count = (kind: string, key: string) => tallies.find((t) => t.kind === kind && t.key === key)?.count ?? 0;
+  // Each count is split over slots (so concurrent writers do not queue on one row): summed here.
+  const sums = new Map<string, { kind: string; key: string; count: number }>();
+  for (const t of tallies) {
+    const id = JSON.stringify([t.kind, t.key]);
+    sums.set(id, { kind: t.kind, key: t.key, count: (sums.get(id)?.count ?? 0) + t.count });
+  }
+  const of = (kind: string) => [...sums.values()].filter((t) => t.kind === kind && t.count > 0).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const count = (kind: string, key: string) => sums.get(JSON.stringify([kind, key]))?.count ?? 0;
   const labels = new Map(categories.map((c) => [c.id, localized(c.labels, locale, tenant.defaultLocale)]));
   const active = of("offered").reduce((n, t) => n + t.count, 0);
   return {

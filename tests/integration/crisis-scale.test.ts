@@ -49,7 +49,7 @@ async function volunteers(t: Town, count: number, opts: { share: number; spread:
            (CASE WHEN r5 < 0.7 THEN ARRAY['nl'] ELSE ARRAY['fr'] END), (CASE WHEN r1 < 0.5 THEN ARRAY['TUE_MORNING'] ELSE ARRAY[]::text[] END),
            (CASE WHEN r2 < 0.2 THEN ARRAY['car'] ELSE ARRAY[]::text[] END),
            (CASE WHEN r4 BETWEEN 0.03 AND 0.08 THEN 'PAUSED' WHEN r4 BETWEEN 0.08 AND 0.1 THEN 'BLOCKED' ELSE 'ACTIVE' END)::"VolunteerStatus", now(), now()
-      FROM n JOIN m ON m.id = ${t.tenant.id} || '-m' || g`]);
+      FROM n JOIN m ON m.id = ${t.tenant.id} || '-m' || g`], { timeout: 120_000 });
 }
 
 async function request(t: Town, at: { latitude: number | null; longitude: number | null }) {
@@ -68,7 +68,7 @@ async function offers(t: Town, requestId: string, count: number, seed = 0) {
            now() - random() * interval '60 days', now()
       FROM "VolunteerProfile" WHERE "tenantId" = ${t.tenant.id} ORDER BY random() LIMIT ${count}`, systemDb.$executeRaw`
     INSERT INTO "Assignment" ("tenantId", id, "requestId", "volunteerId", "createdAt")
-    SELECT "tenantId", id || '-a', "requestId", "volunteerId", "createdAt" FROM "Response" WHERE "requestId" = ${requestId} AND random() < 0.3`]);
+    SELECT "tenantId", id || '-a', "requestId", "volunteerId", "createdAt" FROM "Response" WHERE "requestId" = ${requestId} AND random() < 0.3`], { timeout: 120_000 });
 }
 
 /** The ranking as it was computed before issue 16: every fitting volunteer in the 50 km box sorted by distance, the nearest 400 scored. */

@@ -7,16 +7,22 @@
 --   kind 'unmatched'     key = neighbourhood               requests NEW or OPEN
 --   kind 'volunteer'     key = status                      volunteers
 --   kind 'offered'       key = YYYY-MM-DD (UTC) of lastRespondedAt   ACTIVE volunteers who ever offered
--- Rows at zero stay (the reader skips them).
+-- Each count is split over 8 slots, picked by the writing connection
+-- (pg_backend_pid() % 8): a row lock is held until the writer commits, so one
+-- row per count would queue a burst of registrations, offers or requests in a
+-- town behind each other; concurrent transactions run on different
+-- connections and mostly on different slots. The reader sums the slots (a
+-- slot may be negative); rows at zero stay.
 
 -- CreateTable
 CREATE TABLE "TownTally" (
     "tenantId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "key" TEXT NOT NULL,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
     "count" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "TownTally_pkey" PRIMARY KEY ("tenantId","kind","key")
+    CONSTRAINT "TownTally_pkey" PRIMARY KEY ("tenantId","kind","key","slot")
 );
 
 -- AddForeignKey
@@ -35,19 +41,20 @@ UNION ALL
 SELECT "tenantId", 'offered', to_char("lastRespondedAt", 'YYYY-MM-DD'), count(*) FROM "VolunteerProfile"
  WHERE status = 'ACTIVE' AND "lastRespondedAt" IS NOT NULL GROUP BY 1, 3;
 
--- Adds the deltas (tenantId, kind, key, delta) to the tallies, in key order so
--- concurrent statements take the rows' locks in the same order. A town being
+-- Adds the deltas (tenantId, kind, key, delta) to the tallies in this
+-- connection's slot, in key order so concurrent statements take the rows'
+-- locks in the same order. A town being
 -- deleted (its rows cascading away) gets no new tallies. Security invoker: the
 -- web login writes its own town's tallies, under row-level security.
 CREATE FUNCTION public.helpt_tally_add(deltas jsonb) RETURNS void
 LANGUAGE sql SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
-  INSERT INTO public."TownTally" AS t ("tenantId", kind, key, count)
-  SELECT d."tenantId", d.kind, d.key, sum(d.delta)
+  INSERT INTO public."TownTally" AS t ("tenantId", kind, key, slot, count)
+  SELECT d."tenantId", d.kind, d.key, pg_backend_pid() % 8, sum(d.delta)
     FROM jsonb_to_recordset(deltas) AS d("tenantId" text, kind text, key text, delta int)
    WHERE EXISTS (SELECT 1 FROM public."Tenant" x WHERE x.id = d."tenantId")
    GROUP BY 1, 2, 3 HAVING sum(d.delta) <> 0
    ORDER BY 1, 2, 3
-  ON CONFLICT ("tenantId", kind, key) DO UPDATE SET count = t.count + excluded.count;
+  ON CONFLICT ("tenantId", kind, key, slot) DO UPDATE SET count = t.count + excluded.count;
 $$;
 
 -- The rows a statement changed, as (row, delta): old rows count -1, new ones +1
