@@ -9,9 +9,9 @@ import { sql, town } from "./helpers/site";
 // finish (about 190 KB for the home, 240 KB for the request form), so a hero
 // image, a font or a new library must pay for itself.
 // Performance is reported, not yet asserted: issue 17 asks 95; these pages
-// score 70–88 here (total blocking time: Next.js's and React's own script,
+// score 61–97 here (total blocking time: Next.js's and React's own script,
 // and on the request form its client-side fields), on a shared 2-core
-// machine whose load moves single runs by ±10 points. Open work, not a
+// machine whose load moves single runs by up to 30 points. Open work, not a
 // passed check; LIGHTHOUSE_ROUNDS=3 reports each page's median of three runs.
 
 const KB = 1000;
