@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -8,7 +8,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Error pages everywhere; areas with client-side forms add their messages. */}
+        <ClientMessages namespaces={["errorPage"]}>{children}</ClientMessages>
       </body>
     </html>
   );

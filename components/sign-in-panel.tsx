@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Role } from "@/generated/prisma/enums";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SignInForm } from "@/components/sign-in-form";
 
 /** Who is signed in, as the sign-in page shows it: platform admin or not, and the roles in this town. */
@@ -34,7 +35,9 @@ export async function SignInPanel(props: { town?: { name: string }; signedIn: Si
       <h1 id="sign-in" className="text-3xl font-bold">{t("title")}</h1>
       {props.error && <p role="alert" className="font-semibold text-red-800">{t("linkInvalid")}</p>}
       <p>{t("intro")}</p>
-      <SignInForm />
+      <ClientMessages namespaces={["signIn"]}>
+        <SignInForm />
+      </ClientMessages>
     </section>
   );
 }

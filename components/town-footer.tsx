@@ -4,7 +4,10 @@ import { townPhone } from "@/lib/phone/normalize";
 import type { TenantContext } from "@/lib/tenancy/resolve";
 import { keepTogether } from "@/lib/text/keep-together";
 
-/** Every public page of a town shows its central phone number and its legal pages. */
+/**
+ * Every public page of a town shows its central phone number and its legal pages.
+ * Links do not prefetch: on an old phone's data plan a visit costs only the page read.
+ */
 export async function TownFooter({ tenant }: { tenant: TenantContext }) {
   const [t, tl] = await Promise.all([getTranslations("town"), getTranslations("legal")]);
   const phone = townPhone(tenant);
@@ -16,9 +19,9 @@ export async function TownFooter({ tenant }: { tenant: TenantContext }) {
         {tenant.email && <a href={`mailto:${tenant.email}`} className="underline">{t("emailLink", { email: tenant.email })}</a>}
         <nav aria-label={tl("footerLabel")} data-testid="legal-links">
           <ul className="flex flex-wrap gap-4">
-            <li><Link href="/legal/accessibility" className="underline">{tl("accessibilityLink")}</Link></li>
-            <li><Link href="/legal/privacy" className="underline">{tl("privacyLink")}</Link></li>
-            <li><Link href="/legal/cookies" className="underline">{tl("cookiesLink")}</Link></li>
+            <li><Link href="/legal/accessibility" prefetch={false} className="underline">{tl("accessibilityLink")}</Link></li>
+            <li><Link href="/legal/privacy" prefetch={false} className="underline">{tl("privacyLink")}</Link></li>
+            <li><Link href="/legal/cookies" prefetch={false} className="underline">{tl("cookiesLink")}</Link></li>
           </ul>
         </nav>
       </div>

@@ -7,6 +7,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { ApexLegalLinks } from "@/components/legal/apex-legal-links";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { currentSession } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/locales";
 
@@ -29,7 +30,7 @@ export default async function ApexLayout({ children }: { children: ReactNode }) 
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto flex max-w-5xl flex-col gap-8 p-6">{children}</main>
+      <main id="main" className="mx-auto flex max-w-5xl flex-col gap-8 p-6"><ClientMessages>{children}</ClientMessages></main>
       <ApexFooter legal={<ApexLegalLinks />} />
     </>
   );

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { CheckboxField, RadioGroup, SelectField, TextField } from "@/components/forms/fields";
 import { WhenFields } from "@/components/requests/when-fields";
 import type { FormState } from "@/lib/forms/state";
-import { CONTACT_METHODS } from "@/lib/requests/schemas";
+import { CONTACT_METHODS } from "@/lib/requests/contact-methods";
 
 export type CategoryOption = { id: string; label: string };
 

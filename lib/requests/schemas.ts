@@ -2,7 +2,8 @@ import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { asCountry, COUNTRIES } from "@/lib/locale/country";
-import { withWhen } from "@/lib/when/when";
+import { CONTACT_METHODS } from "@/lib/requests/contact-methods";
+import { withWhen } from "@/lib/when/when-schema";
 
 // Error messages are translation keys under `form.errors`.
 
@@ -58,7 +59,6 @@ const postcode = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/, "invalidPostcode");
 
-export const CONTACT_METHODS = ["PHONE", "WHATSAPP", "EMAIL"] as const;
 export const URGENCIES = ["LOW", "NORMAL", "HIGH"] as const;
 export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as const;
 export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;

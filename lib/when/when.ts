@@ -1,10 +1,9 @@
-import { z } from "zod";
-import { parseDay } from "@/lib/dates/zoned";
 import { DAYS, PARTS, type Slot } from "@/lib/when/slots";
 
 // When a resident wants help, as a value every reader sees in their own
 // language and matching can compare with volunteers' availability. The
 // resident's own words stay beside it as a note (HelpRequest.timeWindow).
+// Free of zod: the form's fields import it in the browser (when-schema.ts reads the form).
 
 export const WHEN_KINDS = ["ASAP", "DATE", "WEEKDAY"] as const;
 export type Day = (typeof DAYS)[number];
@@ -18,40 +17,6 @@ export type When =
 /** The form's fields (radio whenKind, date whenDate, select whenWeekday, select whenPart). */
 export const WHEN_FIELDS = ["whenKind", "whenDate", "whenWeekday", "whenPart"] as const;
 export type WhenForm = Record<(typeof WHEN_FIELDS)[number], string>;
-
-const blank = (s: string | undefined) => (s ?? "").trim();
-
-const whenFormFields = z.object({
-  whenKind: z.enum(WHEN_KINDS, { error: "invalidChoice" }).default("ASAP"),
-  whenDate: z.string().optional().transform(blank),
-  whenWeekday: z.string().optional().transform(blank),
-  whenPart: z.string().optional().transform(blank),
-});
-
-/** The form's fields → a When; errors are translation keys under `form.errors`, on the field to correct. */
-function buildWhen(f: z.output<typeof whenFormFields>, ctx: z.RefinementCtx): When {
-  const part = f.whenPart === "" ? null : (PARTS as readonly string[]).includes(f.whenPart) ? (f.whenPart as Part) : undefined;
-  if (part === undefined) ctx.addIssue({ code: "custom", path: ["whenPart"], message: "invalidChoice" });
-  if (f.whenKind === "DATE" && !parseDay(f.whenDate)) {
-    ctx.addIssue({ code: "custom", path: ["whenDate"], message: f.whenDate ? "invalidDate" : "whenDateRequired" });
-  }
-  if (f.whenKind === "WEEKDAY" && !(DAYS as readonly string[]).includes(f.whenWeekday)) {
-    ctx.addIssue({ code: "custom", path: ["whenWeekday"], message: f.whenWeekday ? "invalidChoice" : "whenWeekdayRequired" });
-  }
-  if (f.whenKind === "DATE") return { kind: "DATE", date: f.whenDate, part: part ?? null };
-  if (f.whenKind === "WEEKDAY") return { kind: "WEEKDAY", weekday: f.whenWeekday as Day, part: part ?? null };
-  return { kind: "ASAP" };
-}
-
-export const whenFormSchema = whenFormFields.transform(buildWhen);
-
-/** A form's fields plus the when fields; the output carries `when` in their place. */
-export function withWhen<S extends z.ZodRawShape>(shape: S) {
-  return z.object({ ...shape, ...whenFormFields.shape }).transform((all, ctx) => {
-    const { whenKind, whenDate, whenWeekday, whenPart, ...rest } = all as z.output<z.ZodObject<S>> & z.output<typeof whenFormFields>;
-    return { ...(rest as z.output<z.ZodObject<S>>), when: buildWhen({ whenKind, whenDate, whenWeekday, whenPart }, ctx) };
-  });
-}
 
 /** A When as the form shows it again (staff edit, a form sent back with errors). */
 export function whenToForm(when: When): WhenForm {

@@ -1,34 +1,63 @@
 import { expect, test } from "@playwright/test";
 import { lighthouseScores } from "../../scripts/lib/lighthouse";
-import { town } from "./helpers/site";
+import { sql, town } from "./helpers/site";
 
-// The resident pages stay light for old phones: Lighthouse's mobile profile
-// (simulated throttling) against the production build that the end-to-end
-// launcher serves. Byte budgets are what these pages weighed before the
-// visual finish (November 2026: 195, 244, 191 and 191 KiB with link
-// prefetching), so a hero image, a font or a new library must pay for itself;
-// the request form's grew by the structured "when" fields (2 KiB).
-// Performance is reported, not yet asserted: on these 2-core machines it
-// scores 81–88 where issue 17 asks 95 — open work, not a passed check.
+// The resident pages stay light for old phones (issue 17): Lighthouse's
+// mobile profile (simulated throttling, the CPU slowdown calibrated to this
+// machine) against the production build that the end-to-end launcher serves.
+// Byte budgets are the issue's figures for these pages before the visual
+// finish (about 190 KB for the home, 240 KB for the request form), so a hero
+// image, a font or a new library must pay for itself.
+// Performance is reported, not yet asserted: issue 17 asks 95; these pages
+// score 61–97 here (total blocking time: Next.js's and React's own script,
+// and on the request form its client-side fields), on a shared 2-core
+// machine whose load moves single runs by up to 30 points. Open work, not a
+// passed check; LIGHTHOUSE_ROUNDS=3 reports each page's median of three runs.
 
-const KIB = 1024;
+const KB = 1000;
 const PAGES = [
-  { path: "/", budget: 195 * KIB },
-  { path: "/request", budget: 248 * KIB },
-  { path: "/request/thanks", budget: 191 * KIB },
-  { path: "/requests", budget: 191 * KIB },
+  { path: "/", budget: 190 * KB },
+  { path: "/request", budget: 240 * KB },
+  { path: "/request/thanks", budget: 190 * KB },
+  { path: "/requests", budget: 190 * KB },
 ];
+/** Each page's performance is the median of this many runs (see lighthouseScores). */
+const ROUNDS = Number(process.env.LIGHTHOUSE_ROUNDS ?? 1);
+
+/**
+ * Leuven as the demo seeds it (settings, logo, categories, areas and its two
+ * demo requests), copied under its own name: other specs add requests to
+ * Leuven, which would change what its pages weigh from one run to the next.
+ */
+const TOWN = { id: "e2e-lighthouse", slug: "lichtstad", name: "Lichtstad" };
+async function copyOfLeuven() {
+  const copy = (table: string, where: string, set: Record<string, unknown>) =>
+    sql(`INSERT INTO "${table}" SELECT (jsonb_populate_record(NULL::"${table}", to_jsonb(r) || $1::jsonb)).*
+           FROM "${table}" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' AND ${where}`, [set]);
+  await sql(`DELETE FROM "Tenant" WHERE id = $1`, [TOWN.id]);
+  await sql(`INSERT INTO "Tenant" SELECT (jsonb_populate_record(NULL::"Tenant", to_jsonb(t) || $1::jsonb)).* FROM "Tenant" t WHERE t.slug = 'leuven'`,
+    [{ ...TOWN, stripeCustomerId: null, stripeSubscriptionId: null }]);
+  await copy("Category", "true", { tenantId: TOWN.id });
+  await copy("Area", "true", { tenantId: TOWN.id });
+  await copy("HelpRequest", `r.reference LIKE 'DEMO-%'`, { tenantId: TOWN.id, createdById: null });
+}
 
 test("resident pages: Lighthouse accessibility 100, within their byte budgets (performance reported)", async () => {
-  test.setTimeout(300_000);
-  const run = await lighthouseScores(PAGES.map((p) => town("leuven", p.path)));
+  test.setTimeout(120_000 + ROUNDS * 160_000); // a warm-up and four runs a round: a few minutes on a busy machine
+  await copyOfLeuven();
+  const run = await lighthouseScores(PAGES.map((p) => town(TOWN.slug, p.path)), ROUNDS);
   const report = [
-    `machine: BenchmarkIndex ${run.benchmarkIndex}, CPU slowdown ${run.cpuSlowdown}x`,
-    ...run.scores.map((s) => `${new URL(s.url).pathname}: performance ${s.performance}, accessibility ${s.accessibility}, ${(s.bytes / KIB).toFixed(1)} KiB`),
+    `machine: BenchmarkIndex ${run.benchmarkIndex} (lowest seen), CPU slowdown ${run.cpuSlowdowns.join(", ")}x`,
+    ...run.scores.map((s) => `${new URL(s.url).pathname}: performance ${s.performance} (runs ${s.performanceRuns.join(", ")}; ` +
+      `FCP ${s.metrics.fcp} ms, LCP ${s.metrics.lcp} ms, TBT ${s.metrics.tbt} ms, CLS ${s.metrics.cls}, SI ${s.metrics.si} ms), ` +
+      `accessibility ${s.accessibility}, ${(s.bytes / KB).toFixed(1)} KB`),
   ];
   console.log(`Lighthouse (mobile):\n  ${report.join("\n  ")}`);
   test.info().annotations.push(...report.map((description) => ({ type: "lighthouse", description })));
   for (const [i, s] of run.scores.entries()) {
+    if (s.performance < 95 || s.accessibility < 100) {
+      await test.info().attach(`lighthouse${PAGES[i].path.replaceAll("/", "-")}.json`, { body: s.report, contentType: "application/json" });
+    }
     expect.soft(s.accessibility, `${s.url} accessibility (failing: ${s.failing.join(", ")})`).toBe(100);
     expect.soft(s.bytes, `${s.url} bytes transferred`).toBeLessThanOrEqual(PAGES[i].budget);
   }

@@ -5,7 +5,8 @@ import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import { createTranslator } from "next-intl";
 import { fieldErrors } from "@/lib/forms/state";
-import { describeWhen, whenFormSchema, whenFromColumns, whenToColumns, whenToForm, type When } from "@/lib/when/when";
+import { describeWhen, whenFromColumns, whenToColumns, whenToForm, type When } from "@/lib/when/when";
+import { whenFormSchema } from "@/lib/when/when-schema";
 import { DAYS, PARTS } from "@/lib/when/slots";
 
 const part = fc.option(fc.constantFrom(...PARTS), { nil: null });

@@ -38,7 +38,7 @@ export default async function TenantLayout({ children }: Props) {
       <SkipLink />
       <header className="bg-brand text-white shadow-sm">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
-          <Link href="/" className="flex min-w-0 items-center gap-3 text-2xl font-extrabold">
+          <Link href="/" prefetch={false} className="flex min-w-0 items-center gap-3 text-2xl font-extrabold">
             {tenant.logoUrl ? (
               // The logo slot: a white tile that fits any logo's shape without cropping it.
               // eslint-disable-next-line @next/next/no-img-element -- uploaded logos are served as-is

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { HelpRequestForm } from "@/components/requests/help-request-form";
 import { listCategories } from "@/lib/categories/queries";
 import { newSubmissionKey } from "@/lib/forms/submission-key";
@@ -16,7 +17,10 @@ export default async function AskForHelp() {
       <h1 id="ask" className="text-3xl font-bold">{t("title")}</h1>
       <p className="max-w-2xl text-lg">{t("intro", { phone: townPhone(tenant).text })}</p>
       {tenant.status === "ACTIVE" ? (
-        <HelpRequestForm categories={categories} town={tenant.name} submissionKey={newSubmissionKey()} />
+        // The form's own messages only (the phone intake's labels come with the shared fields).
+        <ClientMessages namespaces={["request", "intake", "when", "form"]}>
+          <HelpRequestForm categories={categories} town={tenant.name} submissionKey={newSubmissionKey()} />
+        </ClientMessages>
       ) : (
         <p role="status" className="text-lg font-semibold" data-testid="requests-paused">{t("paused", { phone: townPhone(tenant).text })}</p>
       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SubNav } from "@/components/ui/sub-nav";
 import { ADMIN_ROLES, COORDINATOR_ROLES, STAFF_ROLES, hasRole, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -25,7 +26,7 @@ export default async function StaffLayout({ children }: Props) {
       <SubNav label={t("navigation")} links={links}>
         {hasRole(member, COORDINATOR_ROLES) || <span className="sr-only">{t("readOnly")}</span>}
       </SubNav>
-      {children}
+      <ClientMessages>{children}</ClientMessages>
     </div>
   );
 }
