@@ -78,7 +78,7 @@ export function HeroForm({ hero }: { hero: { src: string; alt: string } | null }
         <p id="hero-hint" className="text-zinc-700">{t("heroHint")}</p>
         <input
           id="hero" name="hero" type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error} aria-describedby={error ? "hero-hint hero-error" : "hero-hint"}
-          className="w-full max-w-full rounded border-2 border-zinc-700 bg-white p-2 text-lg file:mr-3 file:rounded file:border-0 file:bg-brand file:px-4 file:py-2 file:font-bold file:text-white"
+          className="text-lg"
         />
         {error && <p id="hero-error" className="font-semibold text-red-800">{t(`heroErrors.${error}` as "heroErrors.heroType")}</p>}
       </div>
