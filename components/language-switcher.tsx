@@ -7,7 +7,7 @@ export async function LanguageSwitcher({ locales }: { locales: readonly Locale[]
   if (locales.length < 2) return null;
   const [t, current] = await Promise.all([getTranslations("nav"), currentLocale()]);
   return (
-    <form action={setLocale} aria-label={t("language")} className="flex gap-1">
+    <form action={setLocale} aria-label={t("language")} className="flex flex-wrap gap-1">
       {locales.map((l) => (
         <button
           key={l}
