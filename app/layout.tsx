@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { getLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { currentLocale } from "@/lib/i18n/current";
 import "./globals.css";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  // The language ("en"), not the tag dates are formatted with ("en-GB").
+  const locale = await currentLocale();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">

@@ -1,12 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/lib/i18n/current";
 import { setLocale } from "@/lib/preferences/actions";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 
 export async function LanguageSwitcher({ locales }: { locales: readonly Locale[] }) {
   if (locales.length < 2) return null;
-  const [t, current] = await Promise.all([getTranslations("nav"), getLocale()]);
+  const [t, current] = await Promise.all([getTranslations("nav"), currentLocale()]);
   return (
-    <form action={setLocale} aria-label={t("language")} className="flex gap-1">
+    <form action={setLocale} aria-label={t("language")} className="flex flex-wrap gap-1">
       {locales.map((l) => (
         <button
           key={l}

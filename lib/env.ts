@@ -72,6 +72,10 @@ export const envSchema = z.object({
   // 0.0.0.0). Keep 0.0.0.0: with 127.0.0.1, Next.js 16 sends the proxy's
   // rewrites to "localhost" as if to another server, and they fail.
   HOSTNAME: z.string().optional(),
+  // --- The platform's operator, named in the legal pages (privacy notice, terms, processing agreement) ---
+  // Required in production; the defaults say plainly that they are placeholders.
+  HELPT_OPERATOR_NAME: z.string().trim().min(2, "must be the operator's legal name").default("Helpt development operator (set HELPT_OPERATOR_NAME)"),
+  HELPT_OPERATOR_ADDRESS: z.string().trim().min(5, "must be the operator's postal address").default("Placeholder street 1, 1000 Brussels (set HELPT_OPERATOR_ADDRESS)"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -96,6 +100,8 @@ const PRODUCTION_REQUIRED: { name: string; present: (s: Record<string, string | 
   // SMTP_URL is the e-mail transport for municipalities with their own relay.
   { name: "RESEND_API_KEY or SMTP_URL", present: (s) => !!(s.RESEND_API_KEY || s.SMTP_URL), why: "an e-mail transport; production has no development mailbox" },
   { name: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", present: (s) => !!s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, why: "the same key on every web instance (openssl rand -base64 32)" },
+  { name: "HELPT_OPERATOR_NAME", present: (s) => !!s.HELPT_OPERATOR_NAME, why: "the operator's legal name, which the privacy notice and the platform terms must give" },
+  { name: "HELPT_OPERATOR_ADDRESS", present: (s) => !!s.HELPT_OPERATOR_ADDRESS, why: "the operator's postal address, which the privacy notice and the platform terms must give" },
 ];
 
 /** One line per problem, each naming its variable; empty when the configuration is usable. */

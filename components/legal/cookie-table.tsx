@@ -10,7 +10,9 @@ export async function CookieTable({ apex }: { apex: boolean }) {
   const t = await getTranslations("legal.cookies");
   const rows = COOKIES.filter((c) => apex || !c.apexOnly);
   return (
-    <div className="overflow-x-auto">
+    <div>
+      {/* On a narrow screen the table scrolls inside its own labelled region, focusable for keyboards (as DataTable). */}
+      <div role="region" aria-label={t("tableCaption")} tabIndex={0} className="relative min-w-0 max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-900">
       <table className="w-full border-collapse bg-white text-left" data-testid="cookie-table">
         <caption className="p-2 text-left font-semibold">{t("tableCaption")}</caption>
         <thead>
@@ -30,6 +32,7 @@ export async function CookieTable({ apex }: { apex: boolean }) {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="mt-2 text-sm">{t("secureNames")}</p>
     </div>
   );

@@ -6,7 +6,7 @@ import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/compon
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
-import { saveSettingsAction, inviteAction, billingAction } from "@/lib/settings/actions";
+import { saveSettingsAction, saveHeroAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
 type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
 
@@ -55,6 +55,38 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
       </div>
       <TextField name="dpoEmail" label={tl("settingsDpo")} hint={tl("settingsDpoHint")} type="email" optional defaultValue={v("dpoEmail")} error={state.errors.dpoEmail} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The home page's photo: upload (checked and re-encoded on the server), its text alternative, removal. */
+export function HeroForm({ hero }: { hero: { src: string; alt: string } | null }) {
+  const t = useTranslations("settings");
+  const tf = useTranslations("form");
+  const [state, run, pending] = useActionState<FormState, FormData>(saveHeroAction, emptyForm);
+  const error = state.errors.hero;
+  return (
+    <form action={run} noValidate className="flex max-w-3xl flex-col gap-4" data-testid="hero-form">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      {state.values.heroSaved && <p role="status" className="font-semibold text-green-900">{t(state.values.heroSaved === "removed" ? "heroRemoved" : "heroSaved")}</p>}
+      {hero && (
+        // eslint-disable-next-line @next/next/no-img-element -- the stored, already compressed photo
+        <img src={hero.src} alt={t("heroCurrent")} width={640} height={240} className="h-auto w-full max-w-md rounded-card" />
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="hero" className="font-semibold">{t("heroLabel")} <span className="font-normal text-zinc-700">({tf("optional")})</span></label>
+        <p id="hero-hint" className="text-zinc-700">{t("heroHint")}</p>
+        <input
+          id="hero" name="hero" type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error} aria-describedby={error ? "hero-hint hero-error" : "hero-hint"}
+          className="text-lg"
+        />
+        {error && <p id="hero-error" className="font-semibold text-red-800">{t(`heroErrors.${error}` as "heroErrors.heroType")}</p>}
+      </div>
+      <TextField name="heroAlt" label={t("heroAlt")} hint={t("heroAltHint")} optional defaultValue={state.values.heroAlt ?? hero?.alt ?? ""} error={state.errors.heroAlt} />
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{t("heroSave")}</button>
+        {hero && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{t("heroRemove")}</button>}
+      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { Fragment, useActionState, useEffect, useState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { CheckboxField, FormErrorSummary, RadioGroup, SelectField, TextField } from "@/components/forms/fields";
+import { DataTable } from "@/components/ui/data-table";
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { documentDate, LEGAL_VERSIONS } from "@/lib/legal/documents";
@@ -89,10 +90,10 @@ export function SubdomainStep({ action, defaults, rootDomain }: { action: Action
           <div className="flex flex-col gap-1">
             <label htmlFor="slug" className="font-semibold">{t("slugLabel")}</label>
             <p id="slug-hint" className="text-zinc-700">{t("slugHint", { root: rootDomain })}</p>
-            <div className="flex items-center gap-1">
+            <div className="flex flex-wrap items-center gap-1">
               <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} aria-describedby="slug-hint slug-status"
-                aria-invalid={!!s.errors.slug} autoComplete="off" className="w-64 rounded border-2 border-zinc-700 bg-white px-3 py-2 text-lg" />
-              <span className="text-lg">.{rootDomain}</span>
+                aria-invalid={!!s.errors.slug} autoComplete="off" className="w-64 min-w-0 max-w-full rounded border-2 border-zinc-700 bg-white px-3 py-2 text-lg" />
+              <span className="text-lg break-all">.{rootDomain}</span>
             </div>
             <p id="slug-status" aria-live="polite" className="font-semibold" data-testid="slug-status">
               {status && (status.available ? t("slugAvailable") : te(`errors.${status.reason ?? "invalidSlug"}` as "errors.required"))}
@@ -167,15 +168,8 @@ export function CategoriesStep({ action, rows, locales }: { action: Action; rows
       {(s) => (
         <>
           <p>{t("categoriesIntro")}</p>
-          <table className="w-full border-collapse bg-white text-left shadow-sm" data-testid="category-rows">
-            <thead>
-              <tr className="border-b-2 border-zinc-700">
-                <th scope="col" className="p-2">{t("include")}</th>
-                <th scope="col" className="p-2">{t("order")}</th>
-                {locales.map((l) => <th key={l} scope="col" className="p-2" lang={l}>{LOCALE_NAMES[l as "nl"]}</th>)}
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={t("steps.categories")} card testId="category-rows"
+            columns={[t("include"), t("order"), ...locales.map((l) => <span key={l} lang={l}>{LOCALE_NAMES[l as "nl"]}</span>)]}>
               {all.map((row, i) => {
                 const v = (field: string, fallback: string) => s.values[`cat.${i}.${field}`] ?? fallback;
                 return (
@@ -191,15 +185,14 @@ export function CategoriesStep({ action, rows, locales }: { action: Action; rows
                     </td>
                     {locales.map((l) => (
                       <td key={l} className="p-2">
-                        <input name={`cat.${i}.label.${l}`} defaultValue={v(`label.${l}`, row.labels[l] ?? "")} aria-label={t("labelIn", { n: i + 1, language: LOCALE_NAMES[l as "nl"] })}
+                        <input name={`cat.${i}.label.${l}`} size={14} defaultValue={v(`label.${l}`, row.labels[l] ?? "")} aria-label={t("labelIn", { n: i + 1, language: LOCALE_NAMES[l as "nl"] })}
                           aria-invalid={!!s.errors[`cat.${i}.label.${l}`]} className="w-full rounded border-2 border-zinc-700 px-2 py-1 aria-invalid:border-red-700" />
                       </td>
                     ))}
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+          </DataTable>
         </>
       )}
     </StepForm>

@@ -9,13 +9,15 @@ const isColumnSpec = (c: Column): c is { label: ReactNode; numeric?: boolean; sr
 /**
  * Every staff and admin table. On a narrow screen the table scrolls sideways
  * inside its own labelled region (focusable, so keyboards can scroll it) and the
- * page itself never does; the caption names it for screen readers.
+ * page itself never does; the caption names it for screen readers. The region is
+ * positioned so that what is positioned inside it (screen-reader-only column
+ * names) scrolls with it instead of widening the page.
  */
 export function DataTable({ caption, columns, testId, card = false, children }: {
   caption: string; columns: Column[]; testId?: string; card?: boolean; children: ReactNode;
 }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="min-w-0 max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-900">
+    <div role="region" aria-label={caption} tabIndex={0} className="relative min-w-0 max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-900">
       <table className={`w-full border-collapse text-left${card ? " bg-white shadow-sm" : ""}`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -48,6 +48,8 @@ export function VolunteerProfileForm({ categories, profile, townName }: { catego
       <CheckboxGroup name="languages" legend={t("languagesLabel")} options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} checked={picked("languages")} error={state.errors.languages} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">{t("availabilityLabel")}</legend>
+        {/* A week does not fit every phone in every language: the grid scrolls on its own, the page does not. */}
+        <div className="relative min-w-0 max-w-full overflow-x-auto">
         <table className="w-max border-collapse bg-white text-center">
           <thead>
             <tr><td />{DAYS.map((d) => <th key={d} scope="col" className="p-1 font-semibold">{t(`days.${d}`)}</th>)}</tr>
@@ -66,6 +68,7 @@ export function VolunteerProfileForm({ categories, profile, townName }: { catego
             ))}
           </tbody>
         </table>
+        </div>
       </fieldset>
       <CheckboxGroup name="skills" legend={t("skillsLabel")} options={SKILLS.map((s) => ({ value: s, label: t(`skills.${s}`) }))} checked={picked("skills")} />
       <section aria-labelledby="coc" className="rounded border-2 border-zinc-300 bg-white p-4">

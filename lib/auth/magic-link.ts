@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { deliver } from "@/lib/email/deliver";
 import { renderTemplate } from "@/lib/email/render";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { baseLocale, type Locale } from "@/lib/i18n/locales";
 import { currentSite, type Site } from "@/lib/tenancy/site";
 import { MINUTE_MS } from "@/lib/dates/durations";
 
@@ -37,7 +37,7 @@ export async function sendMagicLink(params: { identifier: string; url: string; e
   if (!site) throw new Error("sign-in link asked on a host that names no site");
   const tenant = site.tenant;
   const requested = await getLocale().catch(() => undefined);
-  const locale: Locale = isLocale(requested) ? requested : (tenant?.defaultLocale ?? "en");
+  const locale: Locale = baseLocale(requested) ?? tenant?.defaultLocale ?? "en";
   const brand = tenant ?? { name: "Helpt", primaryColor: "#1d4ed8", phone: null };
   const minutes = Math.max(1, Math.round((params.expires.getTime() - Date.now()) / MINUTE_MS));
   const mail = await renderTemplate("magic-link", locale, brand, { url: onSiteOrigin(params.url, site), minutes });

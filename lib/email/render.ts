@@ -3,7 +3,7 @@ import { createFormatter } from "next-intl";
 import { createElement } from "react";
 import { TownEmail, type EmailBrand } from "@/emails/town-email";
 import { TEMPLATES, type TemplateData, type TemplateName } from "@/lib/email/templates";
-import type { Locale } from "@/lib/i18n/locales";
+import { formatLocale, type Locale } from "@/lib/i18n/locales";
 import { PLATFORM_TIME_ZONE } from "@/lib/dates/zoned";
 import { emailTranslator, type EmailFormat, type Translator } from "@/lib/email/translator";
 import { asCountry } from "@/lib/locale/country";
@@ -21,7 +21,7 @@ export async function renderTemplate<N extends TemplateName>(
   const timeZone = brand.timeZone ?? PLATFORM_TIME_ZONE;
   const t = await emailTranslator(locale, timeZone);
   const country = asCountry(brand.country);
-  const f: EmailFormat = Object.assign(createFormatter({ locale, timeZone }), { locale, phone: (n: string) => formatPhone(n, country) });
+  const f: EmailFormat = Object.assign(createFormatter({ locale: formatLocale(locale), timeZone }), { locale, phone: (n: string) => formatPhone(n, country) });
   const shown = { ...brand, phone: brand.phone ? f.phone(brand.phone) : brand.phone };
   const spec = TEMPLATES[name];
   const parsed = spec.schema.parse(data) as TemplateData<N>;

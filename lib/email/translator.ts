@@ -1,6 +1,6 @@
 import { createFormatter, createTranslator, type Messages } from "next-intl";
 import { PLATFORM_TIME_ZONE } from "@/lib/dates/zoned";
-import type { Locale } from "@/lib/i18n/locales";
+import { formatLocale, type Locale } from "@/lib/i18n/locales";
 
 async function loadMessages(locale: Locale): Promise<Messages> {
   return (await import(`../../messages/${locale}.json`)).default;
@@ -10,7 +10,7 @@ async function loadMessages(locale: Locale): Promise<Messages> {
 export async function emailTranslator(locale: Locale, timeZone = PLATFORM_TIME_ZONE) {
   const messages = await loadMessages(locale);
   return createTranslator({
-    locale,
+    locale: formatLocale(locale),
     messages,
     timeZone,
     onError: (error) => {

@@ -1,8 +1,7 @@
 import { getLocale } from "next-intl/server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { baseLocale, type Locale } from "@/lib/i18n/locales";
 
-/** The request's language as a Locale (next-intl types it as a plain string). */
+/** The request's language as a Locale (next-intl's locale is the formatting tag, e.g. "en-GB"). */
 export async function currentLocale(fallback: Locale = "nl"): Promise<Locale> {
-  const locale = await getLocale();
-  return isLocale(locale) ? locale : fallback;
+  return baseLocale(await getLocale()) ?? fallback;
 }

@@ -7,6 +7,23 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+// The tag dates and numbers are formatted with. Plain "en" is American English
+// (month before day, "3:09 PM"); a European public body writes English the
+// British way: "3 November 2026", "03/11/2026, 15:09".
+const FORMAT_TAGS = { nl: "nl", fr: "fr", en: "en-GB", de: "de" } as const satisfies Record<Locale, string>;
+export type FormatLocale = (typeof FORMAT_TAGS)[Locale];
+
+/** The Intl locale for a language ("en" → "en-GB"); a formatting tag passes through. */
+export function formatLocale(locale: Locale | FormatLocale): FormatLocale {
+  return isLocale(locale) ? FORMAT_TAGS[locale] : locale;
+}
+
+/** The app's language a formatting tag belongs to ("en-GB" → "en"), or undefined. */
+export function baseLocale(tag: unknown): Locale | undefined {
+  const base = typeof tag === "string" ? tag.split("-")[0].toLowerCase() : undefined;
+  return isLocale(base) ? base : undefined;
+}
+
 /** Best enabled locale from an Accept-Language header, by quality order. */
 export function negotiate(acceptLanguage: string | null, enabled: readonly Locale[]): Locale | undefined {
   if (!acceptLanguage) return undefined;

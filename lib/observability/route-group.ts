@@ -6,7 +6,7 @@ const GROUPS: Record<string, string> = {
   "api/auth": "auth", "api/stripe": "webhook", "api/email": "webhook", "api/signup": "signup",
   _next: "next-internal", dev: "dev", admin: "admin", signup: "signup", "sign-in": "sign-in",
   staff: "staff", settings: "settings", volunteer: "volunteer", organisation: "organisation",
-  request: "request", requests: "requests", logo: "static",
+  request: "request", requests: "requests", logo: "static", hero: "static",
 };
 
 /** The metric label for a request path ("staff", "api", "pages" …). */

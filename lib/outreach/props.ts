@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { formatLocale } from "@/lib/i18n/locales";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -14,7 +15,7 @@ const MESSAGES: Record<OutreachLocale, typeof en> = { nl, fr, en, de };
 
 /** The only place the outreach kit reads translations. */
 export function outreachTranslator(locale: OutreachLocale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "outreach" });
+  return createTranslator({ locale: formatLocale(locale), messages: MESSAGES[locale], namespace: "outreach" });
 }
 
 export type OutreachTranslator = ReturnType<typeof outreachTranslator>;

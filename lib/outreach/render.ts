@@ -3,6 +3,7 @@ import { residentLetter } from "./letter";
 import { poster } from "./poster";
 import { outreachTranslator, type OutreachLocale, type OutreachProps, type OutreachTown } from "./props";
 import { qrDataUrl } from "./shared";
+import { formatLocale } from "@/lib/i18n/locales";
 import { asCountry } from "@/lib/locale/country";
 import { formatPhone } from "@/lib/phone/normalize";
 
@@ -10,7 +11,7 @@ async function props(town: OutreachTown, locale: OutreachLocale, now: Date): Pro
   return {
     town: { ...town, phone: formatPhone(town.phone, asCountry(town.country)) },
     locale, t: outreachTranslator(locale), qr: await qrDataUrl(town.siteUrl),
-    today: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: town.timeZone }).format(now),
+    today: new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: "long", timeZone: town.timeZone }).format(now),
   };
 }
 

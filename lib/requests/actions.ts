@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { currentLocale } from "@/lib/i18n/current";
 import { townAction } from "@/lib/actions/pipeline";
 import { COORDINATOR_ROLES, STAFF_ROLES } from "@/lib/auth/guard";
 import { FormError } from "@/lib/forms/form-error";
@@ -26,7 +26,7 @@ export async function submitHelpRequest(_prev: FormState, formData: FormData): P
     input: onlineRequestSchema,
     from: withCountry,
   }, async ({ tenant, values }, input) => {
-    const meta = { source: "ONLINE" as const, locale: await getLocale(), submissionKey: submissionIdentity(values, input) };
+    const meta = { source: "ONLINE" as const, locale: await currentLocale(tenant.defaultLocale), submissionKey: submissionIdentity(values, input) };
     const { reference } = await createRequest(tenant, input, meta);
     return { redirect: `/request/thanks?ref=${reference}` };
   });

@@ -7,7 +7,8 @@ import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
 import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
-import { townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
+import { heroSchema, removeTownHero, saveTownHero, townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
+import { prepareHero } from "@/lib/branding/hero";
 import { townOrigin } from "@/lib/tenancy/urls";
 
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -18,6 +19,22 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   }, async ({ tenant, actor }, input) => {
     await updateTownSettings(tenant, actor.userId, input);
     return { state: { values: { saved: "1" } } };
+  });
+}
+
+/** The home page's photo: a new file (checked and re-encoded), its text alternative, or removal. */
+export async function saveHeroAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return townAction(formData, { who: ADMIN_ROLES, input: heroSchema }, async ({ tenant, actor }, input) => {
+    if (input.intent === "remove") {
+      await removeTownHero(tenant, actor.userId);
+      return { state: { values: { heroSaved: "removed" } } };
+    }
+    const file = formData.get("hero");
+    const upload = file instanceof File && file.size > 0 ? await prepareHero(new Uint8Array(await file.arrayBuffer())) : null;
+    // What was typed (the text alternative) stays in the form; the file has to be chosen again.
+    if (upload && "error" in upload) throw new FormError(undefined, { hero: upload.error });
+    await saveTownHero(tenant, actor.userId, upload, input.heroAlt);
+    return { state: { values: { heroSaved: "saved" } } };
   });
 }
 

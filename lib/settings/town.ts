@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
+import type { HeroSize } from "@/lib/branding/hero";
 import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
 import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";
@@ -56,7 +57,7 @@ export async function townSettings(tenant: { id: string }) {
     where: { id: tenant.id },
     select: {
       name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true, locales: true, defaultLocale: true, mode: true,
-      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, plan: true, billingStatus: true, trialEndsAt: true,
+      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },
     },
@@ -69,6 +70,33 @@ export async function townBilling(tenant: { id: string }) {
     where: { id: tenant.id },
     select: { plan: true, billingStatus: true, trialEndsAt: true, graceEndsAt: true, population: true, stripeCustomerId: true },
   });
+}
+
+/** The home page's photo: its text alternative ("" : decorative), or removal. The file itself is checked by prepareHero. */
+export const heroSchema = z.object({
+  intent: z.enum(["save", "remove"], { error: "invalidChoice" }).default("save"),
+  heroAlt: z.string().overwrite(stripControl).trim().max(200, "tooLong").default("").transform((s) => s || null),
+});
+
+/** Replaces the home page's photo (already prepared), or only its text alternative when `images` is null. */
+export async function saveTownHero(tenant: { id: string; slug: string }, actorId: string, images: { large: Uint8Array<ArrayBuffer>; small: Uint8Array<ArrayBuffer> } | null, heroAlt: string | null) {
+  const photo = images ? { heroImage: images.large, heroImageSmall: images.small, heroUpdatedAt: new Date() } : {};
+  await forTenant(tenant.id).tenant.update({ where: { id: tenant.id }, data: { ...photo, heroAlt } });
+  await writeAudit(tenant, { actorId, action: "settings.hero", subjectType: "Tenant", subjectId: tenant.id, details: { replaced: !!images } });
+  invalidateTenant(tenant);
+}
+
+export async function removeTownHero(tenant: { id: string; slug: string }, actorId: string) {
+  await forTenant(tenant.id).tenant.update({ where: { id: tenant.id }, data: { heroImage: null, heroImageSmall: null, heroAlt: null, heroUpdatedAt: null } });
+  await writeAudit(tenant, { actorId, action: "settings.hero", subjectType: "Tenant", subjectId: tenant.id, details: { removed: true } });
+  invalidateTenant(tenant);
+}
+
+/** One width of the town's home-page photo (WebP), or null. */
+export async function townHero(tenant: { id: string }, size: HeroSize): Promise<{ bytes: Uint8Array; updatedAt: Date } | null> {
+  const row = await prisma.tenant.findUnique({ where: { id: tenant.id }, select: { heroImage: size === "large", heroImageSmall: size === "small", heroUpdatedAt: true } });
+  const bytes = size === "large" ? row?.heroImage : row?.heroImageSmall;
+  return bytes && row?.heroUpdatedAt ? { bytes, updatedAt: row.heroUpdatedAt } : null;
 }
 
 /** The town's uploaded logo (bytes and type checked on upload), or null. */

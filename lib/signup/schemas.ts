@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { imageTypeOf } from "@/lib/images/type";
 import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
@@ -122,9 +123,6 @@ export function parseAreas(text: string): { areas: AreaDraft[] } | { error: stri
 /** Logos: PNG, JPEG or WebP up to 512 KB, recognised by their first bytes (not the file name). */
 export function checkLogo(bytes: Uint8Array): { type: string } | { error: string } {
   if (bytes.length > 512 * 1024) return { error: "logoTooLarge" };
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return { type: "image/png" };
-  if (starts(0xff, 0xd8, 0xff)) return { type: "image/jpeg" };
-  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return { type: "image/webp" };
-  return { error: "logoType" };
+  const type = imageTypeOf(bytes);
+  return type ? { type } : { error: "logoType" };
 }

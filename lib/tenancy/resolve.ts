@@ -8,7 +8,7 @@ import { systemDb } from "@/lib/tenancy/system";
 
 export type TenantContext = Pick<
   Tenant,
-  "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email" | "responseCap" | "billingStatus"
+  "id" | "slug" | "name" | "status" | "suspendedReason" | "mode" | "primaryColor" | "logoUrl" | "phone" | "email" | "responseCap" | "billingStatus" | "heroAlt" | "heroUpdatedAt"
 > & { locales: Locale[]; defaultLocale: Locale; country: Country; timeZone: string };
 
 // Every page on a town's host needs its tenant: keep lookups in memory for a
@@ -18,12 +18,16 @@ const TTL_MS = 30_000;
 const MISS_TTL_MS = 5_000;
 const cache = new Map<string, { value: TenantContext | null; expires: number }>();
 
-function toContext(t: Omit<Tenant, "logo">): TenantContext {
+// The cached context never carries images: they are read only by their own routes.
+const NO_IMAGES = { logo: true, heroImage: true, heroImageSmall: true } as const;
+
+function toContext(t: Omit<Tenant, keyof typeof NO_IMAGES>): TenantContext {
   const locales = t.locales.filter(isLocale);
   const defaultLocale = isLocale(t.defaultLocale) ? t.defaultLocale : (locales[0] ?? "nl");
   return {
     id: t.id, slug: t.slug, name: t.name, status: t.status, suspendedReason: t.suspendedReason,
     mode: t.mode, primaryColor: t.primaryColor, logoUrl: t.logoUrl, phone: t.phone, email: t.email, responseCap: t.responseCap, billingStatus: t.billingStatus,
+    heroAlt: t.heroAlt, heroUpdatedAt: t.heroUpdatedAt,
     locales: locales.length ? locales : [defaultLocale], defaultLocale,
     country: asCountry(t.country), timeZone: t.timeZone || defaultTimeZone(t.country),
   };
@@ -31,10 +35,10 @@ function toContext(t: Omit<Tenant, "logo">): TenantContext {
 
 async function load(key: string): Promise<TenantContext | null> {
   if (key.includes(".")) {
-    const domain = await systemDb.domain.findUnique({ where: { host: key }, include: { tenant: { omit: { logo: true } } } });
+    const domain = await systemDb.domain.findUnique({ where: { host: key }, include: { tenant: { omit: NO_IMAGES } } });
     return domain?.verifiedAt ? toContext(domain.tenant) : null;
   }
-  const tenant = await prisma.tenant.findUnique({ where: { slug: key }, omit: { logo: true } });
+  const tenant = await prisma.tenant.findUnique({ where: { slug: key }, omit: NO_IMAGES });
   return tenant ? toContext(tenant) : null;
 }
 

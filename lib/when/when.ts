@@ -1,3 +1,4 @@
+import { formatLocale, type FormatLocale, type Locale } from "@/lib/i18n/locales";
 import { DAYS, PARTS, type Slot } from "@/lib/when/slots";
 
 // When a resident wants help, as a value every reader sees in their own
@@ -59,21 +60,21 @@ export function whenSlots(when: When): Slot[] {
 }
 
 /** A weekday's name in `locale` ("dinsdag", "mardi"), from Intl: 1 January 2024 was a Monday. */
-export function weekdayName(day: Day, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + DAYS.indexOf(day)));
+export function weekdayName(day: Day, locale: Locale | FormatLocale): string {
+  return new Intl.DateTimeFormat(formatLocale(locale), { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + DAYS.indexOf(day)));
 }
 
 /** The few messages a When is told with (namespace `when`). */
 export type WhenTranslate = (key: "asap" | "part.MORNING" | "part.AFTERNOON" | "part.EVENING" | "withPart" | "weekly", values?: Record<string, string>) => string;
 
 /** A When in the reader's language: "as soon as possible", "Tuesday, morning", "Tuesday 1 December, afternoon". */
-export function describeWhen(when: When, locale: string, t: WhenTranslate, weekly = false): string {
+export function describeWhen(when: When, locale: Locale | FormatLocale, t: WhenTranslate, weekly = false): string {
   let text: string;
   if (when.kind === "ASAP") text = t("asap");
   else {
     // A calendar day, not an instant: format it on UTC so no zone moves it to the day before.
     const day = when.kind === "DATE"
-      ? new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${when.date}T00:00:00Z`))
+      ? new Intl.DateTimeFormat(formatLocale(locale), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${when.date}T00:00:00Z`))
       : weekdayName(when.weekday, locale);
     text = when.part ? t("withPart", { day, part: t(`part.${when.part}`) }) : day;
   }

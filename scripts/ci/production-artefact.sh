@@ -102,6 +102,7 @@ check_with() {
     AUTH_SECRET=artefact-secret-artefact-secret-000000 ROOT_DOMAIN=helpt.test
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=n9G6j7uHz0m7lq2F1m7c3zK0sV0b2oQe5x8yR4tW6uA=
     RESEND_API_KEY=re_artefact_check RESEND_BASE_URL=http://127.0.0.1:9
+    "HELPT_OPERATOR_NAME=Artefact Operator BV" "HELPT_OPERATOR_ADDRESS=Teststraat 1, 3000 Leuven"
   )
 
   step "$label: refuses to start without its secrets"
@@ -116,6 +117,7 @@ check_with() {
   refused ROOT_DOMAIN .next/standalone/server.js "ROOT_DOMAIN is required in production"
   refused NEXT_SERVER_ACTIONS_ENCRYPTION_KEY .next/standalone/server.js "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is required in production"
   refused RESEND_API_KEY .next/standalone/server.js "RESEND_API_KEY or SMTP_URL is required in production"
+  refused HELPT_OPERATOR_NAME .next/standalone/server.js "HELPT_OPERATOR_NAME is required in production"
   refused AUTH_SECRET dist/worker.mjs "AUTH_SECRET is required in production"
   refused RESEND_API_KEY dist/worker.mjs "RESEND_API_KEY or SMTP_URL is required in production"
 

@@ -279,6 +279,10 @@ const ROUTES: Record<string, RouteFuzz> = {
     check("route email-preview", await get(anonymous, apex(`/dev/emails/${urlSafe(v) || "x"}?lang=${urlSafe(v)}`), locale), v);
     check("route email-preview", await get(anonymous, apex(`/dev/emails/magic-link?lang=${urlSafe(v)}`), locale), v);
   },
+  "app/t/[tenant]/hero/route.ts": async (v) => {
+    check("route hero", await get(anonymous, town(TOWN, `/hero?size=${urlSafe(v)}&v=${urlSafe(v)}`)), v);
+    check("route hero", await send(town(TOWN, "/hero?size=small"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);
+  },
   "app/t/[tenant]/logo/route.ts": async (v) => {
     check("route logo", await get(anonymous, town(TOWN, `/logo?${urlSafe(v)}`)), v);
     check("route logo", await send(town(TOWN, "/logo"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);

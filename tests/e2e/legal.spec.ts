@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { LEGAL_VERSIONS } from "../../lib/legal/documents";
+import { E2E_OPERATOR } from "../../playwright.config";
 import { decodeHtml } from "./helpers/hostile";
 import { send } from "./helpers/http";
 import { apex, ensureSuspendedTown, expectAccessible, signInAs, sql, town } from "./helpers/site";
@@ -42,6 +43,16 @@ test("every town has its legal pages in every language it offers, naming its own
         if (document === "privacy") expect(testId(reply.body, "retention"), where).toMatch(new RegExp(`\\b${t.retentionDays}\\b`));
       }
     }
+  }
+});
+
+test("the privacy notice, terms and processing agreement name the operator this installation is configured with", async () => {
+  for (const url of [apex("/legal/terms"), apex("/legal/dpa"), town("leuven", "/legal/privacy"), town("gent", "/legal/privacy")]) {
+    const reply = await send(url);
+    expect(reply.status, url).toBe(200);
+    const operator = testId(reply.body, "operator");
+    expect(operator, url).toContain(E2E_OPERATOR.name);
+    expect(operator, url).toContain(E2E_OPERATOR.address);
   }
 });
 

@@ -41,3 +41,12 @@ test("a coordinator in Leuven reads the request's time on Brussels time, in Dutc
   await expect(page.getByTestId("personal")).not.toContainText("+3215297600");
   await expect(page.getByTestId("when")).toContainText("dinsdag, voormiddag · na 10 uur");
 });
+
+test("in English the coordinator reads the day before the month, on a 24-hour clock", async ({ page }) => {
+  await signInAs(page, "leuven", "coordinator@leuven.example");
+  await page.context().addCookies([{ name: "helpt-locale", value: "en", domain: "leuven.localhost", path: "/" }]);
+
+  await page.goto(town("leuven", "/staff/requests"));
+  const row = page.getByRole("row").filter({ hasText: REFERENCE });
+  await expect(row).toContainText("30/11/2026, 04:09"); // not the American "11/30/26, 4:09 AM"
+});

@@ -165,6 +165,7 @@ test.describe("production deployment behind Caddy", () => {
       ROOT_DOMAIN: `${ROOT_DOMAIN}:${caddyPort}`,
       AUTH_SECRET: randomBytes(32).toString("base64"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       RESEND_API_KEY: "re_production_test", RESEND_BASE_URL: resend.url, EMAIL_FROM: "Helpt <noreply@helpt.test>",
+      HELPT_OPERATOR_NAME: "Production Test Operator BV", HELPT_OPERATOR_ADDRESS: "Teststraat 1, 3000 Leuven",
     };
 
     // The migration step, as documented.

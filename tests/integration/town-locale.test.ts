@@ -21,7 +21,8 @@ describe("a town's clock and country in e-mails", () => {
     expect(nl.text).toContain("015 29 76 00");
     expect(nl.text).not.toContain("+32");
     const en = await renderTemplate("request-received", "en", brussels, { reference: "K7QM-3XDP", receivedAt: RECEIVED });
-    expect(en.text).toContain("November 30, 2026 at 4:09 AM");
+    // English in European order, never the American "November 30, 2026 at 4:09 AM".
+    expect(en.text).toContain("30 November 2026 at 04:09");
   });
 
   it("writes a Dutch town's number nationally and a resident's Belgian number internationally", async () => {
@@ -52,5 +53,7 @@ describe("a town's clock and country in printed letters", () => {
     const nl = pdfText(await renderResidentLetter({ ...amsterdam, siteUrl: "https://utrecht.helpt.be" }, "nl", lateEvening));
     expect(nl).toContain("020 123 4567");
     expect(nl).not.toContain("+31");
+    const en = pdfText(await renderResidentLetter({ ...brussels, siteUrl: "https://mechelen.helpt.be" }, "en", lateEvening));
+    expect(en).toContain("Mechelen, 1 December 2026");
   });
 });

@@ -33,7 +33,7 @@ describe(".env.example", () => {
 
   it("sets every variable production requires (uncommented)", () => {
     const set = text.split("\n").filter((l) => !l.startsWith("#")).map((l) => l.match(VARIABLE)?.[1]);
-    for (const name of ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "ROOT_DOMAIN", "RESEND_API_KEY", "DATABASE_URL", "DATABASE_APP_URL"]) {
+    for (const name of ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "ROOT_DOMAIN", "RESEND_API_KEY", "DATABASE_URL", "DATABASE_APP_URL", "HELPT_OPERATOR_NAME", "HELPT_OPERATOR_ADDRESS"]) {
       expect(set, name).toContain(name);
     }
   });

@@ -29,12 +29,15 @@ describe("production configuration", () => {
   const production = {
     ...valid, NODE_ENV: "production", ROOT_DOMAIN: "helpt.be", RESEND_API_KEY: "re_live",
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    HELPT_OPERATOR_NAME: "Helpt Platform BV", HELPT_OPERATOR_ADDRESS: "Grote Markt 1, 3000 Leuven, België",
   };
   const REQUIRED = {
     AUTH_SECRET: ["AUTH_SECRET"],
     ROOT_DOMAIN: ["ROOT_DOMAIN"],
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"],
     "RESEND_API_KEY or SMTP_URL": ["RESEND_API_KEY", "SMTP_URL"],
+    HELPT_OPERATOR_NAME: ["HELPT_OPERATOR_NAME"],
+    HELPT_OPERATOR_ADDRESS: ["HELPT_OPERATOR_ADDRESS"],
   } as const;
 
   it("starts with everything set, and takes SMTP_URL instead of RESEND_API_KEY", () => {
@@ -65,6 +68,14 @@ describe("production configuration", () => {
     const mistyped = configurationProblems({ ...valid, NODE_ENV: "production", HELPT_DEMO: "yes" });
     expect(mistyped).toContainEqual(expect.stringMatching(/^HELPT_DEMO:/));
     expect(mistyped).toContainEqual(expect.stringMatching(/^ROOT_DOMAIN is required in production/));
+  });
+
+  it("names the configured operator, and outside production a default that says it is a placeholder", () => {
+    expect(parseEnv(production)).toMatchObject({ HELPT_OPERATOR_NAME: "Helpt Platform BV", HELPT_OPERATOR_ADDRESS: "Grote Markt 1, 3000 Leuven, België" });
+    const development = parseEnv(valid);
+    expect(development.HELPT_OPERATOR_NAME).toContain("set HELPT_OPERATOR_NAME");
+    expect(development.HELPT_OPERATOR_ADDRESS).toContain("set HELPT_OPERATOR_ADDRESS");
+    expect(configurationProblems({ ...production, HELPT_OPERATOR_NAME: " " })[0]).toMatch(/^HELPT_OPERATOR_NAME: must be the operator's legal name/);
   });
 
   it("refuses a server-actions key that is not base64 of 16, 24 or 32 bytes", () => {

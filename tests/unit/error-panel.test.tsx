@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ErrorPanel } from "@/components/errors/error-panel";
 import { TownInfoProvider } from "@/components/errors/town-info";
+import { formatLocale } from "@/lib/i18n/locales";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -13,7 +14,7 @@ const MESSAGES = { nl, fr, en, de };
 function render(locale: keyof typeof MESSAGES, town?: { name: string; phone: string }) {
   const panel = <ErrorPanel digest="1234567890" reset={() => {}} />;
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="Europe/Brussels">
+    <NextIntlClientProvider locale={formatLocale(locale)} messages={MESSAGES[locale]} timeZone="Europe/Brussels">
       {town ? <TownInfoProvider value={town}>{panel}</TownInfoProvider> : panel}
     </NextIntlClientProvider>,
   );

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { csvCell, csvLine, csvSeparator } from "@/lib/csv/write";
 import { localTimestamp } from "@/lib/dates/zoned";
 import { COUNTRIES, COUNTRY_TIME_ZONES, defaultTimeZone } from "@/lib/locale/country";
+import { baseLocale, formatLocale, LOCALES } from "@/lib/i18n/locales";
 import { formatDecimal, formatPrice } from "@/lib/locale/format";
 import { formatPhone, normalizePhone, townPhone } from "@/lib/phone/normalize";
 
@@ -60,6 +61,27 @@ describe("numbers by the reader's language", () => {
     expect(formatDecimal(1.5, "fr")).toBe("1,5");
     expect(formatDecimal(1.5, "en")).toBe("1.5");
     expect(formatDecimal(1.04, "nl")).toBe("1");
+  });
+});
+
+describe("dates by the reader's language", () => {
+  // Every language the app speaks writes the day before the month and the
+  // hour on a 24-hour clock, English included (no "11/30/26, 3:09 AM").
+  const instant = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true });
+  it.each(LOCALES)("%s: day before month, 24-hour clock, in every style the pages use", (locale) => {
+    fc.assert(fc.property(instant, fc.constantFrom("short", "medium", "long", "full") as fc.Arbitrary<"short" | "medium" | "long" | "full">, (at, dateStyle) => {
+      const parts = new Intl.DateTimeFormat(formatLocale(locale), { dateStyle, timeStyle: "short", timeZone: "Europe/Brussels" }).formatToParts(at);
+      const types = parts.map((p) => p.type);
+      expect(types.indexOf("day")).toBeLessThan(types.indexOf("month"));
+      expect(types).not.toContain("dayPeriod");
+    }), { numRuns: 100 });
+  });
+
+  it("formats with the region tag and reads the language back", () => {
+    expect(LOCALES.map((l) => baseLocale(formatLocale(l)))).toEqual([...LOCALES]);
+    expect(formatLocale("en")).toBe("en-GB");
+    expect(formatLocale("en-GB")).toBe("en-GB");
+    expect(baseLocale("xx-GB")).toBeUndefined();
   });
 });
 

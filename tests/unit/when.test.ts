@@ -5,6 +5,7 @@ import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import { createTranslator } from "next-intl";
 import { fieldErrors } from "@/lib/forms/state";
+import { formatLocale } from "@/lib/i18n/locales";
 import { describeWhen, whenFromColumns, whenToColumns, whenToForm, type When } from "@/lib/when/when";
 import { whenFormSchema } from "@/lib/when/when-schema";
 import { DAYS, PARTS } from "@/lib/when/slots";
@@ -19,7 +20,7 @@ const when: fc.Arbitrary<When> = fc.oneof(
 
 const MESSAGES = { nl, fr, en } as const;
 const tell = (w: When, locale: keyof typeof MESSAGES, weekly = false) =>
-  describeWhen(w, locale, createTranslator({ locale, messages: MESSAGES[locale] as typeof en, namespace: "when" }), weekly);
+  describeWhen(w, locale, createTranslator({ locale: formatLocale(locale), messages: MESSAGES[locale] as typeof en, namespace: "when" }), weekly);
 
 describe("structured when", () => {
   it("survives the form and the database unchanged", () => {
@@ -44,6 +45,8 @@ describe("structured when", () => {
     expect(tell(tuesdayMorning, "en", true)).toBe("Tuesday, morning, every week");
     // A calendar day stays that day whatever the server's zone.
     expect(tell({ kind: "DATE", date: "2026-12-01", part: null }, "nl")).toBe("dinsdag 1 december");
+    // English the European way: day before month.
+    expect(tell({ kind: "DATE", date: "2026-12-01", part: null }, "en")).toBe("Tuesday 1 December");
     expect(tell({ kind: "ASAP" }, "fr")).toBe("dès que possible");
   });
 

@@ -77,7 +77,7 @@ export default async function SignUpWizard({ searchParams }: Props) {
         <PlanStep
           action={action}
           billing={billingEnabled()}
-          price={{ year: formatPrice(annualPriceCents(d.municipality?.population ?? 0), locale), resident: formatPrice(PRICE_PER_RESIDENT_CENTS, locale) }}
+          price={{ year: d.municipality ? formatPrice(annualPriceCents(d.municipality.population), locale) : "—", resident: formatPrice(PRICE_PER_RESIDENT_CENTS, locale) }}
           summary={[
             [t("steps.municipality"), d.municipality?.name ?? "—"],
             [t("steps.subdomain"), d.subdomain ? `${d.subdomain.slug}.${rootDomain}` : "—"],

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { heroImage } from "@/lib/branding/hero";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { townPhone } from "@/lib/phone/normalize";
@@ -18,9 +19,17 @@ export default async function TownHome() {
   const phone = townPhone(tenant);
   // A suspended town takes no new requests (the layout says so and gives the number).
   const suspended = tenant.status === "SUSPENDED";
+  const hero = heroImage(tenant);
   return (
     <>
       <section aria-labelledby="hero" className="flex flex-col gap-4 rounded-card bg-brand-tint p-card sm:p-8">
+        {hero && (
+          // eslint-disable-next-line @next/next/no-img-element -- stored re-encoded in two widths (lib/branding/hero.ts); the browser picks one
+          <img
+            {...hero} sizes="(min-width: 1024px) 912px, calc(100vw - 5rem)" fetchPriority="high"
+            className="h-auto w-full rounded-card bg-white object-cover" data-testid="town-hero"
+          />
+        )}
         <h1 id="hero" className="text-title font-extrabold sm:text-display">{t("heroTitle")}</h1>
         <p className="max-w-3xl text-lg">{t("heroText", { town: tenant.name })}</p>
         {tenant.mode === "DORMANT" && <p className="rounded bg-white p-3">{t("dormantNotice", { phone: phone.text })}</p>}

@@ -17,7 +17,7 @@ export default async function EmailPreviews({ searchParams }: { searchParams: Pr
     <section aria-labelledby="previews" className="flex flex-col gap-4">
       <h1 id="previews" className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro", { count: names.length })}</p>
-      <nav aria-label={t("languages")} className="flex gap-3">
+      <nav aria-label={t("languages")} className="flex flex-wrap gap-3">
         {LOCALES.map((l) => (
           <a key={l} href={`/dev/emails?lang=${l}`} aria-current={l === locale ? "page" : undefined} className="underline aria-[current=page]:font-bold" lang={l}>{LOCALE_NAMES[l]}</a>
         ))}

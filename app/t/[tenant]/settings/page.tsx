@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DomainForm } from "@/components/settings/domain-form";
-import { InviteForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
+import { HeroForm, InviteForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
+import { heroImage } from "@/lib/branding/hero";
 import { listDomains } from "@/lib/domains/domains";
 import { townPhone } from "@/lib/phone/normalize";
 import { removeMemberAction } from "@/lib/settings/actions";
@@ -33,6 +34,10 @@ export default async function Settings() {
       <section aria-labelledby="general" className={card}>
         <h2 id="general" className="text-xl font-bold">{t("generalTitle")}</h2>
         <TownSettingsForm settings={{ ...settings, phone: townPhone(tenant).text }} />
+      </section>
+      <section aria-labelledby="hero-title" className={card}>
+        <h2 id="hero-title" className="text-xl font-bold">{t("heroTitle")}</h2>
+        <HeroForm hero={heroImage(settings)} />
       </section>
       <section aria-labelledby="team" id="team" className={card}>
         <h2 id="team-title" className="text-xl font-bold">{t("teamTitle")}</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LegalDocument, LegalSection } from "@/components/legal/legal-document";
 import { legalCountry } from "@/lib/legal/countries";
+import { platformOperator } from "@/lib/legal/operator";
 import { townLegalFacts } from "@/lib/legal/town-facts";
 import { currentTenant, requestTenant } from "@/lib/tenancy/current";
 
@@ -18,6 +19,7 @@ export default async function PrivacyNotice() {
     getTranslations("legal.privacy"), getTranslations("legal"), getFormatter(), townLegalFacts(tenant),
   ]);
   const town = facts.name;
+  const operator = platformOperator();
   return (
     <LegalDocument id="privacy" title={t("title", { town })}>
       <p>{t("intro", { town })}</p>
@@ -29,7 +31,7 @@ export default async function PrivacyNotice() {
             ? <li data-testid="dpo"><a href={`mailto:${facts.dpoEmail}`} className="underline">{t("dpo", { email: facts.dpoEmail })}</a></li>
             : <li data-testid="dpo">{t("noDpo")}</li>}
         </ul>
-        <p>{t("processor", { operator: tl("operator") })}</p>
+        <p data-testid="operator">{t("processor", { operator: `${operator.name}, ${operator.address}` })}</p>
       </LegalSection>
       <LegalSection title={t("purposesTitle")}>
         <ul className="flex list-disc flex-col gap-2 pl-6">

@@ -25,7 +25,8 @@ export default async function RequestQueue({ searchParams }: Props) {
     listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
   ]);
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
-    <label className="flex flex-col gap-1 font-semibold">
+    // Never wider than the form: a long category or neighbourhood name would otherwise widen the page on a phone.
+    <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
       {label}
       <select name={name} defaultValue={filter[name] ?? ""} className={selectClass}>
         <option value="">{anyLabel}</option>

@@ -63,7 +63,7 @@ export default async function RequestDetail({ params }: Props) {
 
       <section aria-labelledby="personal" className="rounded bg-white p-4 shadow-sm">
         <h2 id="personal" className="mb-2 text-xl font-bold">{t("personal")}</h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="personal">
+        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]" data-testid="personal">
           {row(t("name"), request.residentName)}
           {row(t("phone"), request.residentPhone && (
             <span className="flex flex-wrap gap-3">
