@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { formatLocale } from "../../lib/i18n/locales";
 import { LEGAL_VERSIONS } from "../../lib/legal/documents";
 import { E2E_OPERATOR } from "../../playwright.config";
 import { decodeHtml } from "./helpers/hostile";
@@ -80,7 +81,7 @@ test("the apex shows the platform terms and the processing agreement in their cu
     const reply = await send(apex(`/legal/${document}`), { headers: { cookie: "helpt-locale=en" } });
     expect(reply.status).toBe(200);
     const [y, m, d] = version.split("-").map(Number);
-    expect(testId(reply.body, "version")).toContain(new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en", { dateStyle: "long", timeZone: "UTC" }));
+    expect(testId(reply.body, "version")).toContain(new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(formatLocale("en"), { dateStyle: "long", timeZone: "UTC" }));
   }
 });
 
