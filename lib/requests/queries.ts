@@ -81,26 +81,6 @@ export async function findDuplicates(
   });
 }
 
-/**
- * What volunteers and the public see: category, neighbourhood, time window and
- * the coordinator's anonymised summary. The explicit select is the guarantee
- * that no personal field can reach a public page.
- */
-export async function listPublicRequests(tenant: Tenant<"defaultLocale">, locale: Locale) {
-  const rows = await forTenant(tenant.id).helpRequest.findMany({
-    where: { status: "OPEN", publishedAt: { not: null } },
-    select: {
-      id: true, reference: true, neighbourhood: true, timeWindow: true, recurrence: true, ...WHEN_SELECT, publicSummary: true, contactless: true, publishedAt: true,
-      category: { select: { labels: true } },
-    },
-    orderBy: { publishedAt: "desc" },
-    take: 100,
-  });
-  return rows.map(({ category, whenKind, whenDate, whenWeekday, whenPart, ...r }) => ({
-    ...r, when: whenFromColumns({ whenKind, whenDate, whenWeekday, whenPart }), category: localized(category.labels, locale, tenant.defaultLocale),
-  }));
-}
-
 /** The resident-facing confirmation: only what they need to refer to their request. */
 export async function getConfirmation(tenant: { id: string }, reference: string) {
   return forTenant(tenant.id).helpRequest.findFirst({
