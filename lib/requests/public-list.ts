@@ -15,6 +15,8 @@ export type PublicCursor = { publishedAt: Date; id: string };
 // "<milliseconds since 1970>_<request id>": publishedAt is stored to the
 // millisecond (TIMESTAMP(3)), so the cursor is exact.
 const CURSOR = /^(\d{1,15})_([A-Za-z0-9_-]{1,64})$/;
+// Year 9999: past it, a date has no ISO form that PostgreSQL reads.
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export function encodeCursor(c: PublicCursor): string {
   return `${c.publishedAt.getTime()}_${c.id}`;
@@ -24,7 +26,7 @@ export function encodeCursor(c: PublicCursor): string {
 export function parseCursor(raw: unknown): PublicCursor | null {
   if (typeof raw !== "string") return null;
   const m = CURSOR.exec(raw);
-  return m ? { publishedAt: new Date(Number(m[1])), id: m[2] } : null;
+  return m && Number(m[1]) <= LATEST ? { publishedAt: new Date(Number(m[1])), id: m[2] } : null;
 }
 
 type Row = WhenColumns & {
