@@ -390,6 +390,22 @@ test("every page answers hostile paths, query strings and cookies without a serv
   expectNoProblems();
 });
 
+test("the public list's cursor: generated garbage reads as a page of the list, never an error", async () => {
+  test.setTimeout(120_000);
+  const digits = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });
+  const cursor = fc.oneof(
+    fc.tuple(digits, hostileShortString).map(([ms, id]) => `${ms}_${id}`),
+    fc.tuple(digits, fc.stringMatching(/^[A-Za-z0-9_-]{0,80}$/)).map(([ms, id]) => `${ms}_${id}`),
+    fc.tuple(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constant(requestId)).map(([ms, id]) => `${ms}_${id}`),
+    hostileShortString,
+  );
+  for (const [value, locale] of sample(fc.tuple(cursor, fc.constantFrom(...LOCALES)), 900, RUNS * 10)) {
+    const { status } = check("page /requests?before", await get(anonymous, town(TOWN, `/requests?before=${urlSafe(value)}`), locale), value);
+    expect(status, value).toBe(200);
+  }
+  expectNoProblems();
+});
+
 // ---------------------------------------------------------------- server actions
 
 /** Where each action's form is: found by visiting every page signed in (admin, organisation, volunteer, platform admin) and not. */

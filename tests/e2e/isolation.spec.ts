@@ -32,6 +32,8 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
 type Query = Record<string, string>;
 const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/request/thanks": (b): Query[] => [{ ref: b.reference }],
+  // A cursor naming B's request (and one from after all of them): A's list, never B's rows.
+  "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
   "town:/staff/requests": (b): Query[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
   "town:/staff/volunteers": (b): Query[] => [{ q: b.mark }],
   "town:/staff/audit": (b): Query[] => [{ q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin }],

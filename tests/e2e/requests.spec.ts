@@ -188,3 +188,68 @@ test.describe("staff and coordinators", () => {
     expect(await page.evaluate(() => fetch("/staff/outreach/letter").then((r) => r.status))).toBe(404);
   });
 });
+
+test.describe("the public list of open requests", () => {
+  const TOWN = "pagestad";
+  const OPEN = 30; // one full page of 24 and a second of 6
+
+  test.beforeAll(async () => {
+    await sql(`DELETE FROM "Tenant" WHERE id = 'e2e-pages'`);
+    await sql(`INSERT INTO "Tenant" (id, slug, name, phone, "updatedAt") VALUES ('e2e-pages', $1, 'Pagestad', '011 22 33 44', now())`, [TOWN]);
+    await sql(`INSERT INTO "Category" ("tenantId", id, key, labels, position) VALUES ('e2e-pages', 'e2e-pages-groceries', 'groceries', '{"nl":"Boodschappen","fr":"Courses","en":"Groceries"}', 1)`);
+    // Three requests share each publication time: the pages must settle ties (on the id) without losing or repeating one.
+    await sql(
+      `INSERT INTO "HelpRequest" ("tenantId", id, reference, "categoryId", status, postcode, "timeWindow", "publicSummary", "publishedAt", "updatedAt")
+       SELECT 'e2e-pages', 'e2e-pages-' || lpad(n::text, 2, '0'), 'PAGE-' || lpad(n::text, 4, '0'), 'e2e-pages-groceries', 'OPEN', '3000', 'Any day',
+              'Paged request ' || lpad(n::text, 2, '0'), timestamp '2026-11-01' + (n / 3) * interval '1 hour', now()
+         FROM generate_series(1, $1) n`,
+      [OPEN],
+    );
+  });
+
+  const summaries = async (page: Page) => (await page.getByTestId("public-requests").locator("li p").allInnerTexts()).filter((t) => t.startsWith("Paged request"));
+
+  test("pages to older requests by links that keep their place, with and without JavaScript", async ({ browser }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(town(TOWN, "/requests"));
+      await expect(page.getByTestId("open-count")).toHaveText(`${OPEN} open requests`);
+      const first = await summaries(page);
+      expect(first).toHaveLength(24);
+      const pages = page.getByRole("navigation", { name: "More open requests" });
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      await pages.getByRole("link", { name: "Older requests" }).click();
+      await expect(page).toHaveURL(/\/requests\?before=/);
+      const second = await summaries(page);
+      expect(second).toHaveLength(OPEN - 24);
+      // Every request once, newest first.
+      const all = [...first, ...second];
+      expect(new Set(all).size).toBe(OPEN);
+      expect(all).toEqual(Array.from({ length: OPEN }, (_, i) => `Paged request ${String(OPEN - i).padStart(2, "0")}`));
+      await expect(pages.getByRole("link", { name: "Older requests" })).toHaveCount(0);
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      // The address is the state: reloading and the back button give the same pages.
+      const url = page.url();
+      await page.reload();
+      expect(await summaries(page)).toEqual(second);
+      await page.goBack();
+      await expect(page).toHaveURL(town(TOWN, "/requests"));
+      expect(await summaries(page)).toEqual(first);
+      await page.goto(url);
+      await pages.getByRole("link", { name: "Newest requests" }).click();
+      expect(await summaries(page)).toEqual(first);
+      await context.close();
+    }
+  });
+
+  test("reads a cursor it cannot use as the first page", async ({ page }) => {
+    for (const before of ["x", "99999999999999999_a", "1_%00", "-1_a", "1_" + "a".repeat(100)]) {
+      const reply = await page.goto(town(TOWN, `/requests?before=${encodeURIComponent(before)}`));
+      expect(reply?.status(), before).toBe(200);
+      expect(await summaries(page)).toHaveLength(24);
+    }
+  });
+});
