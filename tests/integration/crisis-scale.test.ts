@@ -7,6 +7,7 @@ import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS } from "@/lib/matching/score";
 import { whenFromColumns, whenSlots } from "@/lib/when/when";
 import { coordinatorDashboard, dayBefore } from "@/lib/stats/dashboard";
+import { getTownCounters } from "@/lib/stats/town-counters";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 import { listVolunteers } from "@/lib/volunteers/admin";
@@ -207,8 +208,14 @@ describe("dashboard from the town's tallies", () => {
     const byStatus = await systemDb.helpRequest.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } });
     const byCategory = await systemDb.helpRequest.groupBy({ by: ["categoryId"], where: { tenantId }, _count: { _all: true } });
     const unmatched = await systemDb.helpRequest.groupBy({ by: ["neighbourhood"], where: { tenantId, status: { in: ["NEW", "OPEN"] } }, _count: { _all: true } });
+    const home = {
+      requests: await systemDb.helpRequest.count({ where: { tenantId, status: { not: "CANCELLED" } } }),
+      volunteers: await systemDb.volunteerProfile.count({ where: { tenantId, status: { not: "BLOCKED" } } }),
+      responses: await systemDb.response.count({ where: { tenantId } }),
+    };
     return {
       volunteers,
+      home,
       byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),
       byCategory: byCategory.map((c) => c._count._all).sort((x, y) => y - x),
       // The ten largest; neighbourhoods with equal counts in name order, as the dashboard shows them.
@@ -277,6 +284,8 @@ describe("dashboard from the town's tallies", () => {
         expect(shown.byStatus).toEqual(counted.byStatus);
         expect(shown.byCategory.map((c) => c.count)).toEqual(counted.byCategory);
         expect(shown.unmatchedByNeighbourhood).toEqual(counted.unmatched);
+        // The town home's figures, from the same tallies.
+        expect(await getTownCounters(t.tenant)).toEqual(counted.home);
       }),
       { numRuns: 15 },
     );
