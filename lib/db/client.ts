@@ -6,6 +6,13 @@ import { PrismaClient } from "@/generated/prisma/client";
 // modules, so they are kept on globalThis to avoid exhausting connections.
 // Created on first use, so building the app needs no database.
 type Connection = { client: PrismaClient; pool: Pool };
+
+// Every operation runs in a transaction (the second wall), so Prisma's limits
+// apply to all of them. Its defaults (2 s to get a connection, 5 s to finish)
+// turned a burst of 25 sign-ups on a 10-connection pool into HTTP 500s under
+// load: work that queues for a connection now waits up to 10 s and completes;
+// past that, the form comes back with what was typed (lib/forms/attempt.ts).
+const TRANSACTIONS = { maxWait: 10_000, timeout: 15_000 };
 const globalForPrisma = globalThis as unknown as { helptPools?: Map<string, Connection> };
 
 function connection(connectionString: string): Connection {
@@ -16,7 +23,8 @@ function connection(connectionString: string): Connection {
     // Our own pool, so the metrics can report its connections (same `pg`; the
     // adapter only bundles older type definitions of it).
     const pool = new Pool({ connectionString, max });
-    found = { pool, client: new PrismaClient({ adapter: new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]) }) };
+    const adapter = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]);
+    found = { pool, client: new PrismaClient({ adapter, transactionOptions: TRANSACTIONS }) };
     pools.set(connectionString, found);
   }
   return found;

@@ -15,6 +15,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+// More work than connections for longer than the wait allows: Prisma's P2028
+// (no connection within maxWait, or a transaction past its timeout), the pool's
+// own connection timeout, PostgreSQL's connection limit.
+const OVERLOAD = /unable to start a transaction in the given time|expired transaction|transaction already closed|timeout exceeded when trying to connect|too many clients/i;
+
+export function isOverloaded(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === "P2028" || code === "53300") return true;
+    if (typeof message === "string" && OVERLOAD.test(message)) return true;
+  }
+  return false;
+}
+
 /** A unique constraint refused the write (Prisma's P2002): the row exists already, or a concurrent request won. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -1,4 +1,5 @@
 // The production app under test: built when stale, started with `next start`
+import { appendFileSync } from "node:fs";
 // in its own process, stopped at the end.
 import { randomBytes } from "node:crypto";
 import { needsBuild, waitForHealth } from "../lib/build";
@@ -25,7 +26,11 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   };
   const child = startCli("next", ["start", "-p", String(listen)], env, true);
   let output = "";
-  const keep = (d: Buffer) => (output = (output + d).slice(-4000));
+  // BENCH_SERVER_LOG=<file> keeps everything the server printed (its errors under load), not only the last lines.
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-4000);
+    if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, d);
+  };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
