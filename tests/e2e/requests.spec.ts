@@ -210,6 +210,7 @@ test.describe("the public list of open requests", () => {
   const summaries = async (page: Page) => (await page.getByTestId("public-requests").locator("li p").allInnerTexts()).filter((t) => t.startsWith("Paged request"));
 
   test("pages to older requests by links that keep their place, with and without JavaScript", async ({ browser }) => {
+    test.setTimeout(90_000); // two walks through the pages, each with reloads and the back button
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled });
       const page = await context.newPage();
