@@ -9,7 +9,7 @@ import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
 import { heroSchema, logoSchema, removeTownHero, saveTownHero, saveTownLogo, townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
 import { prepareHero } from "@/lib/branding/hero";
-import { checkLogo } from "@/lib/branding/logo";
+import { checkLogo } from "@/lib/images/logo";
 import { townOrigin } from "@/lib/tenancy/urls";
 
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {

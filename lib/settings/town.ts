@@ -3,7 +3,7 @@ import { stripControl } from "@/lib/forms/text";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import type { HeroSize } from "@/lib/branding/hero";
-import { logoUrlFor } from "@/lib/branding/logo";
+import { logoUrlFor } from "@/lib/images/logo";
 import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
 import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";

@@ -7,7 +7,7 @@ import { billingEnabled } from "@/lib/billing/stripe";
 import { siteAction } from "@/lib/actions/pipeline";
 import { FormError } from "@/lib/forms/form-error";
 import { fieldErrors, type FormState } from "@/lib/forms/state";
-import { checkLogo } from "@/lib/branding/logo";
+import { checkLogo } from "@/lib/images/logo";
 import { stripControl } from "@/lib/forms/text";
 import { currentLocale } from "@/lib/i18n/current";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";

@@ -1,5 +1,5 @@
 import { createSignInLink } from "@/lib/auth/sign-in-link";
-import { logoUrlFor } from "@/lib/branding/logo";
+import { logoUrlFor } from "@/lib/images/logo";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { LEGAL_VERSIONS } from "@/lib/legal/documents";

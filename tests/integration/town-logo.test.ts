@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { checkLogo, isCurrentLogo } from "@/lib/branding/logo";
+import { checkLogo, isCurrentLogo } from "@/lib/images/logo";
 import { saveTownLogo, townLogo } from "@/lib/settings/town";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown, createUser } from "./helpers/factories";

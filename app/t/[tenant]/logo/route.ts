@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { isCurrentLogo } from "@/lib/branding/logo";
+import { isCurrentLogo } from "@/lib/images/logo";
 import { notFoundResponse } from "@/lib/http/not-found";
 import { townLogo } from "@/lib/settings/town";
 import { requestTenant } from "@/lib/tenancy/current";
