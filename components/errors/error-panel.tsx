@@ -1,7 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useTownInfo } from "@/components/errors/town-info";
+import { useErrorTexts } from "@/components/errors/error-texts";
 
 /**
  * What a visitor sees when a page fails: translated, with a retry, the way
@@ -9,22 +8,22 @@ import { useTownInfo } from "@/components/errors/town-info";
  * Next.js logs with the error (onRequestError), so support can find it.
  */
 export function ErrorPanel({ digest, reset }: { digest?: string; reset: () => void }) {
-  const t = useTranslations("errorPage");
-  const town = useTownInfo();
+  const t = useErrorTexts();
+  if (!t) return null; // never: the root layout provides the texts
   return (
     <section aria-labelledby="error-title" className="flex flex-col gap-4" data-testid="error-page">
-      <h1 id="error-title" className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("text")}</p>
-      {town && (
+      <h1 id="error-title" className="text-3xl font-bold">{t.title}</h1>
+      <p>{t.text}</p>
+      {t.call && (
         <p className="text-xl font-semibold">
-          <a href={`tel:${town.phone.replace(/\s+/g, "")}`} className="underline">{t("callTown", { town: town.name, phone: town.phone })}</a>
+          <a href={t.call.href} className="underline">{t.call.text}</a>
         </p>
       )}
       <div className="flex flex-wrap gap-4">
-        <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-semibold text-white">{t("retry")}</button>
-        <a href="/" className="px-4 py-2 font-semibold underline">{t("home")}</a>
+        <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-semibold text-white">{t.retry}</button>
+        <a href="/" className="px-4 py-2 font-semibold underline">{t.home}</a>
       </div>
-      {digest && <p className="text-sm text-zinc-700">{t("reference", { digest })}</p>}
+      {digest && <p className="text-sm text-zinc-700">{t.reference.replace("{digest}", digest)}</p>}
     </section>
   );
 }

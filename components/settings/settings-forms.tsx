@@ -6,7 +6,7 @@ import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/compon
 import { emptyForm, type FormState } from "@/lib/forms/state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
-import { saveSettingsAction, saveHeroAction, inviteAction, billingAction } from "@/lib/settings/actions";
+import { saveSettingsAction, saveHeroAction, saveLogoAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
 type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
 
@@ -86,6 +86,36 @@ export function HeroForm({ hero }: { hero: { src: string; alt: string } | null }
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{t("heroSave")}</button>
         {hero && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{t("heroRemove")}</button>}
+      </div>
+    </form>
+  );
+}
+
+/** The header's logo: upload (type checked by its bytes on the server), replacement, removal. */
+export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
+  const t = useTranslations("settings");
+  const [state, run, pending] = useActionState<FormState, FormData>(saveLogoAction, emptyForm);
+  const error = state.errors.logo;
+  return (
+    <form action={run} noValidate className="flex max-w-3xl flex-col gap-4" data-testid="logo-form">
+      <FormErrorSummary errors={state.errors} formError={state.formError} />
+      {state.values.logoSaved && <p role="status" className="font-semibold text-green-900">{t(state.values.logoSaved === "removed" ? "logoRemoved" : "logoSaved")}</p>}
+      {logoUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- uploaded logos are served as-is
+        <img src={logoUrl} alt={t("logoCurrent")} width={96} height={96} className="h-24 w-24 rounded-lg border border-zinc-300 bg-white object-contain p-2" data-testid="logo-current" />
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="logo" className="font-semibold">{t("logoLabel")}</label>
+        <p id="logo-hint" className="text-zinc-700">{t("logoHint")}</p>
+        <input
+          id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error} aria-describedby={error ? "logo-hint logo-error" : "logo-hint"}
+          className="text-lg"
+        />
+        {error && <p id="logo-error" className="font-semibold text-red-800">{t(`logoErrors.${error}` as "logoErrors.logoType")}</p>}
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{t("logoSave")}</button>
+        {logoUrl && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{t("logoRemove")}</button>}
       </div>
     </form>
   );

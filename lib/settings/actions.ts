@@ -7,8 +7,9 @@ import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
 import { inviteSchema } from "@/lib/settings/schemas";
 import { inviteMember, removeMember } from "@/lib/settings/team";
-import { heroSchema, removeTownHero, saveTownHero, townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
+import { heroSchema, logoSchema, removeTownHero, saveTownHero, saveTownLogo, townSettingsSchema, updateTownSettings } from "@/lib/settings/town";
 import { prepareHero } from "@/lib/branding/hero";
+import { checkLogo } from "@/lib/images/logo";
 import { townOrigin } from "@/lib/tenancy/urls";
 
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -35,6 +36,23 @@ export async function saveHeroAction(_prev: FormState, formData: FormData): Prom
     if (upload && "error" in upload) throw new FormError(undefined, { hero: upload.error });
     await saveTownHero(tenant, actor.userId, upload, input.heroAlt);
     return { state: { values: { heroSaved: "saved" } } };
+  });
+}
+
+/** The header's logo: a new file (type checked by its bytes, size limited), or removal. */
+export async function saveLogoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return townAction(formData, { who: ADMIN_ROLES, input: logoSchema }, async ({ tenant, actor }, input) => {
+    if (input.intent === "remove") {
+      await saveTownLogo(tenant, actor.userId, null);
+      return { state: { values: { logoSaved: "removed" } } };
+    }
+    const file = formData.get("logo");
+    if (!(file instanceof File) || file.size === 0) throw new FormError(undefined, { logo: "logoMissing" });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const checked = checkLogo(bytes);
+    if ("error" in checked) throw new FormError(undefined, { logo: checked.error });
+    await saveTownLogo(tenant, actor.userId, { bytes, type: checked.type });
+    return { state: { values: { logoSaved: "saved" } } };
   });
 }
 

@@ -3,6 +3,7 @@ import { stripControl } from "@/lib/forms/text";
 import { writeAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import type { HeroSize } from "@/lib/branding/hero";
+import { logoUrlFor } from "@/lib/images/logo";
 import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
 import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";
@@ -57,7 +58,7 @@ export async function townSettings(tenant: { id: string }) {
     where: { id: tenant.id },
     select: {
       name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true, locales: true, defaultLocale: true, mode: true,
-      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
+      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, logoUrl: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },
     },
@@ -71,6 +72,9 @@ export async function townBilling(tenant: { id: string }) {
     select: { plan: true, billingStatus: true, trialEndsAt: true, graceEndsAt: true, population: true, stripeCustomerId: true },
   });
 }
+
+/** The header's logo: a new file, or removal. The file itself is checked by checkLogo. */
+export const logoSchema = z.object({ intent: z.enum(["save", "remove"], { error: "invalidChoice" }).default("save") });
 
 /** The home page's photo: its text alternative ("" : decorative), or removal. The file itself is checked by prepareHero. */
 export const heroSchema = z.object({
@@ -99,8 +103,16 @@ export async function townHero(tenant: { id: string }, size: HeroSize): Promise<
   return bytes && row?.heroUpdatedAt ? { bytes, updatedAt: row.heroUpdatedAt } : null;
 }
 
-/** The town's uploaded logo (bytes and type checked on upload), or null. */
-export async function townLogo(tenant: { id: string }): Promise<{ logo: Uint8Array; logoType: string } | null> {
-  const row = await prisma.tenant.findUnique({ where: { id: tenant.id }, select: { logo: true, logoType: true } });
-  return row?.logo && row.logoType ? { logo: row.logo, logoType: row.logoType } : null;
+/** The town's uploaded logo (bytes and type checked on upload) and the URL that names its version, or null. */
+export async function townLogo(tenant: { id: string }): Promise<{ logo: Uint8Array; logoType: string; logoUrl: string | null } | null> {
+  const row = await prisma.tenant.findUnique({ where: { id: tenant.id }, select: { logo: true, logoType: true, logoUrl: true } });
+  return row?.logo && row.logoType ? { logo: row.logo, logoType: row.logoType, logoUrl: row.logoUrl } : null;
+}
+
+/** The header's logo: replaced by an upload (checked by checkLogo) under a new URL, or removed (the town's initial again). */
+export async function saveTownLogo(tenant: { id: string; slug: string }, actorId: string, upload: { bytes: Uint8Array<ArrayBuffer>; type: string } | null) {
+  const data = upload ? { logo: upload.bytes, logoType: upload.type, logoUrl: logoUrlFor(new Date()) } : { logo: null, logoType: null, logoUrl: null };
+  await forTenant(tenant.id).tenant.update({ where: { id: tenant.id }, data });
+  await writeAudit(tenant, { actorId, action: "settings.logo", subjectType: "Tenant", subjectId: tenant.id, details: upload ? { replaced: true, type: upload.type } : { removed: true } });
+  invalidateTenant(tenant);
 }

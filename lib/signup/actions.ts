@@ -7,6 +7,7 @@ import { billingEnabled } from "@/lib/billing/stripe";
 import { siteAction } from "@/lib/actions/pipeline";
 import { FormError } from "@/lib/forms/form-error";
 import { fieldErrors, type FormState } from "@/lib/forms/state";
+import { checkLogo } from "@/lib/images/logo";
 import { stripControl } from "@/lib/forms/text";
 import { currentLocale } from "@/lib/i18n/current";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -14,7 +15,7 @@ import { createTown, isComplete, NameTaken, SlugTaken } from "@/lib/signup/creat
 import { currentDraft, forgetDraft, saveDraft } from "@/lib/signup/draft";
 import { findMunicipality } from "@/lib/signup/municipalities";
 import {
-  adminSchema, brandingSchema, checkLogo, municipalitySchema, parseAreas, planSchema, STEPS, stepSchema, subdomainSchema,
+  adminSchema, brandingSchema, municipalitySchema, parseAreas, planSchema, STEPS, stepSchema, subdomainSchema,
   type CategoryDraft, type SignupData, type Step,
 } from "@/lib/signup/schemas";
 import { checkSlug, slugify } from "@/lib/signup/slug";

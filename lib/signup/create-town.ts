@@ -1,4 +1,5 @@
 import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { logoUrlFor } from "@/lib/images/logo";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { LEGAL_VERSIONS } from "@/lib/legal/documents";
@@ -43,7 +44,7 @@ export async function createTown(data: SignupData & Complete, draftId: string, {
           slug, name: m.name, country: m.country, timeZone: m.timeZone, population: m.population,
           primaryColor: branding.primaryColor, phone: branding.phone, email: branding.email,
           locales: branding.locales, defaultLocale: branding.defaultLocale,
-          ...(branding.logo ? { logo: Buffer.from(branding.logo.base64, "base64"), logoType: branding.logo.type, logoUrl: "/logo" } : {}),
+          ...(branding.logo ? { logo: Buffer.from(branding.logo.base64, "base64"), logoType: branding.logo.type, logoUrl: logoUrlFor(acceptedAt) } : {}),
         },
       });
       await tx.category.createMany({ data: categories.map((c, position) => ({ tenantId: t.id, key: c.key, labels: c.labels, position })) });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { imageTypeOf } from "@/lib/images/type";
 import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
@@ -120,9 +119,3 @@ export function parseAreas(text: string): { areas: AreaDraft[] } | { error: stri
   return { areas };
 }
 
-/** Logos: PNG, JPEG or WebP up to 512 KB, recognised by their first bytes (not the file name). */
-export function checkLogo(bytes: Uint8Array): { type: string } | { error: string } {
-  if (bytes.length > 512 * 1024) return { error: "logoTooLarge" };
-  const type = imageTypeOf(bytes);
-  return type ? { type } : { error: "logoType" };
-}

@@ -134,6 +134,7 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/domains/actions.ts#verifyDomainAction": {},
   "lib/domains/actions.ts#removeDomainAction": {},
   "lib/settings/actions.ts#saveHeroAction": { form: () => ({ intent: "NOT_AN_INTENT", heroAlt: PROBE }) },
+  "lib/settings/actions.ts#saveLogoAction": { form: () => ({ intent: "NOT_AN_INTENT" }) },
   "lib/settings/actions.ts#saveSettingsAction": { form: () => ({ name: "" }) },
   "lib/settings/actions.ts#inviteAction": { form: (b) => ({ email: b.people.coordinator, role: "NOT_A_ROLE" }) },
   "lib/settings/actions.ts#removeMemberAction": {},

@@ -1,8 +1,9 @@
-import { NextIntlClientProvider } from "next-intl";
+import { createTranslator } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ErrorPanel } from "@/components/errors/error-panel";
-import { TownInfoProvider } from "@/components/errors/town-info";
+import { ErrorTextsProvider } from "@/components/errors/error-texts";
+import { errorTexts } from "@/lib/i18n/error-texts";
 import { formatLocale } from "@/lib/i18n/locales";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
@@ -11,12 +12,12 @@ import nl from "@/messages/nl.json";
 
 const MESSAGES = { nl, fr, en, de };
 
-function render(locale: keyof typeof MESSAGES, town?: { name: string; phone: string }) {
-  const panel = <ErrorPanel digest="1234567890" reset={() => {}} />;
+function render(locale: keyof typeof MESSAGES, town?: { name: string; phone: { text: string; href: string } }) {
+  const t = createTranslator({ locale: formatLocale(locale), messages: MESSAGES[locale], namespace: "errorPage" });
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={formatLocale(locale)} messages={MESSAGES[locale]} timeZone="Europe/Brussels">
-      {town ? <TownInfoProvider value={town}>{panel}</TownInfoProvider> : panel}
-    </NextIntlClientProvider>,
+    <ErrorTextsProvider value={errorTexts(t, town)}>
+      <ErrorPanel digest="1234567890" reset={() => {}} />
+    </ErrorTextsProvider>,
   );
 }
 
@@ -29,8 +30,8 @@ describe("the error boundary's message", () => {
   });
 
   it.each(["nl", "fr", "en", "de"] as const)("on a town's site names the town and its phone number (%s)", (locale) => {
-    const html = render(locale, { name: "Leuven", phone: "016 27 22 22" });
-    expect(html).toContain('href="tel:016272222"');
+    const html = render(locale, { name: "Leuven", phone: { text: "016 27 22 22", href: "tel:+3216272222" } });
+    expect(html).toContain('href="tel:+3216272222"');
     expect(html).toContain(MESSAGES[locale].errorPage.callTown.replace("{town}", "Leuven").replace("{phone}", "016 27 22 22").replace(/'/g, "&#x27;"));
   });
 });

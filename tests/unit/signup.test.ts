@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contrastRatio, brandReadable } from "@/lib/signup/contrast";
 import { findMunicipality } from "@/lib/signup/municipalities";
-import { brandingSchema, checkLogo, parseAreas, planSchema } from "@/lib/signup/schemas";
+import { checkLogo } from "@/lib/images/logo";
+import { brandingSchema, parseAreas, planSchema } from "@/lib/signup/schemas";
 import { slugify } from "@/lib/signup/slug";
 
 describe("sign-up helpers", () => {

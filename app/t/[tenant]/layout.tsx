@@ -6,10 +6,11 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SkipLink } from "@/components/skip-link";
 import { UserMenu } from "@/components/user-menu";
 import { TownFooter } from "@/components/town-footer";
-import { TownInfoProvider } from "@/components/errors/town-info";
+import { ErrorTextsProvider } from "@/components/errors/error-texts";
 import { ADMIN_ROLES, STAFF_ROLES, currentMember, hasRole } from "@/lib/auth/guard";
 import { currentSession } from "@/lib/auth/session";
 import { brandColours } from "@/lib/branding/brand-colours";
+import { errorTexts } from "@/lib/i18n/error-texts";
 import { townPhone } from "@/lib/phone/normalize";
 import { currentTenant, requestTenant } from "@/lib/tenancy/current";
 import { BILLING_SUSPENSION_REASON } from "@/lib/tenancy/suspension";
@@ -26,8 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TenantLayout({ children }: Props) {
   const tenant = await currentTenant();
-  const [t, ts, tn, member] = await Promise.all([
-    getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), currentMember(tenant),
+  const [t, ts, tn, te, member] = await Promise.all([
+    getTranslations("town"), getTranslations("suspended"), getTranslations("nav"), getTranslations("errorPage"), currentMember(tenant),
   ]);
   const suspended = tenant.status === "SUSPENDED";
   const session = await currentSession(); // cached: currentMember has read it already
@@ -92,7 +93,7 @@ export default async function TenantLayout({ children }: Props) {
             </p>
           </section>
         )}
-        <TownInfoProvider value={{ name: tenant.name, phone: phone.text }}>{children}</TownInfoProvider>
+        <ErrorTextsProvider value={errorTexts(te, { name: tenant.name, phone })}>{children}</ErrorTextsProvider>
       </main>
       <TownFooter tenant={tenant} />
     </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DomainForm } from "@/components/settings/domain-form";
-import { HeroForm, InviteForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
+import { HeroForm, InviteForm, LogoForm, RemoveMemberButton, TownSettingsForm } from "@/components/settings/settings-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { heroImage } from "@/lib/branding/hero";
 import { listDomains } from "@/lib/domains/domains";
@@ -34,6 +34,10 @@ export default async function Settings() {
       <section aria-labelledby="general" className={card}>
         <h2 id="general" className="text-xl font-bold">{t("generalTitle")}</h2>
         <TownSettingsForm settings={{ ...settings, phone: townPhone(tenant).text }} />
+      </section>
+      <section aria-labelledby="logo-title" className={card}>
+        <h2 id="logo-title" className="text-xl font-bold">{t("logoTitle")}</h2>
+        <LogoForm logoUrl={settings.logoUrl} />
       </section>
       <section aria-labelledby="hero-title" className={card}>
         <h2 id="hero-title" className="text-xl font-bold">{t("heroTitle")}</h2>
