@@ -6,19 +6,19 @@ import type { Tenant } from "@/lib/tenancy/tenant";
 
 /**
  * Creates or updates the signed-in person's volunteer profile in this town
- * (and their VOLUNTEER membership). Categories must be this town's.
+ * (and their VOLUNTEER membership). Categories must be this town's. One
+ * transaction, the town's scope entered once: the checks, the postcode's
+ * coordinates and both writes (BEGIN, scope, 4 statements, COMMIT).
  */
 export async function saveVolunteerProfile(tenant: Tenant, userId: string, input: VolunteerProfileInput) {
-  const db = forTenant(tenant.id);
-  const categories = await db.category.findMany({ where: { id: { in: input.categoryIds }, active: true }, select: { id: true } });
-  if (categories.length !== new Set(input.categoryIds).size) throw new InvalidInput({ categoryIds: "invalidChoice" });
-  const coordinates = await coordinatesOf(db, input.postcode);
-  const fields = {
-    name: input.name, phone: input.phone, postcode: input.postcode.toUpperCase(), maxDistanceKm: input.maxDistanceKm,
-    categoryIds: categories.map((c) => c.id), languages: input.languages, availability: input.availability, skills: input.skills,
-    ...coordinates,
-  };
-  return db.$transaction(async (tx) => {
+  return forTenant(tenant.id).$transaction(async (tx) => {
+    const categories = await tx.category.findMany({ where: { id: { in: input.categoryIds }, active: true }, select: { id: true } });
+    if (categories.length !== new Set(input.categoryIds).size) throw new InvalidInput({ categoryIds: "invalidChoice" });
+    const fields = {
+      name: input.name, phone: input.phone, postcode: input.postcode.toUpperCase(), maxDistanceKm: input.maxDistanceKm,
+      categoryIds: categories.map((c) => c.id), languages: input.languages, availability: input.availability, skills: input.skills,
+      ...(await coordinatesOf(tx, input.postcode)),
+    };
     // The no-op update lets Prisma write one INSERT … ON CONFLICT instead of a read, an insert and a re-read.
     const membership = await tx.membership.upsert({
       where: { tenantId_userId_role: { tenantId: tenant.id, userId, role: "VOLUNTEER" } },

@@ -3,7 +3,9 @@ import type { Pool, PoolClient } from "pg";
 import { describe, expect, it } from "vitest";
 import { databasePool, prisma } from "@/lib/db/client";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
-import { createTown } from "./helpers/factories";
+import { systemDb } from "@/lib/tenancy/system";
+import { saveVolunteerProfile } from "@/lib/volunteers/profile";
+import { createTown, createUser } from "./helpers/factories";
 
 describe("forTenant: the one entry point for tenant-owned data", () => {
   it("reads only the town's own rows", async () => {
@@ -72,6 +74,21 @@ describe("forTenant: one transaction for a town's concurrent reads, no scope lef
     // Separate forTenant() clients of the same town join too (the layout's and the page's reads).
     expect(await checkouts(() => Promise.all([forTenant(a.tenant.id).category.count(), forTenant(a.tenant.id).area.count()]))).toBe(1);
     expect(await checkouts(() => Promise.all([db.category.count(), db.category.updateMany({ where: { key: "none" }, data: { position: 1 } })]))).toBe(2);
+  });
+
+  it("registers a volunteer in one transaction: checks, coordinates and both writes under one scope", async () => {
+    const a = await createTown();
+    await systemDb.area.create({ data: { tenantId: a.tenant.id, name: "Centrum", postcode: "3000", latitude: 50.88, longitude: 4.7 } });
+    const input = { name: "Vera", phone: "+32470111222", postcode: "3000", maxDistanceKm: 5, categoryIds: [a.categories[0].id], languages: ["nl" as const], availability: [], skills: [], codeOfConduct: "on" as const };
+    const user = await createUser("vol");
+    let profile: Awaited<ReturnType<typeof saveVolunteerProfile>> | undefined;
+    expect(await checkouts(async () => (profile = await saveVolunteerProfile(a.tenant, user.id, input)))).toBe(1);
+    expect(profile).toMatchObject({ latitude: 50.88, longitude: 4.7, categoryIds: [a.categories[0].id] });
+    // A category of another town is refused, and nothing is written.
+    const b = await createTown();
+    const other = await createUser("vol");
+    await expect(saveVolunteerProfile(a.tenant, other.id, { ...input, categoryIds: [b.categories[0].id] })).rejects.toThrow();
+    expect(await forTenant(a.tenant.id).membership.count({ where: { userId: other.id } })).toBe(0);
   });
 
   it("gives each read of a failing batch its own answer", async () => {

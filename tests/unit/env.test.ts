@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { configurationProblems, isProduction, parseEnv } from "@/lib/env";
+import { configurationProblems, env, isProduction, parseEnv } from "@/lib/env";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/helpt", AUTH_SECRET: "x".repeat(32) };
 
@@ -85,5 +85,32 @@ describe("production configuration", () => {
     for (const bytes of [16, 24, 32]) {
       expect(configurationProblems({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(bytes, 1).toString("base64") })).toEqual([]);
     }
+  });
+});
+
+describe("env(): parsed once, parsed again when a variable changes", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("answers every change of the environment, and keeps the parse while nothing changes (generated)", () => {
+    const values = { EMAIL_FROM: ["Helpt <a@a.example>", "b@b.example"], TRUSTED_PROXIES: ["", "127.0.0.1", "10.0.0.0/8"], ROOT_DOMAIN: ["helpt.be", "localhost"], AUTH_SECRET: ["y".repeat(40), "z".repeat(33)] };
+    const change = fc.constantFrom(...Object.entries(values)).chain(([name, options]) => fc.constantFrom(...options).map((value) => ({ name, value })));
+    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 8 }), (changes) => {
+      vi.unstubAllEnvs();
+      for (const [name, value] of Object.entries(valid)) vi.stubEnv(name, value);
+      for (const { name, value } of changes) {
+        vi.stubEnv(name, value);
+        const now = env();
+        expect(now).toEqual(parseEnv(process.env));
+        expect(env()).toBe(now); // unchanged: the same parse, not a new one
+      }
+    }));
+  });
+
+  it("refuses a broken environment on every call, not only the first", () => {
+    for (const [name, value] of Object.entries(valid)) vi.stubEnv(name, value);
+    expect(env().AUTH_SECRET).toBe(valid.AUTH_SECRET);
+    vi.stubEnv("AUTH_SECRET", "short");
+    expect(() => env()).toThrow(/AUTH_SECRET/);
+    expect(() => env()).toThrow(/AUTH_SECRET/);
   });
 });
