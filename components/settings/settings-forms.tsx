@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { emptyForm, type FormState } from "@/lib/forms/state";
@@ -59,6 +59,31 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
+/** An image file input with its hint and error (the type is checked by its bytes on the server). */
+function ImageFileField({ name, label, hint, error }: { name: string; label: ReactNode; hint: string; error?: string | false }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="font-semibold">{label}</label>
+      <p id={`${name}-hint`} className="text-zinc-700">{hint}</p>
+      <input
+        id={name} name={name} type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error}
+        aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`} className="text-lg"
+      />
+      {error && <p id={`${name}-error`} className="font-semibold text-red-800">{error}</p>}
+    </div>
+  );
+}
+
+/** Save, and remove when there is something to remove: one form, the intent in the button. */
+function SaveOrRemove({ pending, save, remove }: { pending: boolean; save: string; remove: string | null }) {
+  return (
+    <div className="flex flex-wrap gap-3">
+      <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{save}</button>
+      {remove && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{remove}</button>}
+    </div>
+  );
+}
+
 /** The home page's photo: upload (checked and re-encoded on the server), its text alternative, removal. */
 export function HeroForm({ hero }: { hero: { src: string; alt: string } | null }) {
   const t = useTranslations("settings");
@@ -73,20 +98,12 @@ export function HeroForm({ hero }: { hero: { src: string; alt: string } | null }
         // eslint-disable-next-line @next/next/no-img-element -- the stored, already compressed photo
         <img src={hero.src} alt={t("heroCurrent")} width={640} height={240} className="h-auto w-full max-w-md rounded-card" />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="hero" className="font-semibold">{t("heroLabel")} <span className="font-normal text-zinc-700">({tf("optional")})</span></label>
-        <p id="hero-hint" className="text-zinc-700">{t("heroHint")}</p>
-        <input
-          id="hero" name="hero" type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error} aria-describedby={error ? "hero-hint hero-error" : "hero-hint"}
-          className="text-lg"
-        />
-        {error && <p id="hero-error" className="font-semibold text-red-800">{t(`heroErrors.${error}` as "heroErrors.heroType")}</p>}
-      </div>
+      <ImageFileField
+        name="hero" label={<>{t("heroLabel")} <span className="font-normal text-zinc-700">({tf("optional")})</span></>}
+        hint={t("heroHint")} error={error && t(`heroErrors.${error}` as "heroErrors.heroType")}
+      />
       <TextField name="heroAlt" label={t("heroAlt")} hint={t("heroAltHint")} optional defaultValue={state.values.heroAlt ?? hero?.alt ?? ""} error={state.errors.heroAlt} />
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{t("heroSave")}</button>
-        {hero && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{t("heroRemove")}</button>}
-      </div>
+      <SaveOrRemove pending={pending} save={t("heroSave")} remove={hero ? t("heroRemove") : null} />
     </form>
   );
 }
@@ -104,19 +121,8 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
         // eslint-disable-next-line @next/next/no-img-element -- uploaded logos are served as-is
         <img src={logoUrl} alt={t("logoCurrent")} width={96} height={96} className="h-24 w-24 rounded-lg border border-zinc-300 bg-white object-contain p-2" data-testid="logo-current" />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="logo" className="font-semibold">{t("logoLabel")}</label>
-        <p id="logo-hint" className="text-zinc-700">{t("logoHint")}</p>
-        <input
-          id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" aria-invalid={!!error} aria-describedby={error ? "logo-hint logo-error" : "logo-hint"}
-          className="text-lg"
-        />
-        {error && <p id="logo-error" className="font-semibold text-red-800">{t(`logoErrors.${error}` as "logoErrors.logoType")}</p>}
-      </div>
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-5 py-3 text-lg font-bold text-white disabled:opacity-60">{t("logoSave")}</button>
-        {logoUrl && <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border-2 border-red-800 px-5 py-3 text-lg font-bold text-red-800">{t("logoRemove")}</button>}
-      </div>
+      <ImageFileField name="logo" label={t("logoLabel")} hint={t("logoHint")} error={error && t(`logoErrors.${error}` as "logoErrors.logoType")} />
+      <SaveOrRemove pending={pending} save={t("logoSave")} remove={logoUrl ? t("logoRemove") : null} />
     </form>
   );
 }
