@@ -2,6 +2,7 @@
 import "next/dist/server/node-environment-baseline";
 import { describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/lib/auth/session";
+import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-limits";
 import { sessionTokenFor } from "@/lib/auth/site-session";
 import { prisma } from "@/lib/db/client";
 import { TENANT_HEADER } from "@/lib/tenancy/headers";
@@ -61,5 +62,13 @@ describe("currentSession", () => {
     ]) {
       expect((await sessionOn(scope(cookie, proto)))?.user).toMatchObject({ id: user.id, email: user.email });
     }
+  });
+
+  it("reads a session and its user with one statement (when its deadline needs no push)", async () => {
+    const { user, sessionToken } = await signedIn(SESSION_IDLE_SECONDS * 1000);
+    let session: Awaited<ReturnType<typeof currentSession>> = null;
+    const statements = await statementsOf(async () => (session = await sessionOn(scope(`authjs.session-token=${sessionToken}`))));
+    expect(statements).toHaveLength(1);
+    expect(session!.user).toEqual({ id: user.id, email: user.email, name: user.name, isPlatformAdmin: false });
   });
 });
