@@ -19,12 +19,33 @@ export const LIMITS = {
   magicLinkPerIp: { points: 30, duration: 15 * 60 },
 } satisfies Record<string, Limit>;
 
+/**
+ * The library's Prisma store spends two statements per point (DELETE the
+ * expired window, then upsert); this store's one upsert starts a new window
+ * over an expired row itself. Same contract (rate-limiter-flexible's store
+ * method): add `points` to `key`'s window, or start it with `msDuration`
+ * (`force`: start it regardless); concurrent calls all count.
+ */
+class OneStatementPrismaLimiter extends RateLimiterPrisma {
+  async _upsert(key: string, points: number, msDuration: number, force = false) {
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    const [row] = await prisma.$queryRaw<{ points: number; expire: Date | null }[]>`
+      INSERT INTO "RateLimiterFlexible" AS r ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+      ON CONFLICT ("key") DO UPDATE SET
+        "points" = CASE WHEN ${force} OR r."expire" <= ${now} THEN EXCLUDED."points" ELSE r."points" + EXCLUDED."points" END,
+        "expire" = CASE WHEN ${force} OR r."expire" <= ${now} THEN EXCLUDED."expire" ELSE r."expire" END
+      RETURNING "points", "expire"`;
+    return row;
+  }
+}
+
 const limiters = new Map<string, RateLimiterPrisma>();
 
 function limiter(name: keyof typeof LIMITS): RateLimiterPrisma {
   let l = limiters.get(name);
   if (!l) {
-    l = new RateLimiterPrisma({
+    l = new OneStatementPrismaLimiter({
       storeClient: prisma,
       tableName: "rateLimiterFlexible",
       keyPrefix: name,

@@ -12,8 +12,11 @@ declare module "next-auth/adapters" {
   }
 }
 
+type UserFields = Pick<User, "id" | "email" | "emailVerified" | "name" | "image" | "isPlatformAdmin">;
+type SessionWithUser = UserFields & Pick<User, "blockedAt"> & { expires: Date; sessionCreatedAt: Date };
+
 // Carries the platform-admin flag, so the session callback needs no query of its own.
-const toAdapterUser = (u: User): AdapterUser => ({
+const toAdapterUser = (u: UserFields): AdapterUser => ({
   id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image, isPlatformAdmin: u.isPlatformAdmin,
 });
 
@@ -61,18 +64,22 @@ export function helptAdapter(db: PrismaClient, site?: string): Adapter {
       return db.session.create({ data: session });
     },
     // A blocked account's sessions stop working at once; an idle or too old one is removed.
+    // One statement (Prisma's `include` sends two): every signed-in request asks.
     async getSessionAndUser(sessionToken) {
       if (foreign(sessionToken)) return null;
-      const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+      const [s] = await db.$queryRaw<SessionWithUser[]>`
+        SELECT s."expires", s."createdAt" AS "sessionCreatedAt",
+               u."id", u."email", u."emailVerified", u."name", u."image", u."isPlatformAdmin", u."blockedAt"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+        WHERE s."sessionToken" = ${sessionToken}`;
       if (!s) return null;
       const now = new Date();
-      if (s.expires <= now || absoluteEnd(s.createdAt) <= now) {
+      if (s.expires <= now || absoluteEnd(s.sessionCreatedAt) <= now) {
         await db.session.deleteMany({ where: { sessionToken } });
         return null;
       }
-      if (s.user.blockedAt) return null;
-      const { user, ...session } = s;
-      return { session, user: toAdapterUser(user) };
+      if (s.blockedAt) return null;
+      return { session: { sessionToken, userId: s.id, expires: s.expires }, user: toAdapterUser(s) };
     },
     // Activity pushes the idle deadline back, never past the absolute one.
     async updateSession({ sessionToken, expires }) {
