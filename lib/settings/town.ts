@@ -73,12 +73,15 @@ export async function townBilling(tenant: { id: string }) {
   });
 }
 
+// Which button of an image form was pressed: upload the chosen file, or remove the current one.
+const saveOrRemove = z.enum(["save", "remove"], { error: "invalidChoice" }).default("save");
+
 /** The header's logo: a new file, or removal. The file itself is checked by checkLogo. */
-export const logoSchema = z.object({ intent: z.enum(["save", "remove"], { error: "invalidChoice" }).default("save") });
+export const logoSchema = z.object({ intent: saveOrRemove });
 
 /** The home page's photo: its text alternative ("" : decorative), or removal. The file itself is checked by prepareHero. */
 export const heroSchema = z.object({
-  intent: z.enum(["save", "remove"], { error: "invalidChoice" }).default("save"),
+  intent: saveOrRemove,
   heroAlt: z.string().overwrite(stripControl).trim().max(200, "tooLong").default("").transform((s) => s || null),
 });
 
