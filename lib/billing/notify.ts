@@ -1,10 +1,11 @@
 import type { TemplateData } from "@/lib/email/templates";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { givenAddress } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { BILLING_SETTINGS_PATH } from "./plans";
 
-type Db = Pick<TenantDb, "membership" | "outboxEmail" | "tenant" | "$executeRaw">;
+type Db = Pick<TenantDb, "membership" | "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
 type BillingTemplate = "trial-ending" | "payment-failed" | "suspended";
 
 export const billingUrl = (slug: string) => publicTownUrl(slug, BILLING_SETTINGS_PATH);
@@ -21,7 +22,7 @@ export async function emailAdmins<N extends BillingTemplate>(
     select: { user: { select: { email: true } } },
   });
   for (const { user } of admins) {
-    await enqueueEmail(db, { tenantId: tenant.id, template, locale: tenant.defaultLocale, to: user.email, data });
+    await notify(db, tenant, { to: givenAddress(user.email), template, locale: tenant.defaultLocale, data });
   }
   return admins.length;
 }

@@ -21,10 +21,15 @@ export function parseDay(ymd: string): { y: number; m: number; d: number } | nul
 
 /** The instant midnight begins on day `ymd` (+ `plusDays`) in `timeZone`; summer time included. */
 export function startOfDay(ymd: string, plusDays = 0, timeZone = PLATFORM_TIME_ZONE): Date {
+  return atHour(ymd, 0, plusDays, timeZone);
+}
+
+/** The instant the wall clock in `timeZone` shows `hour`:00 on day `ymd` (+ `plusDays`); summer time included. */
+export function atHour(ymd: string, hour: number, plusDays = 0, timeZone = PLATFORM_TIME_ZONE): Date {
   const day = parseDay(ymd);
   if (!day) throw new RangeError(`not a day: ${ymd}`);
-  const wall = Date.UTC(day.y, day.m - 1, day.d + plusDays);
-  // The offset at midnight may differ from the offset at the first guess when a clock change lies between.
+  const wall = Date.UTC(day.y, day.m - 1, day.d + plusDays, hour);
+  // The offset at that hour may differ from the offset at the first guess when a clock change lies between.
   const guess = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(guess, timeZone));
 }

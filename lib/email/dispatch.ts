@@ -2,14 +2,11 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { EmailBrand } from "@/emails/town-email";
 import { deliver, EmailDeliveryError } from "@/lib/email/deliver";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { renderTemplate } from "@/lib/email/render";
 import { suppressionFor } from "@/lib/email/suppressions";
 import { logger } from "@/lib/log/logger";
 import { isTemplateName } from "@/lib/email/templates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { forTenant } from "@/lib/tenancy/for-tenant";
-import { publicTownUrl } from "@/lib/tenancy/urls";
 import { systemDb } from "@/lib/tenancy/system";
 import { HOUR_MS, MINUTE_MS } from "@/lib/dates/durations";
 
@@ -42,7 +39,8 @@ async function brandFor(tenantId: string | null, cache: Map<string, Sender>): Pr
   return brand;
 }
 
-async function render(row: Row, brand: EmailBrand) {
+/** One outbox row as its e-mail, or an error if the row names no template or its data does not fit. */
+export async function renderRow(row: Pick<Row, "template" | "locale" | "data">, brand: EmailBrand) {
   if (!isTemplateName(row.template)) throw new Error(`unknown template ${row.template}`);
   const locale: Locale = isLocale(row.locale) ? row.locale : "nl";
   return renderTemplate(row.template, locale, brand, row.data as never);
@@ -80,7 +78,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
     let mail;
     const brand = await brandFor(row.tenantId, brands);
     try {
-      mail = await render(row, brand);
+      mail = await renderRow(row, brand);
     } catch (error) {
       // A template that throws fails this message only; the queue goes on.
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
@@ -113,37 +111,6 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
     }
   }
   return result;
-}
-
-/**
- * Notifications held back by the daily cap go out as one digest per
- * recipient and town. Runs daily; each held row is digested once.
- */
-export async function sendDigests(now = new Date()): Promise<number> {
-  const groups = await systemDb.outboxEmail.groupBy({ by: ["tenantId", "to", "locale"], where: { status: "HELD" } });
-  let digests = 0;
-  for (const g of groups) {
-    if (!g.tenantId) continue;
-    const tenant = await prisma.tenant.findUnique({ where: { id: g.tenantId }, select: { slug: true, name: true, primaryColor: true, phone: true } });
-    if (!tenant) continue;
-    await forTenant(g.tenantId).$transaction(async (tx) => {
-      const held = await tx.outboxEmail.findMany({ where: { tenantId: g.tenantId, to: g.to, locale: g.locale, status: "HELD" }, orderBy: { createdAt: "asc" } });
-      const claimed = await tx.outboxEmail.updateMany({ where: { id: { in: held.map((h) => h.id) }, status: "HELD" }, data: { status: "DIGESTED" } });
-      if (claimed.count !== held.length || held.length === 0) throw new Error("digest raced with another worker");
-      const items: string[] = [];
-      for (const h of held) {
-        if (isTemplateName(h.template)) items.push((await render({ ...h, attempts: 0 }, tenant)).subject);
-      }
-      await enqueueEmail(tx, {
-        tenantId: g.tenantId, template: "volunteer-digest", locale: g.locale, to: g.to,
-        data: { items, url: publicTownUrl(tenant.slug, "/requests") },
-      }, now);
-      digests++;
-    }).catch((error: Error) => {
-      if (error.message !== "digest raced with another worker") throw error;
-    });
-  }
-  return digests;
 }
 
 /** For the admin console: how the queue stands. */

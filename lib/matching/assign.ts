@@ -1,8 +1,9 @@
 import { writeAudit } from "@/lib/audit/log";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
+import { givenAddress, volunteerContact } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import { changeStatus } from "@/lib/requests/mutations";
 import { whenFromColumns } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -41,8 +42,8 @@ export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">,
         create: { tenantId: tenant.id, requestId, volunteerId: v.id, status: "ASSIGNED" },
       });
       await tx.volunteerProfile.updateMany({ where: { id: v.id }, data: { lastAssignedAt: now } });
-      await enqueueEmail(tx, {
-        tenantId: tenant.id, template: "volunteer-assigned", locale, to: v.user.email,
+      await notify(tx, tenant, {
+        to: volunteerContact(v.user), template: "volunteer-assigned", locale,
         data: {
           reference: request.reference, residentName: request.residentName, residentPhone: request.residentPhone ?? undefined,
           residentAddress: [request.residentAddress, request.postcode].filter(Boolean).join(", ") || undefined,
@@ -57,20 +58,18 @@ export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">,
     });
     await tx.response.updateMany({ where: { requestId, status: "PENDING" }, data: { status: "RELEASED" } });
     for (const r of released) {
-      await enqueueEmail(tx, {
-        tenantId: tenant.id, template: "volunteer-released", kind: "NOTIFICATION", to: r.volunteer.user.email,
+      await notify(tx, tenant, {
+        to: volunteerContact(r.volunteer.user), template: "volunteer-released", kind: "NOTIFICATION",
         locale: volunteerLocale(r.volunteer.languages, tenant.defaultLocale),
         data: { url: publicTownUrl(tenant.slug, "/volunteer") },
       });
     }
 
     await tx.helpRequest.updateMany({ where: { id: requestId }, data: { status: "MATCHED" } });
-    if (request.residentEmail) {
-      await enqueueEmail(tx, {
-        tenantId: tenant.id, template: "request-matched", locale: request.locale, to: request.residentEmail,
-        data: { reference: request.reference, volunteerName: chosen.map((v) => v.name.split(" ")[0]).join(", ") },
-      });
-    }
+    await notify(tx, tenant, {
+      to: givenAddress(request.residentEmail), template: "request-matched", locale: request.locale,
+      data: { reference: request.reference, volunteerName: chosen.map((v) => v.name.split(" ")[0]).join(", ") },
+    });
     await writeAudit(tenant, { actorId: coordinatorId, action: "request.assign", subjectType: "HelpRequest", subjectId: requestId, details: { volunteerIds } }, tx);
   });
 }

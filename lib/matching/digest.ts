@@ -1,8 +1,9 @@
-import { enqueueEmail } from "@/lib/email/outbox";
 import { emailTranslator } from "@/lib/email/translator";
 import { describeWhen, WHEN_SELECT, whenFromColumns } from "@/lib/when/when";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { rankCandidates } from "@/lib/matching/candidates";
+import { volunteerContact } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { DAY_MS } from "@/lib/dates/durations";
@@ -48,8 +49,8 @@ export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLo
       return `${localized(r.category.labels, locale, fallback)} · ${r.neighbourhood || r.postcode} · ${when}`;
     });
     await db.$transaction((tx) =>
-      enqueueEmail(tx, {
-        tenantId: tenant.id, template: "volunteer-digest", kind: "NOTIFICATION", locale, to: v.user.email,
+      notify(tx, tenant, {
+        to: volunteerContact(v.user), template: "volunteer-digest", kind: "NOTIFICATION", locale,
         data: { items, url: publicTownUrl(tenant.slug, "/volunteer") },
       }, now),
     );

@@ -3,8 +3,9 @@ import type { RequestStatus } from "@/generated/prisma/enums";
 import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
+import { givenAddress } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { whenToColumns, type When } from "@/lib/when/when";
@@ -78,9 +79,7 @@ export async function createRequest(
           subjectId: row.id,
           details: { source: meta.source },
         }, tx);
-        if (data.residentEmail) {
-          await enqueueEmail(tx, { tenantId: tenant.id, template: "request-received", locale: meta.locale, to: data.residentEmail, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
-        }
+        await notify(tx, tenant, { to: givenAddress(data.residentEmail), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
         return { id: row.id, reference: row.reference };
       });
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
@@ -138,8 +137,8 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");
     await writeAudit(tenant, { actorId, action: "request.status", subjectType: "HelpRequest", subjectId: id, details: { from: row.status, to } }, tx);
-    if (to === "DONE" && row.residentEmail) {
-      await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: row.locale, to: row.residentEmail, data: { reference: row.reference } });
+    if (to === "DONE") {
+      await notify(tx, tenant, { to: givenAddress(row.residentEmail), template: "request-done", locale: row.locale, data: { reference: row.reference } });
     }
   });
 }
@@ -156,8 +155,8 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
     });
     if (count === 0) throw new InvalidTransition("changedMeanwhile");
     await writeAudit(tenant, { actorId, action: "request.publish", subjectType: "HelpRequest", subjectId: id }, tx);
-    if (row.status === "NEW" && row.residentEmail) {
-      await enqueueEmail(tx, { tenantId: tenant.id, template: "request-published", locale: row.locale, to: row.residentEmail, data: { reference: row.reference } });
+    if (row.status === "NEW") {
+      await notify(tx, tenant, { to: givenAddress(row.residentEmail), template: "request-published", locale: row.locale, data: { reference: row.reference } });
     }
   });
 }

@@ -4,8 +4,9 @@ import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { sessionPrefixOf } from "@/lib/auth/site-session";
 import { prisma } from "@/lib/db/client";
 import { listDomains } from "@/lib/domains/domains";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
+import { givenAddress } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { TenantRow } from "@/lib/tenancy/tenant";
 
@@ -29,7 +30,7 @@ export async function inviteMember(tenant: TenantRow<"slug" | "defaultLocale">, 
   const link = await createSignInLink({ email, slug: tenant.slug, callbackPath: "/", validHours: 72 });
   await db.$transaction(async (tx) => {
     const m = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role } });
-    await enqueueEmail(tx, { tenantId: tenant.id, template: "staff-invitation", locale: tenant.defaultLocale, to: email, data: { inviter: inviter.name, role: input.role, url: link } });
+    await notify(tx, tenant, { to: givenAddress(email), template: "staff-invitation", locale: tenant.defaultLocale, data: { inviter: inviter.name, role: input.role, url: link } });
     await writeAudit(tenant, { actorId: inviter.userId, action: "team.invite", subjectType: "Membership", subjectId: m.id, details: { role: input.role } }, tx);
   });
 }

@@ -7,6 +7,8 @@ import { logoUrlFor } from "@/lib/images/logo";
 import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
 import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";
+import { volunteerContact } from "@/lib/notifications/contacts";
+import { notifyAll } from "@/lib/notifications/notify";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -39,14 +41,9 @@ export async function updateTownSettings(tenant: { id: string; slug: string }, a
     if (input.mode === "CRISIS" && before.mode !== "CRISIS") {
       const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { languages: true, user: { select: { email: true } } } });
       const url = publicTownUrl(tenant.slug, "/volunteer");
-      for (let i = 0; i < volunteers.length; i += 1000) {
-        await tx.outboxEmail.createMany({
-          data: volunteers.slice(i, i + 1000).map((v) => ({
-            tenantId: tenant.id, template: "crisis-call", to: v.user.email, data: { url },
-            locale: v.languages.find(isLocale) ?? input.defaultLocale,
-          })),
-        });
-      }
+      await notifyAll(tx, tenant, volunteers.map((v) => ({
+        to: volunteerContact(v.user), template: "crisis-call", data: { url }, locale: v.languages.find(isLocale) ?? input.defaultLocale,
+      })));
     }
   });
   await writeAudit(tenant, { actorId, action: "settings.update", subjectType: "Tenant", subjectId: tenant.id, details: { mode: input.mode } });

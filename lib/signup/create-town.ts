@@ -1,9 +1,10 @@
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { logoUrlFor } from "@/lib/images/logo";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { LEGAL_VERSIONS } from "@/lib/legal/documents";
 import type { Locale } from "@/lib/i18n/locales";
+import { givenAddress } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import type { SignupData } from "@/lib/signup/schemas";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
@@ -67,6 +68,6 @@ export async function createTown(data: SignupData & Complete, draftId: string, {
   invalidateTenant({ slug });
   const site = townOrigin(slug);
   const link = await createSignInLink({ email: admin.adminEmail, slug, callbackPath: "/settings", validHours: 72 });
-  await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "wizard-welcome", locale: adminLocale, to: admin.adminEmail, data: { url: site, signInUrl: link } });
+  await notify(forTenant(tenant.id), tenant, { to: givenAddress(admin.adminEmail), template: "wizard-welcome", locale: adminLocale, data: { url: site, signInUrl: link } });
   return tenant;
 }

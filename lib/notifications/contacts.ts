@@ -1,0 +1,14 @@
+/** An address or number on one channel, with what the person agreed to and whether it was confirmed. */
+export type Address = { value: string; consent: boolean; verified: boolean };
+/** How a person can be reached; notify() uses every live channel the contact has. */
+export type Contact = { email?: Address | null };
+
+/** An address typed in for this exchange (a resident's request, an invitation): fit for answers about it, not for alerts. */
+export const givenAddress = (email: string | null | undefined): Contact => ({ email: email ? { value: email, consent: false, verified: false } : null });
+
+/**
+ * A signed-up volunteer. Helpt signs people in only by a link sent to their
+ * address, and a profile is made only when signed in, so the address is
+ * confirmed; volunteering for the town is agreeing to hear from it.
+ */
+export const volunteerContact = (user: { email: string }): Contact => ({ email: { value: user.email, consent: true, verified: true } });

@@ -1,0 +1,86 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { TemplateData, TemplateName } from "@/lib/email/templates";
+import type { Contact } from "@/lib/notifications/contacts";
+import { emailOutboxRow } from "@/lib/notifications/email-outbox";
+import { decide, dueAt, localDay, type Channel, type Kind, type Outcome } from "@/lib/notifications/policy";
+import type { TenantDb } from "@/lib/tenancy/for-tenant";
+
+type Db = Pick<TenantDb, "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
+
+export type Message<N extends TemplateName> = {
+  to: Contact;
+  /** The person's language. */
+  locale: string;
+  template: N;
+  data: TemplateData<N>;
+  /** TRANSACTIONAL unless said otherwise (see policy.ts). */
+  kind?: Kind;
+  /** Goes out in the quiet hours too (still within the daily cap). */
+  urgent?: boolean;
+};
+
+export type Delivery = { channel: Channel; outcome: Outcome; outboxId: string | null; dueAt: Date };
+
+/** The channels with a working outbox today; SMS joins when its provider adapter does (issue #18). */
+const LIVE_CHANNELS = ["EMAIL"] as const satisfies readonly Channel[];
+const BATCH = 1000;
+
+/**
+ * Informs a person: the one way anything in Helpt reaches someone. Pass the
+ * transaction of the change that causes it, so the message exists exactly
+ * when the change does. Per channel the town's policy decides (consent,
+ * confirmed address, daily cap, quiet hours); what was not sent at once is
+ * recorded with the reason.
+ */
+export async function notify<N extends TemplateName>(db: Db, tenant: { id: string }, message: Message<N>, now = new Date()): Promise<Delivery[]> {
+  return (await notifyAll(db, tenant, [message], now))[0];
+}
+
+/** notify() for many people at once (e.g. every volunteer of a town), written in batches. */
+export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: string }, messages: Message<N>[], now = new Date()): Promise<Delivery[][]> {
+  const town = messages.some((m) => m.kind === "NOTIFICATION")
+    ? await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { timeZone: true, emailsPerDay: true } })
+    : null;
+  const outbox: Prisma.OutboxEmailCreateManyInput[] = [];
+  const records: Prisma.NotificationCreateManyInput[] = [];
+  // Counted messages of this batch, per person, channel and day: the database sees them only once written.
+  const batchUse = new Map<string, number>();
+  const results: Delivery[][] = [];
+  for (const m of messages) {
+    const kind = m.kind ?? "TRANSACTIONAL";
+    const urgent = m.urgent ?? false;
+    const deliveries: Delivery[] = [];
+    for (const channel of LIVE_CHANNELS) {
+      const address = m.to.email;
+      if (!address) continue;
+      const recipient = address.value.trim().toLowerCase();
+      const due = town ? dueAt(now, town.timeZone, { kind, urgent }) : now;
+      let usedThatDay = 0;
+      let bucket = "";
+      if (town && kind === "NOTIFICATION") {
+        // Serialise per person and channel so two concurrent notifications cannot both slip under the cap.
+        await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${tenant.id}:${channel}:${recipient}`}))`;
+        const day = localDay(due, town.timeZone);
+        bucket = `${channel}:${recipient}:${day.start.toISOString()}`;
+        usedThatDay = (batchUse.get(bucket) ?? 0) + await db.notification.count({
+          where: { tenantId: tenant.id, channel, recipient, counted: true, outcome: { in: ["QUEUED", "DEFERRED"] }, dueAt: { gte: day.start, lt: day.end } },
+        });
+      }
+      const outcome = decide({ channel, kind, address, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
+      const row = outcome === "QUEUED" || outcome === "DEFERRED" || outcome === "CAPPED"
+        ? emailOutboxRow({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due)
+        : null;
+      if (row) outbox.push(row);
+      if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
+      // A transactional message queued at once is its own record (the outbox row).
+      if (kind === "NOTIFICATION" || outcome !== "QUEUED") {
+        records.push({ tenantId: tenant.id, channel, template: m.template, recipient, counted: kind === "NOTIFICATION", urgent, outcome, dueAt: due, outboxId: row?.id ?? null, createdAt: now });
+      }
+      deliveries.push({ channel, outcome, outboxId: row?.id ?? null, dueAt: due });
+    }
+    results.push(deliveries);
+  }
+  for (let i = 0; i < outbox.length; i += BATCH) await db.outboxEmail.createMany({ data: outbox.slice(i, i + BATCH) });
+  for (let i = 0; i < records.length; i += BATCH) await db.notification.createMany({ data: records.slice(i, i + BATCH) });
+  return results;
+}
