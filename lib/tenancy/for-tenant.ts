@@ -9,7 +9,7 @@ import { secondWallEnabled, withSecondWall } from "@/lib/tenancy/second-wall";
 export const TENANT_MODELS = new Set([
   "Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog",
   "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
-  "TermsAcceptance", "TownTally",
+  "TermsAcceptance", "TownTally", "Notification",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/email/webhook/route";
 import { deliver } from "@/lib/email/deliver";
 import { dispatchOutbox } from "@/lib/email/dispatch";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "./helpers/outbox";
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
@@ -22,7 +22,7 @@ afterEach(async () => {
 const address = () => `${uniqueSlug("p")}@example.be`;
 
 async function queue(tenantId: string, to: string) {
-  return forTenant(tenantId).$transaction((tx) => enqueueEmail(tx, { tenantId, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } }));
+  return forTenant(tenantId).$transaction((tx) => queueEmail(tx, { tenantId, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } }));
 }
 const status = async (id: string) => (await systemDb.outboxEmail.findUniqueOrThrow({ where: { id } })).status;
 

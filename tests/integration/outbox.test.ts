@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { backoffMs, dispatchOutbox, MAX_ATTEMPTS, sendDigests } from "@/lib/email/dispatch";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { backoffMs, dispatchOutbox, MAX_ATTEMPTS } from "@/lib/email/dispatch";
+import { sendDigests } from "@/lib/notifications/digest";
+import { queueEmail } from "./helpers/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { startFakeResend } from "./helpers/fake-resend";
@@ -31,7 +32,7 @@ describe("transactional outbox", () => {
     const to = address();
     await expect(
       forTenant(tenant.id).$transaction(async (tx) => {
-        await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } });
+        await queueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -43,7 +44,7 @@ describe("transactional outbox", () => {
     fake = await startFakeResend(() => ({ status: 200, delayMs: 15 }));
     const recipients = Array.from({ length: 12 }, address);
     await forTenant(tenant.id).$transaction(async (tx) => {
-      for (const to of recipients) await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } });
+      for (const to of recipients) await queueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } });
     });
     for (let round = 0; round < 4; round++) await Promise.all([dispatchOutbox({ batch: 5, tenantIds: [tenant.id] }), dispatchOutbox({ batch: 5, tenantIds: [tenant.id] })]);
     const mine = fake.calls.filter((c) => recipients.includes(c.to[0]));
@@ -58,7 +59,7 @@ describe("transactional outbox", () => {
     const to = address();
     const replies = [{ status: 500 }, { status: 429, retryAfter: 600 }, { status: 200 }];
     fake = await startFakeResend((call) => (call.to[0] === to ? replies.shift()! : { status: 200 }));
-    const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
+    const row = await queueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
 
     let now = new Date();
     await dispatchOutbox({ now, tenantIds: [tenant.id] });
@@ -100,7 +101,7 @@ describe("transactional outbox", () => {
     });
     const ids: string[] = [];
     await forTenant(tenant.id).$transaction(async (tx) => {
-      for (const to of recipients) ids.push((await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } })).id);
+      for (const to of recipients) ids.push((await queueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to, data: { reference: "ABCD-EFGH" } })).id);
     });
     ids.sort();
     const mine = () => systemDb.outboxEmail.findMany({ where: { id: { in: ids } } });
@@ -132,7 +133,7 @@ describe("transactional outbox", () => {
     const { tenant } = await createTown();
     const to = address();
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 422 : 200 }));
-    const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
+    const row = await queueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
     await dispatchOutbox({ now: new Date(Date.now() + 86_400_000), tenantIds: [tenant.id] });
     expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
@@ -146,7 +147,7 @@ describe("transactional outbox", () => {
     fake = await startFakeResend();
     const db = forTenant(tenant.id);
     const broken = await db.outboxEmail.create({ data: { tenantId: tenant.id, template: "volunteer-assigned", locale: "nl", to: bad, data: { nonsense: true } } });
-    const fine = await enqueueEmail(db, { tenantId: tenant.id, template: "request-done", locale: "nl", to: good, data: { reference: "ABCD-EFGH" } });
+    const fine = await queueEmail(db, { tenantId: tenant.id, template: "request-done", locale: "nl", to: good, data: { reference: "ABCD-EFGH" } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
     expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "FAILED" });
     expect((await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: broken.id } })).lastError).toMatch(/^render:/);
@@ -157,7 +158,7 @@ describe("transactional outbox", () => {
     const { tenant } = await createTown();
     const to = address();
     fake = await startFakeResend((call) => ({ status: call.to[0] === to ? 503 : 200 }));
-    const row = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
+    const row = await queueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     await systemDb.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     await dispatchOutbox({ tenantIds: [tenant.id] });
     expect(await systemDb.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
@@ -177,7 +178,7 @@ describe("daily caps and digests", () => {
     const to = address();
     const db = forTenant(tenant.id);
     for (let i = 0; i < 5; i++) {
-      await db.$transaction((tx) => enqueueEmail(tx, { tenantId: tenant.id, template: "request-published", kind: "NOTIFICATION", locale: "en", to, data: { reference: `REF${i}-AAAA` } }));
+      await db.$transaction((tx) => queueEmail(tx, { tenantId: tenant.id, template: "request-published", kind: "NOTIFICATION", locale: "en", to, data: { reference: `REF${i}-AAAA` } }));
     }
     expect((await rowsTo(to)).map((r) => r.status)).toEqual(["PENDING", "PENDING", "HELD", "HELD", "HELD"]);
 
@@ -199,7 +200,7 @@ describe("daily caps and digests", () => {
     const to = address();
     const db = forTenant(tenant.id);
     await Promise.all(Array.from({ length: 8 }, (_, i) =>
-      db.$transaction((tx) => enqueueEmail(tx, { tenantId: tenant.id, template: "request-published", kind: "NOTIFICATION", locale: "en", to, data: { reference: `C${i}` } })),
+      db.$transaction((tx) => queueEmail(tx, { tenantId: tenant.id, template: "request-published", kind: "NOTIFICATION", locale: "en", to, data: { reference: `C${i}` } })),
     ));
     const rows = await rowsTo(to);
     expect(rows.filter((r) => r.status === "PENDING")).toHaveLength(3);
@@ -209,7 +210,7 @@ describe("daily caps and digests", () => {
   it("never caps transactional mail", async () => {
     const { tenant } = await createTown({ emailsPerDay: 0 });
     const to = address();
-    await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
+    await queueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "en", to, data: { reference: "ABCD-EFGH" } });
     expect((await rowsTo(to))[0].status).toBe("PENDING");
   });
 });

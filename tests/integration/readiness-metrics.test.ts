@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as ready } from "@/app/api/ready/route";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "./helpers/outbox";
 import { beat } from "@/lib/jobs/heartbeat";
 import { knownTownSlug } from "@/lib/observability/known-towns";
 import { metrics } from "@/lib/observability/metrics";
@@ -48,7 +48,7 @@ describe("/api/health and /api/ready", () => {
     const waiting = await systemDb.outboxEmail.count({ where: { status: "PENDING", nextAttemptAt: { lte: new Date() } } });
     const { tenant } = await createTown();
     await forTenant(tenant.id).$transaction(async (tx) => {
-      for (let i = 0; i < 2; i++) await enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to: `${uniqueSlug("b")}@example.be`, data: { reference: "ABCD-EFGH" } });
+      for (let i = 0; i < 2; i++) await queueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to: `${uniqueSlug("b")}@example.be`, data: { reference: "ABCD-EFGH" } });
     });
     process.env.READY_MAX_EMAIL_BACKLOG = String(waiting + 1);
     const r = await ready();
@@ -87,7 +87,7 @@ describe("/api/metrics", () => {
   it("reports latency, town requests, outbox backlog and age, job failures, heartbeats and the pool", async () => {
     process.env.METRICS_TOKEN = "metrics-token-0123456789";
     const { tenant } = await createTown();
-    await forTenant(tenant.id).$transaction((tx) => enqueueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to: `${uniqueSlug("m")}@example.be`, data: { reference: "ABCD-EFGH" } }, new Date(Date.now() - 90_000)));
+    await forTenant(tenant.id).$transaction((tx) => queueEmail(tx, { tenantId: tenant.id, template: "request-done", locale: "nl", to: `${uniqueSlug("m")}@example.be`, data: { reference: "ABCD-EFGH" } }, new Date(Date.now() - 90_000)));
     const worker = uniqueSlug("w");
     await beat(worker, new Date(), { "retention-clean-up": 2 });
     metrics().httpDuration.observe({ group: "staff", site: "town", method: "GET", status: "2xx" }, 0.2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { queueEmail } from "./helpers/outbox";
 import { addNote, changeStatus, createRequest, publishRequest, reopenDueRecurring, triageRequest } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
 import { forTenant } from "@/lib/tenancy/for-tenant";
@@ -23,7 +23,7 @@ describe("retention", () => {
     const open = await createRequest(town, requestInput(categories[0].id), { source: "ONLINE", locale: "nl" });
     const elsewhere = await createRequest(other.tenant, requestInput(other.categories[0].id), { source: "ONLINE", locale: "nl" });
     await changeStatus(other.tenant, c.id, elsewhere.id, "CANCELLED", closedAt);
-    const mail = await enqueueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "nl", to: "old@example.be", data: { reference: old.reference } }, closedAt);
+    const mail = await queueEmail(forTenant(tenant.id), { tenantId: tenant.id, template: "request-done", locale: "nl", to: "old@example.be", data: { reference: old.reference } }, closedAt);
     await systemDb.outboxEmail.update({ where: { id: mail.id }, data: { status: "SENT" } });
 
     expect(await anonymiseExpired(town, new Date(closedAt.getTime() + 29 * DAY))).toBe(0);
