@@ -7,8 +7,8 @@ import { DAY_MS } from "@/lib/dates/durations";
  * After that the resident's details, the free-text description, the
  * internal notes and the volunteers' feedback are erased; what remains
  * (category, neighbourhood, dates, status) still feeds the statistics. Sent
- * e-mails, whose data can hold the same details, are deleted after the same
- * period. A recurring request waits until its next occurrence has been
+ * e-mails, whose data can hold the same details, and the records of what was
+ * sent to whom (lib/notifications), are deleted after the same period. A recurring request waits until its next occurrence has been
  * created (which carries the details on), unless that was due a whole
  * retention period ago (a suspended town reopens nothing).
  */
@@ -39,5 +39,6 @@ export async function anonymiseExpired(tenant: { id: string; retentionDays: numb
   await db.outboxEmail.deleteMany({
     where: { tenantId: tenant.id, status: { in: ["SENT", "DIGESTED", "FAILED"] }, createdAt: { lt: cutoff } },
   });
+  await db.notification.deleteMany({ where: { createdAt: { lt: cutoff } } });
   return expired.length;
 }

@@ -146,7 +146,7 @@ export async function eraseResidentData(tenant: Tenant<"name" | "defaultLocale">
   return forTenant(tenant.id).$transaction(async (tx) => {
     const rows = await tx.helpRequest.findMany({
       where: whereResident(key),
-      select: { id: true, reference: true, status: true },
+      select: { id: true, reference: true, status: true, residentEmail: true },
     });
     if (rows.length === 0) throw new NotFoundInTenant("resident");
     const ids = rows.map((r) => r.id);
@@ -166,6 +166,7 @@ export async function eraseResidentData(tenant: Tenant<"name" | "defaultLocale">
     await tx.assignment.updateMany({ where: { requestId: { in: ids } }, data: { feedback: null } });
     // Mail to the resident, and mail that gave volunteers their details.
     await tx.outboxEmail.deleteMany({ where: { tenantId: tenant.id, ...mailAbout(rows.map((r) => r.reference)) } });
+    await tx.notification.deleteMany({ where: { recipient: { in: rows.flatMap((r) => (r.residentEmail ? [r.residentEmail.toLowerCase()] : [])) } } });
     const details = identityDetails(key, actorId, now);
     for (const r of rows) {
       const cancelled = (ACTIVE as readonly string[]).includes(r.status);

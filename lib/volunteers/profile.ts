@@ -65,10 +65,12 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
   return { exportedAt: new Date().toISOString(), profile };
 }
 
-/** Erases the volunteer's profile, responses and applications in this town; other towns are untouched. */
+/** Erases the volunteer's profile, responses and applications in this town, and the record of what the town sent them; other towns are untouched. */
 export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
+    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { user: { select: { email: true } } } });
+    if (profile) await tx.notification.deleteMany({ where: { recipient: profile.user.email } });
     await tx.volunteerProfile.deleteMany({ where: { userId } });
     await tx.membership.deleteMany({ where: { userId, role: "VOLUNTEER" } });
   });

@@ -5,7 +5,9 @@ import { notify, type Message } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 import { startFakeResend } from "./helpers/fake-resend";
-import { createTown, uniqueSlug } from "./helpers/factories";
+import { createTown, createVolunteer, uniqueSlug } from "./helpers/factories";
+import { anonymiseExpired } from "@/lib/requests/retention";
+import { deleteVolunteerProfile } from "@/lib/volunteers/profile";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>> | undefined;
 afterEach(async () => {
@@ -115,5 +117,23 @@ describe("notify()", () => {
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => db.$transaction((tx) => notify(tx, tenant, released(to), NOON))));
     expect(outcomes.flat().filter((d) => d.outcome === "QUEUED")).toHaveLength(3);
     expect(outcomes.flat().filter((d) => d.outcome === "CAPPED")).toHaveLength(5);
+  });
+
+  it("forgets whom it told: with the volunteer's profile, and after the town's retention period", async () => {
+    const { tenant, categories } = await createTown({ retentionDays: 30 });
+    const { user } = await createVolunteer(tenant.id, [categories[0].id]);
+    const stranger = address();
+    const db = forTenant(tenant.id);
+    await db.$transaction(async (tx) => {
+      await notify(tx, tenant, released(user.email), NOON);
+      await notify(tx, tenant, released(stranger), NOON);
+    });
+    await deleteVolunteerProfile(tenant, user.id);
+    expect(await recordsTo(user.email)).toEqual([]);
+    expect(await recordsTo(stranger)).toHaveLength(1);
+    await anonymiseExpired(tenant, new Date(NOON.getTime() + 29 * 86_400_000));
+    expect(await recordsTo(stranger)).toHaveLength(1);
+    await anonymiseExpired(tenant, new Date(NOON.getTime() + 31 * 86_400_000));
+    expect(await recordsTo(stranger)).toEqual([]);
   });
 });

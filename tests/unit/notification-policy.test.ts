@@ -80,7 +80,7 @@ describe("decide", () => {
     channel, kind, consent: fc.boolean(), verified: fc.boolean(), deferred: fc.boolean(),
     usedThatDay: fc.nat(30), cap: fc.nat(20),
   });
-  const run = (i: fc.RecordValue<{ channel: Channel; kind: Kind; consent: boolean; verified: boolean; deferred: boolean; usedThatDay: number; cap: number }>) => {
+  const run = (i: { channel: Channel; kind: Kind; consent: boolean; verified: boolean; deferred: boolean; usedThatDay: number; cap: number }) => {
     const now = new Date("2026-12-02T12:00:00Z");
     return decide({
       channel: i.channel, kind: i.kind, address: { consent: i.consent, verified: i.verified }, now,

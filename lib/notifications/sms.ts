@@ -1,0 +1,31 @@
+import type { Translator } from "@/lib/email/translator";
+
+/** One text message: 160 characters of GSM 03.38's basic set (a single other character, such as "ë" or "€", halves it to 70). */
+export const SMS_LENGTH = 160;
+const GSM_BASIC = new Set("@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà");
+const TOWN_LENGTH = 40;
+const LINK_LENGTH = 60;
+
+/** Plain text in GSM characters on one line: accents GSM lacks are dropped (ë → e), anything else becomes "?". */
+export function toGsm(text: string): string {
+  return [...text.replace(/\s+/g, " ").trim()]
+    .map((c) => (GSM_BASIC.has(c) ? c : c.normalize("NFD").replace(/\p{M}/gu, "")))
+    .map((c) => ([...c].every((x) => GSM_BASIC.has(x)) ? c : "?"))
+    .join("");
+}
+
+/** A channel's template for SMS: the words in the person's language (`t`) and the short link they lead to. */
+export type SmsTemplate<D> = (t: Translator, data: D) => { text: string; link: string };
+
+/**
+ * "Leuven: <text> <link>" in one text message: the town's name first, the
+ * short link whole at the end, the text cut to fit.
+ */
+export function composeSms(town: string, text: string, link: string): string {
+  if (link.length > LINK_LENGTH || toGsm(link) !== link) throw new RangeError(`not a short link: ${link}`);
+  const head = `${cut(toGsm(town), TOWN_LENGTH)}: `;
+  const body = cut(toGsm(text), SMS_LENGTH - head.length - 1 - link.length);
+  return `${head}${body}${body ? " " : ""}${link}`;
+}
+
+const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, Math.max(0, max - 3)).trimEnd()}...`);
