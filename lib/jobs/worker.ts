@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox } from "@/lib/email/dispatch";
-import { sendDigests } from "@/lib/notifications/digest";
+import { sendDigests } from "@/lib/notifications/held-digest";
 import { beat } from "@/lib/jobs/heartbeat";
 import { logger } from "@/lib/log/logger";
 import { sendVolunteerDigests } from "@/lib/matching/digest";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { backoffMs, dispatchOutbox, MAX_ATTEMPTS } from "@/lib/email/dispatch";
-import { sendDigests } from "@/lib/notifications/digest";
+import { sendDigests } from "@/lib/notifications/held-digest";
 import { queueEmail } from "./helpers/outbox";
 import { createRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
