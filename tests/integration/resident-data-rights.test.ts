@@ -6,7 +6,10 @@ import { addNote, createRequest, publishRequest, reopenDueRecurring, triageReque
 import { getRequestForStaff } from "@/lib/requests/queries";
 import { eraseResidentData, exportResidentData, findResidentRequests } from "@/lib/residents/data-rights";
 import { residentEraseSchema, residentKeySchema, type ResidentKey } from "@/lib/residents/schemas";
+import { givenAddress } from "@/lib/notifications/contacts";
+import { notify } from "@/lib/notifications/notify";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
+import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
 
@@ -123,6 +126,10 @@ describe("residents' data rights", () => {
     const elsewhere = await createRequest(other.tenant, requestInput(other.categories[0].id), { source: "ONLINE", locale: "nl" });
     const before = await coordinatorDashboard(t.ctx, "nl");
     const now = new Date();
+    // What the town decided not to send her (an alert to an address she gave for her request) names her address too.
+    for (const to of ["maria@example.be", "jan@example.be"]) {
+      await notify(forTenant(t.tenant.id), t.tenant, { to: givenAddress(to), template: "crisis-call", kind: "NOTIFICATION", locale: "nl", data: { url: "https://x.helpt.be/volunteer" } });
+    }
 
     const result = await eraseResidentData(t.ctx, t.coordinator.id, { phone: PHONE }, VERIFIED, now);
     expect(result.references.sort()).toEqual([t.done.reference, t.fresh.reference].sort());
@@ -151,6 +158,7 @@ describe("residents' data rights", () => {
     expect(JSON.stringify(mails)).not.toContain("Maria");
     expect(mails.filter((m) => m.to === "maria@example.be")).toEqual([]);
     expect(mails.map((m) => m.to)).toContain("jan@example.be");
+    expect((await systemDb.notification.findMany({ where: { tenantId: t.tenant.id } })).map((n) => n.recipient)).toEqual(["jan@example.be"]);
 
     // Jan, and the same number in another town, are untouched.
     expect((await systemDb.helpRequest.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: t.jan.id } })).residentName).toBe("Jan Janssens");
