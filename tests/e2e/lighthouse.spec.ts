@@ -15,8 +15,15 @@ import { sql, town } from "./helpers/site";
 // What the main thread did (2026-11-30, 4x slowdown): most of the blocking
 // time was V8 compiling the framework's functions one by one as its modules
 // first ran; the build marks those chunks for eager compiling off the main
-// thread (scripts/build/compile-hints.mjs). A page that falls short gets its
-// Lighthouse report attached (bootup-time, long-tasks, network-requests).
+// thread (scripts/build/compile-hints.mjs). Open, and why the check can fail:
+// React's hydration (time-sliced, yet 100–150 ms tasks at 4x); on the
+// request form, next-intl's client library resolving locales and parsing
+// each message in the browser (about 100 ms at 4x; the fields could take
+// their words from the server instead); and the largest paint, which
+// Lighthouse's simulation times after the scripts' download because on
+// localhost they run before the first frame (LCP 2.2–2.7 s against an FCP
+// of 0.9 s). A page that falls short gets its report attached
+// (bootup-time, long-tasks, network-requests).
 
 const KB = 1000;
 const PAGES = [
