@@ -19,6 +19,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
+  // One test at a time: besides sharing one server and database, Lighthouse
+  // times the main thread, and a second worker would be timed with it.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -31,6 +33,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // Lighthouse last, after every other test has finished (one worker runs the
+  // projects in this order), so nothing else in the suite runs while it measures.
+  projects: [
+    { name: "e2e", testIgnore: /lighthouse\.spec\.ts$/ },
+    { name: "lighthouse", testMatch: /lighthouse\.spec\.ts$/ },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${E2E_PORT}/api/health`,

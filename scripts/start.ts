@@ -11,6 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { parseEnv } from "../lib/env";
 import { seedDemo } from "../lib/seed/demo";
+import { addCompileHints } from "./build/compile-hints.mjs";
 import { needsBuild, waitForHealth } from "./lib/build";
 import { checkDatabase, listTowns, migrate } from "./lib/database";
 import { dataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
@@ -92,6 +93,7 @@ async function main() {
     if (needsBuild()) {
       log("Building the app (first start or changed sources; this takes a minute or two)…");
       await runCli("next", ["build"], env);
+      addCompileHints(join(ROOT, ".next"));
     }
     const server = startCli("next", ["start", "-p", String(PORT)], env, true);
     forwardServerOutput(server);

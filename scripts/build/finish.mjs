@@ -1,10 +1,12 @@
-// The second half of `npm run build`, after `next build`: completes the
+// The second half of `npm run build`, after `next build`: adds compile hints
+// to the framework's chunks (compile-hints.mjs), completes the
 // standalone server (Next.js leaves static files out of it) and compiles the
 // worker to one plain JavaScript file. The result runs with `node` on an
 // `npm ci --omit=dev` install: no tsx, no TypeScript, no build at start.
 import { cpSync, existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { addCompileHints } from "./compile-hints.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const standalone = `${root}.next/standalone`;
@@ -12,6 +14,8 @@ if (!existsSync(`${standalone}/server.js`)) {
   console.error("No .next/standalone/server.js: run `next build` first (next.config.ts sets output: \"standalone\").");
   process.exit(1);
 }
+
+addCompileHints(`${root}.next`);
 
 // What `next build` leaves for a CDN; here the server itself serves it.
 rmSync(`${standalone}/.next/static`, { recursive: true, force: true });

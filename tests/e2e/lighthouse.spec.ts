@@ -4,19 +4,26 @@ import { sql, town } from "./helpers/site";
 
 // The resident pages stay light for old phones (issue 17): Lighthouse's
 // mobile profile (simulated throttling, the CPU slowdown calibrated to this
-// machine) against the production build that the end-to-end launcher serves.
-// Byte budgets are the issue's figures for these pages before the visual
-// finish (about 190 KB for the home, 240 KB for the request form), so a hero
-// image, a font or a new library must pay for itself.
-// Performance is reported, not yet asserted: issue 17 asks 95; these pages
-// score 70–84 here (medians of three, 2026-11-30: home 75, request form 73,
-// thanks 73, list 79). What remains is total blocking time: one long task
-// evaluating React and hydrating the page (about 380 ms at a 6x slowdown on
-// the home, without any script of ours), and on the request form its
-// client-side fields with next-intl's client library (TBT 1.6 s). The other
-// pages no longer load next-intl's client library (the error boundary's
-// words come from the server). Open work, not a passed check;
-// LIGHTHOUSE_ROUNDS=3 reports each page's median of three runs.
+// machine) against the production build that the end-to-end launcher serves:
+// performance 95 or more (each page's median of three runs), accessibility
+// 100, and no more bytes than the page's budget. Budgets are the issue's
+// figures for these pages before the visual finish (about 190 KB for the
+// home, 240 KB for the request form), so a hero image, a font or a new
+// library must pay for itself. The project "lighthouse" runs this file after
+// every other test, on the suite's one worker (playwright.config.ts): nothing
+// else uses the CPU while Lighthouse times it.
+// What the main thread did (2026-11-30, 4x slowdown): most of the blocking
+// time was V8 compiling the framework's functions one by one as its modules
+// first ran; the build marks those chunks for eager compiling off the main
+// thread (scripts/build/compile-hints.mjs). Open, and why the check can fail:
+// React's hydration (time-sliced, yet 100–150 ms tasks at 4x); on the
+// request form, next-intl's client library resolving locales and parsing
+// each message in the browser (about 100 ms at 4x; the fields could take
+// their words from the server instead); and the largest paint, which
+// Lighthouse's simulation times after the scripts' download because on
+// localhost they run before the first frame (LCP 2.2–2.7 s against an FCP
+// of 0.9 s). A page that falls short gets its report attached
+// (bootup-time, long-tasks, network-requests).
 
 const KB = 1000;
 const PAGES = [
@@ -25,8 +32,8 @@ const PAGES = [
   { path: "/request/thanks", budget: 190 * KB },
   { path: "/requests", budget: 190 * KB },
 ];
-/** Each page's performance is the median of this many runs (see lighthouseScores). */
-const ROUNDS = Number(process.env.LIGHTHOUSE_ROUNDS ?? 1);
+/** Each page's performance is the median of this many runs (see lighthouseScores); LIGHTHOUSE_ROUNDS=1 for a quick look. */
+const ROUNDS = Number(process.env.LIGHTHOUSE_ROUNDS ?? 3);
 
 /**
  * Leuven as the demo seeds it (settings, logo, categories, areas and its two
@@ -46,8 +53,9 @@ async function copyOfLeuven() {
   await copy("HelpRequest", `r.reference LIKE 'DEMO-%'`, { tenantId: TOWN.id, createdById: null });
 }
 
-test("resident pages: Lighthouse accessibility 100, within their byte budgets (performance reported)", async () => {
+test("resident pages: Lighthouse performance 95 and accessibility 100, within their byte budgets", async () => {
   test.setTimeout(120_000 + ROUNDS * 160_000); // a warm-up and four runs a round: a few minutes on a busy machine
+  expect(test.info().config.workers, "Lighthouse times the main thread: no other test may run meanwhile").toBe(1);
   await copyOfLeuven();
   const run = await lighthouseScores(PAGES.map((p) => town(TOWN.slug, p.path)), ROUNDS);
   const report = [
@@ -62,6 +70,7 @@ test("resident pages: Lighthouse accessibility 100, within their byte budgets (p
     if (s.performance < 95 || s.accessibility < 100) {
       await test.info().attach(`lighthouse${PAGES[i].path.replaceAll("/", "-")}.json`, { body: s.report, contentType: "application/json" });
     }
+    expect.soft(s.performance, `${s.url} performance (median of ${s.performanceRuns.join(", ")}; TBT ${s.metrics.tbt} ms, LCP ${s.metrics.lcp} ms)`).toBeGreaterThanOrEqual(95);
     expect.soft(s.accessibility, `${s.url} accessibility (failing: ${s.failing.join(", ")})`).toBe(100);
     expect.soft(s.bytes, `${s.url} bytes transferred`).toBeLessThanOrEqual(PAGES[i].budget);
   }
