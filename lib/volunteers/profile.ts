@@ -1,4 +1,5 @@
-import { coordinatesOf } from "@/lib/areas/coordinates";
+import { randomUUID } from "node:crypto";
+import type { VolunteerProfile } from "@/generated/prisma/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
@@ -6,32 +7,44 @@ import type { Tenant } from "@/lib/tenancy/tenant";
 
 /**
  * Creates or updates the signed-in person's volunteer profile in this town
- * (and their VOLUNTEER membership). Categories must be this town's. One
- * transaction, the town's scope entered once: the checks, the postcode's
- * coordinates and both writes (BEGIN, scope, 4 statements, COMMIT).
+ * (and their VOLUNTEER membership). Categories must be this town's and active.
+ * One statement in the town's scope (BEGIN, scope, statement, COMMIT): the
+ * categories check, the postcode's coordinates and both upserts. Through
+ * Prisma's operations these were four round trips and ~1 ms of CPU each,
+ * most of a registration's cost over a bare insert (bench/analysis.md,
+ * round four). A refused category writes nothing.
  */
-export async function saveVolunteerProfile(tenant: Tenant, userId: string, input: VolunteerProfileInput) {
-  return forTenant(tenant.id).$transaction(async (tx) => {
-    const categories = await tx.category.findMany({ where: { id: { in: input.categoryIds }, active: true }, select: { id: true } });
-    if (categories.length !== new Set(input.categoryIds).size) throw new InvalidInput({ categoryIds: "invalidChoice" });
-    const fields = {
-      name: input.name, phone: input.phone, postcode: input.postcode.toUpperCase(), maxDistanceKm: input.maxDistanceKm,
-      categoryIds: categories.map((c) => c.id), languages: input.languages, availability: input.availability, skills: input.skills,
-      ...(await coordinatesOf(tx, input.postcode)),
-    };
-    // The no-op update lets Prisma write one INSERT … ON CONFLICT instead of a read, an insert and a re-read.
-    const membership = await tx.membership.upsert({
-      where: { tenantId_userId_role: { tenantId: tenant.id, userId, role: "VOLUNTEER" } },
-      update: { role: "VOLUNTEER" },
-      select: { id: true },
-      create: { tenantId: tenant.id, userId, role: "VOLUNTEER" },
-    });
-    return tx.volunteerProfile.upsert({
-      where: { tenantId_userId: { tenantId: tenant.id, userId } },
-      update: fields,
-      create: { tenantId: tenant.id, userId, membershipId: membership.id, codeOfConductAt: new Date(), ...fields },
-    });
-  });
+export async function saveVolunteerProfile(tenant: Pick<Tenant, "id">, userId: string, input: VolunteerProfileInput): Promise<VolunteerProfile> {
+  const categoryIds = [...new Set(input.categoryIds)];
+  const [saved] = await forTenant(tenant.id).$queryRaw<(VolunteerProfile & { chosen: number })[]>`
+    WITH chosen AS (
+      SELECT coalesce(array_agg(id ORDER BY array_position(${categoryIds}::text[], id)), '{}') AS ids, count(*)::int AS n
+        FROM "Category" WHERE "tenantId" = ${tenant.id} AND id = ANY(${categoryIds}::text[]) AND active
+    ), place AS (
+      SELECT latitude, longitude FROM "Area"
+       WHERE "tenantId" = ${tenant.id} AND postcode = ${input.postcode.trim().toUpperCase()} AND latitude IS NOT NULL LIMIT 1
+    ), membership AS (
+      INSERT INTO "Membership" ("tenantId", id, "userId", role)
+      SELECT ${tenant.id}, ${randomUUID()}, ${userId}, 'VOLUNTEER'::"Role" FROM chosen WHERE n = ${categoryIds.length}
+      ON CONFLICT ("tenantId", "userId", role) DO UPDATE SET role = EXCLUDED.role
+      RETURNING id
+    ), profile AS (
+      INSERT INTO "VolunteerProfile" ("tenantId", id, "membershipId", "userId", name, phone, postcode, latitude, longitude,
+                                      "maxDistanceKm", "categoryIds", languages, availability, skills, "codeOfConductAt", "updatedAt")
+      SELECT ${tenant.id}, ${randomUUID()}, membership.id, ${userId}, ${input.name}, ${input.phone}, ${input.postcode.toUpperCase()},
+             place.latitude, place.longitude, ${input.maxDistanceKm}::int, chosen.ids, ${input.languages}::text[],
+             ${input.availability}::text[], ${input.skills}::text[], now(), now()
+        FROM membership CROSS JOIN chosen LEFT JOIN place ON true
+      ON CONFLICT ("tenantId", "userId") DO UPDATE SET
+        name = EXCLUDED.name, phone = EXCLUDED.phone, postcode = EXCLUDED.postcode, latitude = EXCLUDED.latitude,
+        longitude = EXCLUDED.longitude, "maxDistanceKm" = EXCLUDED."maxDistanceKm", "categoryIds" = EXCLUDED."categoryIds",
+        languages = EXCLUDED.languages, availability = EXCLUDED.availability, skills = EXCLUDED.skills, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING *
+    )
+    SELECT profile.*, chosen.n AS chosen FROM chosen LEFT JOIN profile ON true`;
+  if (saved.chosen !== categoryIds.length) throw new InvalidInput({ categoryIds: "invalidChoice" });
+  const { chosen: _, ...profile } = saved;
+  return profile;
 }
 
 export async function getOwnProfile(tenant: Tenant, userId: string) {

@@ -6,6 +6,7 @@ import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
 import { saveVolunteerProfile } from "@/lib/volunteers/profile";
 import { createTown, createUser } from "./helpers/factories";
+import { statementsOf } from "./helpers/statements";
 
 describe("forTenant: the one entry point for tenant-owned data", () => {
   it("reads only the town's own rows", async () => {
@@ -89,6 +90,24 @@ describe("forTenant: one transaction for a town's concurrent reads, no scope lef
     const other = await createUser("vol");
     await expect(saveVolunteerProfile(a.tenant, other.id, { ...input, categoryIds: [b.categories[0].id] })).rejects.toThrow();
     expect(await forTenant(a.tenant.id).membership.count({ where: { userId: other.id } })).toBe(0);
+  });
+
+  it("registers or updates a volunteer with one statement in the town's scope", async () => {
+    const a = await createTown();
+    await systemDb.area.create({ data: { tenantId: a.tenant.id, name: "Centrum", postcode: "3000", latitude: 50.88, longitude: 4.7 } });
+    const input = { name: "Vera", phone: "+32470111222", postcode: "3000", maxDistanceKm: 5, categoryIds: [a.categories[1].id, a.categories[0].id], languages: ["nl" as const], availability: [], skills: [], codeOfConduct: "on" as const };
+    const user = await createUser("vol");
+    const data = (sql: string[]) => sql.filter((s) => !/^\s*(BEGIN|COMMIT)\b/.test(s) && !s.includes("set_config("));
+    const created = await statementsOf(() => saveVolunteerProfile(a.tenant, user.id, input));
+    expect(data(created)).toHaveLength(1);
+    const first = await forTenant(a.tenant.id).volunteerProfile.findFirstOrThrow({ where: { userId: user.id } });
+    const updated = await statementsOf(() => saveVolunteerProfile(a.tenant, user.id, { ...input, postcode: "9999", categoryIds: [a.categories[0].id] }));
+    expect(data(updated)).toHaveLength(1);
+    const second = await forTenant(a.tenant.id).volunteerProfile.findFirstOrThrow({ where: { userId: user.id } });
+    // The same profile and membership; the consent's date kept; the postcode without a known area has no coordinates.
+    expect(second).toMatchObject({ id: first.id, membershipId: first.membershipId, codeOfConductAt: first.codeOfConductAt, postcode: "9999", latitude: null, longitude: null, categoryIds: [a.categories[0].id] });
+    expect(second.updatedAt.getTime()).toBeGreaterThanOrEqual(first.updatedAt.getTime());
+    expect(await forTenant(a.tenant.id).membership.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("gives each read of a failing batch its own answer", async () => {
