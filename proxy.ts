@@ -74,7 +74,8 @@ function route(request: NextRequest, headers: Headers, match: HostMatch, site: s
   // Development tools (mailbox, e-mail previews) do not exist in production, whatever the host.
   if ((path === "/dev" || path.startsWith("/dev/")) && isProduction()) return notFound();
   // The bench's routes (app/bench) exist only for `npm run bench`'s servers.
-  if ((path === "/bench" || path.startsWith("/bench/")) && !benchEnabled()) return notFound();
+  const bench = path === "/bench" || path.startsWith("/bench/");
+  if (bench && !benchEnabled()) return notFound();
   // Asked by load balancers, container health checks and Caddy by address, not by a site's name.
   if (HOST_INDEPENDENT.includes(path)) return NextResponse.next({ request: { headers } });
 
@@ -86,7 +87,8 @@ function route(request: NextRequest, headers: Headers, match: HostMatch, site: s
       const key = match.kind === "tenant" ? match.slug : match.host;
       headers.set(TENANT_HEADER, key);
       if (path.startsWith("/api/")) return NextResponse.next({ request: { headers } });
-      url.pathname = `/t/${key}${path === "/" ? "" : path}`;
+      // The bench's routes are the same page on every host: on a town's, after the town's rewrite and lookup (scenario 6).
+      url.pathname = bench ? path : `/t/${key}${path === "/" ? "" : path}`;
       return NextResponse.rewrite(url, { request: { headers } });
     }
     case "reserved":

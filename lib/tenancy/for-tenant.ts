@@ -1,5 +1,7 @@
 import { prisma } from "@/lib/db/client";
+import { READ_OPERATIONS } from "@/lib/tenancy/read-batch";
 import { secondWallEnabled, withSecondWall } from "@/lib/tenancy/second-wall";
+import { tenantWritten } from "@/lib/tenancy/writes";
 
 /**
  * Models whose rows belong to one town: primary key (tenantId, id).
@@ -56,21 +58,31 @@ function build(tenantId: string) {
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return query(args);
-          const a = { ...(args as Row) };
-          if (WHERE_OPERATIONS.has(operation)) a.where = { ...(a.where as Row), tenantId };
-          if (operation === "create") a.data = stamp(a.data as Row, tenantId);
-          if (operation === "upsert") a.create = stamp(a.create as Row, tenantId);
-          if (operation === "createMany" || operation === "createManyAndReturn") {
-            const data = a.data as Row | Row[];
-            a.data = Array.isArray(data) ? data.map((d) => stamp(d, tenantId)) : stamp(data, tenantId);
+          const confined = (TENANT_MODELS.has(model) ? confine(tenantId, operation, args as Row) : args) as typeof args;
+          if (READ_OPERATIONS.has(operation)) return query(confined);
+          // Caches of the town's figures forget them once a write has run (lib/tenancy/writes.ts).
+          try {
+            return await query(confined);
+          } finally {
+            tenantWritten(tenantId);
           }
-          return query(a as typeof args);
         },
       },
     },
   });
   return withSecondWall(firstWall, tenantId);
+}
+
+function confine(tenantId: string, operation: string, args: Row): Row {
+  const a = { ...args };
+  if (WHERE_OPERATIONS.has(operation)) a.where = { ...(a.where as Row), tenantId };
+  if (operation === "create") a.data = stamp(a.data as Row, tenantId);
+  if (operation === "upsert") a.create = stamp(a.create as Row, tenantId);
+  if (operation === "createMany" || operation === "createManyAndReturn") {
+    const data = a.data as Row | Row[];
+    a.data = Array.isArray(data) ? data.map((d) => stamp(d, tenantId)) : stamp(data, tenantId);
+  }
+  return a;
 }
 
 export type TenantDb = ReturnType<typeof build>;

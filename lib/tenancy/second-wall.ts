@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { batchedRead, READ_OPERATIONS } from "@/lib/tenancy/read-batch";
 import { scopeSignature } from "@/lib/tenancy/scope-signature";
+import { tenantWritten } from "@/lib/tenancy/writes";
 
 /**
  * The second wall: PostgreSQL row-level security. Every tenant-owned table has
@@ -80,7 +81,15 @@ export function withSecondWall<C extends Client>(client: C, tenantId: string): C
     client: {
       // Interactive transactions enter the scope once, on their own connection;
       // their tx client comes from `client`, so its operations are not wrapped again.
-      $transaction: <R>(fn: (tx: Raw) => Promise<R>, options?: unknown): Promise<R> => scoped(fn, options),
+      // Their writes told caches at once (for-tenant.ts); once committed, tell them again,
+      // so a read that ran meanwhile and still saw the old rows is not kept.
+      $transaction: async <R>(fn: (tx: Raw) => Promise<R>, options?: unknown): Promise<R> => {
+        try {
+          return await scoped(fn, options);
+        } finally {
+          tenantWritten(tenantId);
+        }
+      },
     },
   }) as unknown as C;
 }

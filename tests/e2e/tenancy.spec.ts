@@ -104,7 +104,10 @@ test.describe("forms post only to their own site", () => {
 });
 
 test("the bench's routes and server action do not exist outside `npm run bench`", async ({ request }) => {
-  for (const path of ["/bench/static", "/bench/signup"]) expect((await request.get(apex(path))).status(), path).toBe(404);
+  for (const path of ["/bench/static", "/bench/signup"]) {
+    expect((await request.get(apex(path))).status(), path).toBe(404);
+    expect((await request.get(apex(path), { headers: townHost("leuven") })).status(), `leuven${path}`).toBe(404); // served on towns' hosts too, under the bench only
+  }
   // An action id reaches any page: posted to the apex's home, the bench's insert still refuses to run.
   const manifest = JSON.parse(readFileSync(join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
   const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === "benchSignupAction")?.[0];
