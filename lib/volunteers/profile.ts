@@ -16,7 +16,8 @@ import type { Tenant } from "@/lib/tenancy/tenant";
  */
 export async function saveVolunteerProfile(tenant: Pick<Tenant, "id">, userId: string, input: VolunteerProfileInput): Promise<VolunteerProfile> {
   const categoryIds = [...new Set(input.categoryIds)];
-  const [saved] = await forTenant(tenant.id).$queryRaw<(VolunteerProfile & { chosen: number })[]>`
+  // In a transaction of its own so that, once committed, caches of the town's figures forget them (lib/tenancy/writes.ts).
+  const [saved] = await forTenant(tenant.id).$transaction((tx) => tx.$queryRaw<(VolunteerProfile & { chosen: number })[]>`
     WITH chosen AS (
       SELECT coalesce(array_agg(id ORDER BY array_position(${categoryIds}::text[], id)), '{}') AS ids, count(*)::int AS n
         FROM "Category" WHERE "tenantId" = ${tenant.id} AND id = ANY(${categoryIds}::text[]) AND active
@@ -41,7 +42,7 @@ export async function saveVolunteerProfile(tenant: Pick<Tenant, "id">, userId: s
         languages = EXCLUDED.languages, availability = EXCLUDED.availability, skills = EXCLUDED.skills, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING *
     )
-    SELECT profile.*, chosen.n AS chosen FROM chosen LEFT JOIN profile ON true`;
+    SELECT profile.*, chosen.n AS chosen FROM chosen LEFT JOIN profile ON true`);
   if (saved.chosen !== categoryIds.length) throw new InvalidInput({ categoryIds: "invalidChoice" });
   const { chosen: _, ...profile } = saved;
   return profile;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getTownCounters, TOWN_COUNTERS_TTL_MS } from "@/lib/stats/town-counters";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
-import { createTown } from "./helpers/factories";
+import { createTown, createVolunteer } from "./helpers/factories";
 import { statementsOf } from "./helpers/statements";
 
 /** `count` open requests, written in one statement by the system login (a large town takes thousands). */
@@ -49,6 +49,9 @@ describe("town counters", () => {
     expect((await getTownCounters(tenant)).requests).toBe(1);
     await db.$transaction((tx) => tx.helpRequest.create(webRequest(tenant.id, categories[0].id, "b")));
     expect((await getTownCounters(tenant)).requests).toBe(2);
+    // A registration is one raw statement, not a model operation: it must tell the figures too.
+    await createVolunteer(tenant.id, [categories[0].id]);
+    expect((await getTownCounters(tenant)).volunteers).toBe(1);
     // Another town's write leaves this town's figures kept.
     await forTenant(other.tenant.id).helpRequest.create(webRequest(other.tenant.id, other.categories[0].id, "c"));
     expect(await statementsOf(() => getTownCounters(tenant))).toEqual([]);
