@@ -5,6 +5,7 @@ import { deliver, EmailDeliveryError } from "@/lib/email/deliver";
 import { renderTemplate } from "@/lib/email/render";
 import { suppressionFor } from "@/lib/email/suppressions";
 import { logger } from "@/lib/log/logger";
+import { recordDelivery } from "@/lib/reach/delivery";
 import { isTemplateName } from "@/lib/email/templates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { systemDb } from "@/lib/tenancy/system";
@@ -71,6 +72,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
     if (suppressed) {
       // The provider told us (signed webhook) this address bounces or complained: sending again harms the sender's reputation.
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `undeliverable: ${suppressed.toLowerCase()}` } });
+      await recordDelivery(row.id, "FAILED");
       log.info({ reason: suppressed }, "e-mail not sent: address marked undeliverable");
       result.failed++;
       continue;
@@ -82,6 +84,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
     } catch (error) {
       // A template that throws fails this message only; the queue goes on.
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", lockedUntil: null, lastError: `render: ${(error as Error).message}`.slice(0, 1000) } });
+      await recordDelivery(row.id, "FAILED");
       log.error({ err: error }, "e-mail template failed to render");
       result.failed++;
       continue;
@@ -92,6 +95,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
         ...(row.tenantId ? { senderName: brand.name, replyTo: brand.email ?? undefined } : {}),
       });
       await systemDb.outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), providerId: delivery.id, lockedUntil: null, lastError: null } });
+      await recordDelivery(row.id, "SENT");
       result.sent++;
     } catch (error) {
       const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
@@ -105,6 +109,7 @@ export async function dispatchOutbox(opts: { batch?: number; now?: Date; tenantI
           lastError: (error instanceof EmailDeliveryError && error.detail ? `${error.message}: ${error.detail}` : (error as Error).message).slice(0, 1000),
         },
       });
+      if (giveUp) await recordDelivery(row.id, "FAILED");
       log.warn({ err: error, attempts: row.attempts, giveUp }, "e-mail delivery failed");
       if (giveUp) result.failed++;
       else result.retrying++;

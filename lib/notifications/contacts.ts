@@ -1,7 +1,7 @@
-/** An address or number on one channel, with what the person agreed to and whether it was confirmed. */
-export type Address = { value: string; consent: boolean; verified: boolean };
-/** How a person can be reached; notify() uses every live channel the contact has. */
-export type Contact = { email?: Address | null };
+/** An address or number on one channel, with what the person agreed to, whether it was confirmed, and whether they withdrew it (STOP). */
+export type Address = { value: string; consent: boolean; verified: boolean; optedOut?: boolean };
+/** How a person can be reached; notify() uses every channel the contact has an address on. */
+export type Contact = { email?: Address | null; phone?: Address | null };
 
 /** An address typed in for this exchange (a resident's request, an invitation): fit for answers about it, not for alerts. */
 export const givenAddress = (email: string | null | undefined): Contact => ({ email: email ? { value: email, consent: false, verified: false } : null });

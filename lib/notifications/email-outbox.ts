@@ -1,19 +1,34 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import type { ChannelOutbox } from "@/lib/notifications/channels";
+import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
-/** The e-mail outbox's row for a decision; only notify() builds these (see tests/unit/outbox-writers.test.ts). */
-export function emailOutboxRow(
-  m: { tenantId: string; template: string; kind: "TRANSACTIONAL" | "NOTIFICATION"; locale: string; to: string; data: unknown },
-  outcome: "QUEUED" | "DEFERRED" | "CAPPED",
-  now: Date,
-  due: Date,
-): Prisma.OutboxEmailCreateManyInput {
-  return {
-    // Chosen here, so the decision's record can name it before the batch is written.
-    id: randomUUID(),
-    tenantId: m.tenantId, template: m.template, kind: m.kind, locale: m.locale, to: m.to, data: m.data as Prisma.InputJsonValue,
-    // Over the cap an e-mail waits for the next digest; in the quiet hours it waits for the morning.
-    status: outcome === "CAPPED" ? "HELD" : "PENDING",
-    createdAt: now, nextAttemptAt: due,
-  };
-}
+const BATCH = 1000;
+
+/** The e-mail outbox: every template, and notifications over the daily cap held for the next digest. Only notify() queues here (see tests/unit/outbox-writers.test.ts). */
+export const emailChannel: ChannelOutbox<Pick<TenantDb, "outboxEmail">> = {
+  channel: "EMAIL",
+  address: (to) => to.email,
+  carries: () => true,
+  recipient: (value) => value.trim().toLowerCase(),
+  batch() {
+    const rows: Prisma.OutboxEmailCreateManyInput[] = [];
+    return {
+      add(m, outcome, now, due) {
+        if (outcome !== "QUEUED" && outcome !== "DEFERRED" && outcome !== "CAPPED") return null;
+        // Chosen here, so the decision's record can name it before the batch is written.
+        const id = randomUUID();
+        rows.push({
+          id, tenantId: m.tenantId, template: m.template, kind: m.kind, locale: m.locale, to: m.to, data: m.data as Prisma.InputJsonValue,
+          // Over the cap an e-mail waits for the next digest; in the quiet hours it waits for the morning.
+          status: outcome === "CAPPED" ? "HELD" : "PENDING",
+          createdAt: now, nextAttemptAt: due,
+        });
+        return id;
+      },
+      async write(db) {
+        for (let i = 0; i < rows.length; i += BATCH) await db.outboxEmail.createMany({ data: rows.slice(i, i + BATCH) });
+      },
+    };
+  },
+};

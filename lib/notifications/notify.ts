@@ -1,7 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TemplateData, TemplateName } from "@/lib/email/templates";
 import type { Contact } from "@/lib/notifications/contacts";
-import { emailOutboxRow } from "@/lib/notifications/email-outbox";
+import type { ChannelOutbox } from "@/lib/notifications/channels";
+import { emailChannel } from "@/lib/notifications/email-outbox";
 import { decide, dueAt, localDay, type Channel, type Kind, type Outcome } from "@/lib/notifications/policy";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
@@ -17,12 +18,14 @@ export type Message<N extends TemplateName> = {
   kind?: Kind;
   /** Goes out in the quiet hours too (still within the daily cap). */
   urgent?: boolean;
+  /** What caused it, for the town's reach figures (e.g. `alert-wave:<id>`); never personal data. */
+  ref?: string;
 };
 
 export type Delivery = { channel: Channel; outcome: Outcome; outboxId: string | null; dueAt: Date };
 
-/** The channels with a working outbox today; SMS joins when its provider adapter does (issue #18). */
-const LIVE_CHANNELS = ["EMAIL"] as const satisfies readonly Channel[];
+/** Every channel a person can be reached on, in the order they are tried. */
+const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel];
 const BATCH = 1000;
 
 /**
@@ -41,7 +44,7 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
   const town = messages.some((m) => m.kind === "NOTIFICATION")
     ? await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { timeZone: true, emailsPerDay: true } })
     : null;
-  const outbox: Prisma.OutboxEmailCreateManyInput[] = [];
+  const batches = new Map(CHANNELS.map((c) => [c, c.batch()]));
   const records: Prisma.NotificationCreateManyInput[] = [];
   // Counted messages of this batch, per person, channel and day: the database sees them only once written.
   const batchUse = new Map<string, number>();
@@ -50,10 +53,11 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
     const kind = m.kind ?? "TRANSACTIONAL";
     const urgent = m.urgent ?? false;
     const deliveries: Delivery[] = [];
-    for (const channel of LIVE_CHANNELS) {
-      const address = m.to.email;
-      if (!address) continue;
-      const recipient = address.value.trim().toLowerCase();
+    for (const [outbox, batch] of batches) {
+      const { channel } = outbox;
+      const address = outbox.address(m.to);
+      if (!address || !outbox.carries(m.template)) continue;
+      const recipient = outbox.recipient(address.value);
       const due = town ? dueAt(now, town.timeZone, { kind, urgent }) : now;
       let usedThatDay = 0;
       let bucket = "";
@@ -67,20 +71,17 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
         });
       }
       const outcome = decide({ channel, kind, address, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
-      const row = outcome === "QUEUED" || outcome === "DEFERRED" || outcome === "CAPPED"
-        ? emailOutboxRow({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due)
-        : null;
-      if (row) outbox.push(row);
+      const outboxId = batch.add({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due);
       if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
       // A transactional message queued at once is its own record (the outbox row).
       if (kind === "NOTIFICATION" || outcome !== "QUEUED") {
-        records.push({ tenantId: tenant.id, channel, template: m.template, recipient, counted: kind === "NOTIFICATION", urgent, outcome, dueAt: due, outboxId: row?.id ?? null, createdAt: now });
+        records.push({ tenantId: tenant.id, channel, template: m.template, recipient, counted: kind === "NOTIFICATION", urgent, outcome, dueAt: due, outboxId, ref: m.ref ?? null, createdAt: now });
       }
-      deliveries.push({ channel, outcome, outboxId: row?.id ?? null, dueAt: due });
+      deliveries.push({ channel, outcome, outboxId, dueAt: due });
     }
     results.push(deliveries);
   }
-  for (let i = 0; i < outbox.length; i += BATCH) await db.outboxEmail.createMany({ data: outbox.slice(i, i + BATCH) });
+  for (const batch of batches.values()) await batch.write(db);
   for (let i = 0; i < records.length; i += BATCH) await db.notification.createMany({ data: records.slice(i, i + BATCH) });
   return results;
 }

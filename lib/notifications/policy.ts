@@ -1,7 +1,7 @@
 import { atHour, localTimestamp, startOfDay } from "@/lib/dates/zoned";
 
-export type Channel = "EMAIL" | "SMS";
-export type Outcome = "QUEUED" | "DEFERRED" | "CAPPED" | "NO_CONSENT" | "UNVERIFIED";
+export type Channel = "EMAIL" | "SMS" | "PUSH";
+export type Outcome = "QUEUED" | "DEFERRED" | "CAPPED" | "NO_CONSENT" | "UNVERIFIED" | "OPTED_OUT";
 /** TRANSACTIONAL: answers the person's own step or a duty of the town (confirmations, assignments, invitations, billing). NOTIFICATION: unsolicited (alerts, digests). */
 export type Kind = "TRANSACTIONAL" | "NOTIFICATION";
 
@@ -13,12 +13,15 @@ export const QUIET_UNTIL_HOUR = 7;
  * What each channel asks of an address before a message may use it. An e-mail
  * address given for the exchange itself (a request's confirmation, an
  * invitation) may be answered; only unsolicited mail needs recorded consent
- * and a confirmed address. A phone number always needs both: texts cost the
- * town and reach a person wherever they are.
+ * and a confirmed address. A text always needs recorded consent (it costs the
+ * town and reaches a person wherever they are), and an alert a number
+ * confirmed by a code. A push subscription is both by nature: the person's
+ * own browser made it.
  */
-const NEEDS_CONSENT_AND_VERIFIED: Record<Channel, (kind: Kind) => boolean> = {
-  EMAIL: (kind) => kind === "NOTIFICATION",
-  SMS: () => true,
+const NEEDS: Record<Channel, (kind: Kind) => { consent: boolean; verified: boolean }> = {
+  EMAIL: (kind) => ({ consent: kind === "NOTIFICATION", verified: kind === "NOTIFICATION" }),
+  SMS: (kind) => ({ consent: true, verified: kind === "NOTIFICATION" }),
+  PUSH: () => ({ consent: true, verified: true }),
 };
 
 /** The local calendar day of `at` in `timeZone`, as the instants it begins and ends (23, 24 or 25 hours long). */
@@ -41,7 +44,7 @@ export function dueAt(now: Date, timeZone: string, message: { kind: Kind; urgent
 export type Decision = {
   channel: Channel;
   kind: Kind;
-  address: { consent: boolean; verified: boolean };
+  address: { consent: boolean; verified: boolean; optedOut?: boolean };
   now: Date;
   due: Date;
   /** Counted messages already due to this person on this channel on the local day of `due`. */
@@ -50,15 +53,16 @@ export type Decision = {
 };
 
 /**
- * The one rule for every channel: consent, then a confirmed address, then the
+ * The one rule for every channel: a withdrawn channel (STOP) is never used,
+ * not even for answers; then consent, then a confirmed address, then the
  * daily cap (notifications only, urgent or not: a crisis is no licence to
  * spam), then the quiet hours. A deferred message is not dropped.
  */
 export function decide(d: Decision): Outcome {
-  if (NEEDS_CONSENT_AND_VERIFIED[d.channel](d.kind)) {
-    if (!d.address.consent) return "NO_CONSENT";
-    if (!d.address.verified) return "UNVERIFIED";
-  }
+  if (d.address.optedOut) return "OPTED_OUT";
+  const needs = NEEDS[d.channel](d.kind);
+  if (needs.consent && !d.address.consent) return "NO_CONSENT";
+  if (needs.verified && !d.address.verified) return "UNVERIFIED";
   if (d.kind === "NOTIFICATION" && d.usedThatDay >= d.cap) return "CAPPED";
   return d.due.getTime() > d.now.getTime() ? "DEFERRED" : "QUEUED";
 }

@@ -74,26 +74,30 @@ describe("the daily cap's day", () => {
 });
 
 describe("decide", () => {
-  const channel = fc.constantFrom<Channel>("EMAIL", "SMS");
+  const channel = fc.constantFrom<Channel>("EMAIL", "SMS", "PUSH");
   const kind = fc.constantFrom<Kind>("NOTIFICATION", "TRANSACTIONAL");
   const input = fc.record({
-    channel, kind, consent: fc.boolean(), verified: fc.boolean(), deferred: fc.boolean(),
+    channel, kind, consent: fc.boolean(), verified: fc.boolean(), optedOut: fc.boolean(), deferred: fc.boolean(),
     usedThatDay: fc.nat(30), cap: fc.nat(20),
   });
-  const run = (i: { channel: Channel; kind: Kind; consent: boolean; verified: boolean; deferred: boolean; usedThatDay: number; cap: number }) => {
+  type Input = { channel: Channel; kind: Kind; consent: boolean; verified: boolean; optedOut?: boolean; deferred: boolean; usedThatDay: number; cap: number };
+  const run = (i: Input) => {
     const now = new Date("2026-12-02T12:00:00Z");
     return decide({
-      channel: i.channel, kind: i.kind, address: { consent: i.consent, verified: i.verified }, now,
+      channel: i.channel, kind: i.kind, address: { consent: i.consent, verified: i.verified, optedOut: i.optedOut }, now,
       due: i.deferred ? new Date(now.getTime() + HOUR) : now, usedThatDay: i.usedThatDay, cap: i.cap,
     });
   };
 
-  it("applies consent, then a confirmed address, then the cap, then the quiet hours", () => {
+  it("applies an opt-out, then consent, then a confirmed address, then the cap, then the quiet hours", () => {
     fc.assert(fc.property(input, (i) => {
-      const strict = i.channel === "SMS" || i.kind === "NOTIFICATION";
+      // A text always needs consent, an alert also a confirmed number; a push subscription needs both, whatever the kind.
+      const needsConsent = i.channel !== "EMAIL" || i.kind === "NOTIFICATION";
+      const needsVerified = i.channel === "PUSH" || i.kind === "NOTIFICATION";
       const expected =
-        strict && !i.consent ? "NO_CONSENT"
-        : strict && !i.verified ? "UNVERIFIED"
+        i.optedOut ? "OPTED_OUT"
+        : needsConsent && !i.consent ? "NO_CONSENT"
+        : needsVerified && !i.verified ? "UNVERIFIED"
         : i.kind === "NOTIFICATION" && i.usedThatDay >= i.cap ? "CAPPED"
         : i.deferred ? "DEFERRED" : "QUEUED";
       expect(run(i)).toBe(expected);

@@ -10,9 +10,9 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ALLOWED = /^lib\/notifications\//;
 const WRITES = [
-  /\b(outboxEmail|notification)\s*\.\s*(create|createMany|createManyAndReturn|upsert)\b/,
-  /\bINSERT\s+INTO\s+"?(OutboxEmail|Notification)\b/i,
-  /\bemailOutboxRow\b/,
+  /\b(outbox\w*|notification)\s*\.\s*(create|createMany|createManyAndReturn|upsert)\b/,
+  /\bINSERT\s+INTO\s+"?(Outbox\w*|Notification)\b/i,
+  /\b\w+Channel\s*\.\s*batch\s*\(/,
 ];
 
 /** The lines of `source` that write an outbox or a notification record. */
@@ -41,7 +41,9 @@ describe("the outbox is written through notify() only", () => {
       "await db.outboxEmail\n  .upsert(",
       `await tx.$executeRaw\`INSERT INTO "OutboxEmail" (id) VALUES (1)\`;`,
       "await tx.notification.create({ data })",
-      "rows.push(emailOutboxRow(m, 'QUEUED', now, now));",
+      "await db.outboxSms.createMany({ data: rows });",
+      `await tx.$executeRaw\`INSERT INTO "OutboxPush" (id) VALUES (1)\`;`,
+      "const b = emailChannel.batch(); b.add(m, 'QUEUED', now, now);",
     ]) expect(outboxWrites(line.replace("\n  ", "")), line).not.toEqual([]);
     expect(outboxWrites("await tx.outboxEmail.updateMany({ where: { id }, data: { status: 'SENT' } });")).toEqual([]);
   });

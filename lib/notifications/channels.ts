@@ -1,0 +1,29 @@
+import type { TemplateName } from "@/lib/email/templates";
+import type { Address, Contact } from "@/lib/notifications/contacts";
+import type { Channel, Kind, Outcome } from "@/lib/notifications/policy";
+import type { TenantDb } from "@/lib/tenancy/for-tenant";
+
+/** One message as a channel's outbox receives it; `to` is already the channel's normalised recipient. */
+export type Queued = { tenantId: string; template: TemplateName; kind: Kind; locale: string; to: string; data: unknown };
+
+/** The rows one notifyAll() call queues on one channel, written together at its end. */
+export type OutboxBatch<D> = {
+  /** Queues a message the policy let through (or capped, if the channel holds those for a digest); its outbox id, or null if nothing was queued. */
+  add(m: Queued, outcome: Outcome, now: Date, due: Date): string | null;
+  write(db: D): Promise<void>;
+};
+
+/**
+ * A way to reach a person. notify() asks each channel in turn for the
+ * person's address; the policy (policy.ts) decides; the channel queues.
+ */
+export type ChannelOutbox<D = TenantDb> = {
+  channel: Channel;
+  /** The person's address on this channel, if they have one. */
+  address(to: Contact): Address | null | undefined;
+  /** Whether the template exists on this channel. */
+  carries(template: TemplateName): boolean;
+  /** The same address written one way, so the daily cap counts it once. */
+  recipient(value: string): string;
+  batch(): OutboxBatch<D>;
+};
