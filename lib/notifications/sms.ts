@@ -1,4 +1,5 @@
-import type { Translator } from "@/lib/email/translator";
+import type { EmailBrand } from "@/emails/town-email";
+import type { EmailFormat, Translator } from "@/lib/email/translator";
 
 /** One text message: 160 characters of GSM 03.38's basic set (a single other character, such as "ë" or "€", halves it to 70). */
 export const SMS_LENGTH = 160;
@@ -14,8 +15,8 @@ export function toGsm(text: string): string {
     .join("");
 }
 
-/** A channel's template for SMS: the words in the person's language (`t`) and the short link they lead to. */
-export type SmsTemplate<D> = (t: Translator, data: D) => { text: string; link: string };
+/** A template's text message: the words in the person's language (`t`, formats `f`) and the short link they lead to; composeSms() puts the town's name first. */
+export type SmsTemplate<D> = (t: Translator, brand: EmailBrand, data: D, f: EmailFormat) => { text: string; link: string };
 
 /**
  * "Leuven: <text> <link>" in one text message: the town's name first, the

@@ -1,0 +1,9 @@
+import type { TemplateData, TemplateName } from "@/lib/email/templates";
+import type { SmsTemplate } from "@/lib/notifications/sms";
+
+/**
+ * The templates that also exist as a text message (same name and data as the
+ * e-mail, see lib/email/templates.ts). A template without an entry here is
+ * never sent by SMS: a text is for what is short and worth a phone's buzz.
+ */
+export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {};
