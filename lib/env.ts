@@ -55,6 +55,15 @@ export const envSchema = z.object({
   // /api/ready answers 503 when the newest worker heartbeat is older, or more mail than this waits.
   READY_MAX_HEARTBEAT_AGE_SECONDS: z.coerce.number().int().positive().default(60),
   READY_MAX_EMAIL_BACKLOG: z.coerce.number().int().positive().default(1000),
+  // --- SMS (issue 18): Twilio; without it, texts stay in the development inbox (/dev/sms) outside production ---
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits").optional(),
+  // Also verifies the signatures of Twilio's status and inbound webhooks (POST /api/sms/status, /api/sms/inbound).
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the account's auth token").optional(),
+  // The sender: a number in E.164 or an alphanumeric sender ID, or a messaging service (MG…).
+  TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, "must be a number in E.164 (+32…) or a sender ID of at most 11 letters and digits").optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must be MG followed by 32 hex digits").optional(),
+  // Tests point the Twilio SDK at a local server speaking Twilio's API.
+  TWILIO_BASE_URL: z.url().optional(),
   // --- Production and the demo ----------------------------------------------
   // `npm start` (the demo launcher) sets HELPT_DEMO=1 for what it starts: the
   // embedded demo, with the development mailbox and /dev/*. Anything else run
@@ -104,12 +113,18 @@ const PRODUCTION_REQUIRED: { name: string; present: (s: Record<string, string | 
   { name: "HELPT_OPERATOR_ADDRESS", present: (s) => !!s.HELPT_OPERATOR_ADDRESS, why: "the operator's postal address, which the privacy notice and the platform terms must give" },
 ];
 
+// Variables that only work together: set the first, and the others are needed too.
+const TOGETHER: { name: string; present: (s: Record<string, string | undefined>) => boolean; why: string }[] = [
+  { name: "TWILIO_ACCOUNT_SID", present: (s) => !s.TWILIO_ACCOUNT_SID || !!(s.TWILIO_AUTH_TOKEN && (s.TWILIO_FROM || s.TWILIO_MESSAGING_SERVICE_SID)), why: "needs TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID" },
+];
+
 /** One line per problem, each naming its variable; empty when the configuration is usable. */
 export function configurationProblems(source: Record<string, string | undefined>): string[] {
   const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
   const problems = isProduction(cleaned)
     ? PRODUCTION_REQUIRED.filter((r) => !r.present(cleaned)).map((r) => `${r.name} is required in production: ${r.why}`)
     : [];
+  problems.push(...TOGETHER.filter((r) => !r.present(cleaned)).map((r) => `${r.name} ${r.why}`));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -1,11 +1,11 @@
 import type { TemplateData } from "@/lib/email/templates";
 import { givenAddress } from "@/lib/notifications/contacts";
-import { notify } from "@/lib/notifications/notify";
+import { notify, type NotifyDb } from "@/lib/notifications/notify";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { BILLING_SETTINGS_PATH } from "./plans";
 
-type Db = Pick<TenantDb, "membership" | "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
+type Db = Pick<TenantDb, "membership"> & NotifyDb;
 type BillingTemplate = "trial-ending" | "payment-failed" | "suspended";
 
 export const billingUrl = (slug: string) => publicTownUrl(slug, BILLING_SETTINGS_PATH);

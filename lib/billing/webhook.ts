@@ -7,6 +7,7 @@ import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { stripeEventSchema, subscriptionRefSchema } from "./event-schema";
 import { billingUrl, emailAdmins } from "./notify";
+import type { NotifyDb } from "@/lib/notifications/notify";
 import { GRACE_DAYS } from "./plans";
 import { stripeClient } from "./stripe";
 import { systemDb } from "@/lib/tenancy/system";
@@ -60,7 +61,7 @@ async function findTenantId(ref: SubscriptionRef): Promise<string | null> {
   return null;
 }
 
-type Tx = Pick<TenantDb, "tenant" | "membership" | "outboxEmail" | "notification" | "$executeRaw">;
+type Tx = Pick<TenantDb, "membership"> & NotifyDb;
 const ENDED = new Set(["canceled", "incomplete_expired"]);
 
 /** Brings the town's billing state in line with the subscription's current state in Stripe. */

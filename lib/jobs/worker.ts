@@ -9,6 +9,7 @@ import { logger } from "@/lib/log/logger";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
 import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
+import { dispatchSms } from "@/lib/sms/dispatch";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
 const OUTBOX_POLL_MS = 2_000;
@@ -93,6 +94,8 @@ export async function startWorker(databaseUrl: string) {
       }
       const r = await dispatchOutbox();
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
+      const sms = await dispatchSms();
+      if (sms.sent + sms.retrying + sms.failed > 0) log.info(sms, "SMS outbox");
     })().catch((error: Error) => log.error({ err: error }, "outbox run failed"));
     await running;
     if (!stopped) timer = setTimeout(tick, OUTBOX_POLL_MS);

@@ -25,5 +25,7 @@ export type ChannelOutbox<D = TenantDb> = {
   carries(template: TemplateName): boolean;
   /** The same address written one way, so the daily cap counts it once. */
   recipient(value: string): string;
+  /** Among these recipients, those who withdrew the channel (e.g. answered STOP); looked up once per notifyAll(). */
+  withdrawn?(db: D, recipients: string[]): Promise<Set<string>>;
   batch(): OutboxBatch<D>;
 };

@@ -3,10 +3,13 @@ import type { TemplateData, TemplateName } from "@/lib/email/templates";
 import type { Contact } from "@/lib/notifications/contacts";
 import type { ChannelOutbox } from "@/lib/notifications/channels";
 import { emailChannel } from "@/lib/notifications/email-outbox";
+import { smsChannel } from "@/lib/notifications/sms-outbox";
 import { decide, dueAt, localDay, type Channel, type Kind, type Outcome } from "@/lib/notifications/policy";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
-type Db = Pick<TenantDb, "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
+/** What notify() writes and reads: every channel's outbox, the records, the town's policy. */
+export type NotifyDb = Pick<TenantDb, "outboxEmail" | "outboxSms" | "smsOptOut" | "notification" | "tenant" | "$executeRaw">;
+type Db = NotifyDb;
 
 export type Message<N extends TemplateName> = {
   to: Contact;
@@ -25,7 +28,7 @@ export type Message<N extends TemplateName> = {
 export type Delivery = { channel: Channel; outcome: Outcome; outboxId: string | null; dueAt: Date };
 
 /** Every channel a person can be reached on, in the order they are tried. */
-const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel];
+const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel, smsChannel];
 const BATCH = 1000;
 
 /**
@@ -45,6 +48,7 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
     ? await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { timeZone: true, emailsPerDay: true } })
     : null;
   const batches = new Map(CHANNELS.map((c) => [c, c.batch()]));
+  const withdrawn = await withdrawnAddresses(db, messages);
   const records: Prisma.NotificationCreateManyInput[] = [];
   // Counted messages of this batch, per person, channel and day: the database sees them only once written.
   const batchUse = new Map<string, number>();
@@ -70,7 +74,8 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
           where: { tenantId: tenant.id, channel, recipient, counted: true, outcome: { in: ["QUEUED", "DEFERRED"] }, dueAt: { gte: day.start, lt: day.end } },
         });
       }
-      const outcome = decide({ channel, kind, address, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
+      const optedOut = address.optedOut || (withdrawn.get(outbox)?.has(recipient) ?? false);
+      const outcome = decide({ channel, kind, address: { ...address, optedOut }, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
       const outboxId = batch.add({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due);
       if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
       // A transactional message queued at once is its own record (the outbox row).
@@ -84,4 +89,19 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
   for (const batch of batches.values()) await batch.write(db);
   for (let i = 0; i < records.length; i += BATCH) await db.notification.createMany({ data: records.slice(i, i + BATCH) });
   return results;
+}
+
+/** Per channel, the recipients of these messages who withdrew it: one query per channel, not per person. */
+async function withdrawnAddresses(db: Db, messages: Message<TemplateName>[]): Promise<Map<ChannelOutbox<Db>, Set<string>>> {
+  const result = new Map<ChannelOutbox<Db>, Set<string>>();
+  for (const outbox of CHANNELS) {
+    if (!outbox.withdrawn) continue;
+    const recipients = new Set<string>();
+    for (const m of messages) {
+      const address = outbox.address(m.to);
+      if (address && outbox.carries(m.template)) recipients.add(outbox.recipient(address.value));
+    }
+    if (recipients.size > 0) result.set(outbox, await outbox.withdrawn(db, [...recipients]));
+  }
+  return result;
 }

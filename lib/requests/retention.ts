@@ -39,6 +39,7 @@ export async function anonymiseExpired(tenant: { id: string; retentionDays: numb
   await db.outboxEmail.deleteMany({
     where: { tenantId: tenant.id, status: { in: ["SENT", "DIGESTED", "FAILED"] }, createdAt: { lt: cutoff } },
   });
+  await db.outboxSms.deleteMany({ where: { status: { not: "PENDING" }, createdAt: { lt: cutoff } } });
   await db.notification.deleteMany({ where: { createdAt: { lt: cutoff } } });
   return expired.length;
 }

@@ -69,6 +69,8 @@ export async function setPaused(tenant: Tenant, userId: string, paused: boolean)
 export async function exportVolunteerData(tenant: Tenant, userId: string) {
   const profile = await forTenant(tenant.id).volunteerProfile.findFirst({
     where: { userId },
+    // A pending code is a secret, not the volunteer's data.
+    omit: { phoneCodeHash: true },
     include: {
       responses: { select: { requestId: true, message: true, status: true, createdAt: true } },
       assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
@@ -83,8 +85,11 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
 export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
-    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { user: { select: { email: true } } } });
-    if (profile) await tx.notification.deleteMany({ where: { recipient: profile.user.email } });
+    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { phone: true, user: { select: { email: true } } } });
+    if (profile) {
+      await tx.notification.deleteMany({ where: { recipient: { in: [profile.user.email, profile.phone] } } });
+      await tx.outboxSms.deleteMany({ where: { to: profile.phone } });
+    }
     await tx.volunteerProfile.deleteMany({ where: { userId } });
     await tx.membership.deleteMany({ where: { userId, role: "VOLUNTEER" } });
   });
