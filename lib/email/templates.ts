@@ -187,6 +187,16 @@ export const TEMPLATES = {
       button: { label: t("email.billingButton"), url: d.url },
     }),
   }),
+  "phone-verification": template({
+    // Goes out as a text (SMS_TEMPLATES): notify() only sends it to a phone number. The e-mail form makes it a template like any other.
+    schema: z.object({ code: z.string().regex(/^\d{6}$/) }),
+    sample: { code: "482913" },
+    build: (t, b, d) => ({
+      subject: t("email.phoneVerification.subject", { town: b.name }),
+      preview: t("email.phoneVerification.subject", { town: b.name }),
+      paragraphs: [t("email.phoneVerification.text", { code: d.code })],
+    }),
+  }),
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

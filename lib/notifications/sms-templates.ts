@@ -6,4 +6,7 @@ import type { SmsTemplate } from "@/lib/notifications/sms";
  * e-mail, see lib/email/templates.ts). A template without an entry here is
  * never sent by SMS: a text is for what is short and worth a phone's buzz.
  */
-export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {};
+export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {
+  // The code that confirms a volunteer's number (lib/sms/verification.ts): no link.
+  "phone-verification": (t, _brand, d) => ({ text: t("email.phoneVerification.text", { code: d.code }), link: "" }),
+};
