@@ -13,6 +13,8 @@ export const LIMITS = {
   helpRequestPerIp: { points: 10, duration: 60 * 60 },
   helpRequestPerTown: { points: 300, duration: 60 * 60 },
   volunteerFormPerIp: { points: 30, duration: 60 * 60 },
+  // Codes that confirm a volunteer's mobile number: each one is a paid text.
+  phoneCodePerIp: { points: 10, duration: 60 * 60 },
   signupPerIp: { points: 10, duration: 24 * 60 * 60 },
   // Sign-in links: nobody can flood someone's mailbox, nor one address try many.
   magicLinkPerEmail: { points: 5, duration: 15 * 60 },

@@ -6,9 +6,17 @@ export type Contact = { email?: Address | null; phone?: Address | null };
 /** An address typed in for this exchange (a resident's request, an invitation): fit for answers about it, not for alerts. */
 export const givenAddress = (email: string | null | undefined): Contact => ({ email: email ? { value: email, consent: false, verified: false } : null });
 
+/** What a volunteer's profile says about texts: their number, whether they want alerts by text, and the number a code confirmed. */
+export type VolunteerPhone = { phone: string; smsAlerts: boolean; phoneVerified: string | null };
+
 /**
  * A signed-up volunteer. Helpt signs people in only by a link sent to their
  * address, and a profile is made only when signed in, so the address is
- * confirmed; volunteering for the town is agreeing to hear from it.
+ * confirmed; volunteering for the town is agreeing to hear from it. Texts
+ * need more: their own yes on the profile, and the number confirmed by a code
+ * (lib/volunteers/phone.ts) for alerts.
  */
-export const volunteerContact = (user: { email: string }): Contact => ({ email: { value: user.email, consent: true, verified: true } });
+export const volunteerContact = (user: { email: string }, profile?: VolunteerPhone | null): Contact => ({
+  email: { value: user.email, consent: true, verified: true },
+  phone: profile ? { value: profile.phone, consent: profile.smsAlerts, verified: profile.phoneVerified === profile.phone } : null,
+});

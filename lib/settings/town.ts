@@ -39,10 +39,10 @@ export async function updateTownSettings(tenant: { id: string; slug: string }, a
     const before = await tx.tenant.update({ where: { id: tenant.id }, data: {}, select: { mode: true } });
     await tx.tenant.update({ where: { id: tenant.id }, data: input });
     if (input.mode === "CRISIS" && before.mode !== "CRISIS") {
-      const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { languages: true, user: { select: { email: true } } } });
+      const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { languages: true, phone: true, smsAlerts: true, phoneVerified: true, user: { select: { email: true } } } });
       const url = publicTownUrl(tenant.slug, "/volunteer");
       await notifyAll(tx, tenant, volunteers.map((v) => ({
-        to: volunteerContact(v.user), template: "crisis-call", data: { url }, locale: v.languages.find(isLocale) ?? input.defaultLocale,
+        to: volunteerContact(v.user, v), template: "crisis-call", data: { url }, locale: v.languages.find(isLocale) ?? input.defaultLocale,
       })));
     }
   });

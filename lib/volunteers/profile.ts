@@ -49,7 +49,8 @@ export async function saveVolunteerProfile(tenant: Pick<Tenant, "id">, userId: s
 }
 
 export async function getOwnProfile(tenant: Tenant, userId: string) {
-  return forTenant(tenant.id).volunteerProfile.findFirst({ where: { userId } });
+  // A pending code's hash never leaves the server (the profile goes to the form).
+  return forTenant(tenant.id).volunteerProfile.findFirst({ where: { userId }, omit: { phoneCodeHash: true } });
 }
 
 /** Pausing hides the volunteer from matching and the request list; a blocked volunteer cannot unpause. */

@@ -27,3 +27,8 @@ export const volunteerProfileSchema = z.object({
 });
 
 export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
+
+/** The 6-digit code from the text message; spaces as people type them ("482 913") are ignored. */
+export const phoneCodeSchema = z.object({
+  code: z.string({ error: "invalidCode" }).transform((s) => s.replace(/\s+/g, "")).pipe(z.string().regex(/^\d{6}$/, "invalidCode")),
+});

@@ -10,7 +10,7 @@ export default async function DevSmsInbox({ searchParams }: { searchParams: Prom
   const t = await getTranslations("smsChannel.devInbox");
   const { to: number } = await searchParams;
   // A query string may repeat the parameter or carry NUL, which PostgreSQL refuses; "+" arrives as a space.
-  const to = typeof number === "string" ? stripControl(number).trim().replace(/^ /, "+").replace(/^(?=\d)/, "+") : undefined;
+  const to = typeof number === "string" ? stripControl(number).trim().replace(/^(?=\d)/, "+") : undefined;
   const [messages, format] = await Promise.all([listDevSmsInbox({ to, take: 50 }), getFormatter()]);
   return (
     <section aria-labelledby="sms-inbox" className="flex flex-col gap-4">
