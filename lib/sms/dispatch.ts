@@ -5,7 +5,8 @@ import { backoffMs } from "@/lib/email/dispatch";
 import { logger } from "@/lib/log/logger";
 import { recordDelivery } from "@/lib/reach/delivery";
 import { renderSms } from "@/lib/sms/render";
-import { SmsSendError, smsProvider } from "@/lib/sms/provider";
+import { smsProvider } from "@/lib/sms/provider";
+import { SmsSendError } from "@/lib/sms/types";
 import { statusCallbackUrl } from "@/lib/sms/webhook-urls";
 import { systemDb } from "@/lib/tenancy/system";
 

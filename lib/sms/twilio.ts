@@ -1,7 +1,6 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import type { OutgoingSms, SmsProvider } from "@/lib/sms/provider";
-import { SmsSendError } from "@/lib/sms/provider";
+import { SmsSendError, type OutgoingSms, type SmsProvider } from "@/lib/sms/types";
 
 type Options = {
   accountSid: string;
