@@ -7,6 +7,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0000";
+// Twilio's webhooks answer (and check signatures) only with an auth token; without TWILIO_ACCOUNT_SID texts still stay in /dev/sms.
+export const E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0000";
 export const E2E_OPERATOR = { name: "E2E Operator BV", address: "Teststraat 17, 3000 Leuven" };
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
@@ -53,6 +55,7 @@ export default defineConfig({
       HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
       METRICS_TOKEN: E2E_METRICS_TOKEN, // tests count the requests the server answered
+      TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
       HELPT_OPERATOR_NAME: E2E_OPERATOR.name, // the legal pages name the configured operator (legal.spec.ts)
       HELPT_OPERATOR_ADDRESS: E2E_OPERATOR.address,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),

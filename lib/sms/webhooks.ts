@@ -33,7 +33,7 @@ function verified(req: Signed): Record<string, string> | null {
 const statusSchema = z.object({
   MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/),
   MessageStatus: z.string().max(40),
-  ErrorCode: z.string().max(10).optional(),
+  ErrorCode: z.string().regex(/^\d{1,10}$/).optional(),
 });
 
 // Twilio's final words on a text; the others (queued, sending, sent …) change nothing here.
@@ -48,7 +48,7 @@ export async function handleSmsStatus(req: Signed): Promise<Answer> {
   }
   const id = new URL(req.url).searchParams.get("id");
   const parsed = statusSchema.safeParse(params);
-  if (!id || id.length > 100 || !parsed.success) return text(400, "unexpected payload");
+  if (!id || !/^[\w-]{1,100}$/.test(id) || !parsed.success) return text(400, "unexpected payload");
   const outcome = FINAL[parsed.data.MessageStatus.toLowerCase()];
   if (!outcome) return text(200, "ignored");
   const { count } = await systemDb.outboxSms.updateMany({
@@ -82,7 +82,9 @@ export async function handleSmsInbound(req: Signed): Promise<Answer> {
   }
   const parsed = inboundSchema.safeParse(params);
   if (!parsed.success) return text(400, "unexpected payload");
-  const phone = normalizePhone(parsed.data.From) ?? parsed.data.From.replace(/[^\d+]/g, "");
+  // Any country's number, in E.164 as Twilio sends it.
+  const phone = normalizePhone(parsed.data.From) ?? (/^\+[1-9]\d{6,14}$/.test(parsed.data.From) ? parsed.data.From : null);
+  if (!phone) return text(400, "unexpected sender");
   const keyword = parseKeyword(parsed.data.Body);
   const reply = new twilio.twiml.MessagingResponse();
   if (keyword?.action === "STOP") {

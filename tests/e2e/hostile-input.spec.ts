@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT } from "../../playwright.config";
+import twilio from "twilio";
+import { E2E_PORT, E2E_TWILIO_AUTH_TOKEN } from "../../playwright.config";
 import {
   EDGE_STRINGS, hostileBody, hostileForwarded, hostileHost, hostileRouterState, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS,
 } from "../hostile/values";
@@ -245,6 +246,20 @@ const ROUTES: Record<string, RouteFuzz> = {
     check("route email-webhook", await send(apex("/api/email/webhook"), {
       method: "POST", body: v, headers: { "svix-id": headerSafe(v) || "x", "svix-timestamp": headerSafe(v) || "1", "svix-signature": headerSafe(v) || "v1,x", "content-type": "application/json" },
     }), v);
+  },
+  "app/api/sms/status/route.ts": async (v) => {
+    const path = `/api/sms/status?id=${urlSafe(v)}`;
+    check("route sms-status", await send(apex(path), { method: "POST", body: v, headers: { "x-twilio-signature": headerSafe(v) || "x", "content-type": "application/x-www-form-urlencoded" } }), v);
+    // Signed as Twilio signs (the URL Helpt gave and the fields): hostile fields reach the parser, which answers 400 or ignores them.
+    const fields = { MessageSid: v, MessageStatus: v, ErrorCode: v };
+    const signature = twilio.getExpectedTwilioSignature(E2E_TWILIO_AUTH_TOKEN, `http://localhost:${E2E_PORT}${path}`, fields);
+    check("route sms-status signed", await send(apex(path), { method: "POST", body: new URLSearchParams(fields).toString(), headers: { "x-twilio-signature": signature, "content-type": "application/x-www-form-urlencoded" } }), v);
+  },
+  "app/api/sms/inbound/route.ts": async (v) => {
+    check("route sms-inbound", await send(apex("/api/sms/inbound"), { method: "POST", body: v, headers: { "x-twilio-signature": headerSafe(v) || "x", "content-type": "application/x-www-form-urlencoded" } }), v);
+    const fields = { From: v, Body: v, MessageSid: v };
+    const signature = twilio.getExpectedTwilioSignature(E2E_TWILIO_AUTH_TOKEN, `http://localhost:${E2E_PORT}/api/sms/inbound`, fields);
+    check("route sms-inbound signed", await send(apex("/api/sms/inbound"), { method: "POST", body: new URLSearchParams(fields).toString(), headers: { "x-twilio-signature": signature, "content-type": "application/x-www-form-urlencoded" } }), v);
   },
   "app/api/tls/ask/route.ts": async (v) => {
     check("route tls-ask", await get(anonymous, apex(`/api/tls/ask?domain=${urlSafe(v)}&domain=${urlSafe(v)}`)), v);

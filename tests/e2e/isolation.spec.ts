@@ -40,6 +40,7 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],
+  "apex:/dev/sms": (b): Query[] => [{ to: b.resident.phone }],
   "api:/api/signup/slug": (b): Query[] => [{ slug: b.slug }],
   "api:/api/tls/ask": (b): Query[] => [{ domain: `${b.slug}.localhost` }, ...b.ids.domains.map((domain) => ({ domain }))],
 };
@@ -56,6 +57,15 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
     method: "POST", path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" },
     body: JSON.stringify({ id: "evt_isolation", type: "customer.subscription.deleted", data: { object: { id: "sub_isolation", metadata: { tenantId: b.tenantId } } } }),
   }],
+  // Twilio's webhooks, forged (signed with no key of the platform): a 403, and B's texts and opt-outs unchanged.
+  "api:/api/sms/status#POST": (b) => [{
+    method: "POST", path: `/api/sms/status?id=${b.ids.requests[0]}`, headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": "Zm9yZ2Vk" },
+    body: new URLSearchParams({ MessageSid: `SM${"0".repeat(32)}`, MessageStatus: "failed", To: b.resident.phone }).toString(),
+  }],
+  "api:/api/sms/inbound#POST": (b) => [{
+    method: "POST", path: "/api/sms/inbound", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": "Zm9yZ2Vk" },
+    body: new URLSearchParams({ From: b.resident.phone, Body: "STOP", MessageSid: `SM${"1".repeat(32)}` }).toString(),
+  }],
   "town:/staff/residents/export#POST": (b) => [b.resident.phone, b.resident.email].map((contact) => ({
     method: "POST", path: "/staff/residents/export", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ contact, identityVerified: "on" }).toString(),
@@ -67,11 +77,11 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
 };
 
 /**
- * The development mailbox lists every town's mail by design in the demo (it
- * does not exist in production, nor with RESEND_API_KEY): walked for errors,
- * not for markers.
+ * The development mailbox and SMS inbox list every town's messages by design
+ * in the demo (they do not exist in production, nor with RESEND_API_KEY or
+ * TWILIO_ACCOUNT_SID): walked for errors, not for markers.
  */
-const DEV_TOOLS = new Set(["apex:/dev/mailbox"]);
+const DEV_TOOLS = new Set(["apex:/dev/mailbox", "apex:/dev/sms"]);
 
 /** Bound (leading string) parameters of actions, by name: B's ids. `step` is the sign-up wizard's step, not an id. */
 const BOUND: Record<string, (b: Town) => string[]> = {
@@ -152,6 +162,9 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/volunteers/actions.ts#withdrawAction": {},
   "lib/volunteers/actions.ts#markDoneAction": { form: () => ({ feedback: PROBE }) },
   "lib/volunteers/actions.ts#applyAction": { form: () => ({ message: PROBE }) },
+  "lib/volunteers/actions.ts#smsAlertsAction": { form: () => ({ smsAlerts: "on" }) },
+  "lib/volunteers/actions.ts#sendPhoneCodeAction": {},
+  "lib/volunteers/actions.ts#confirmPhoneCodeAction": { form: () => ({ code: "123456" }) },
   "lib/residents/actions.ts#lookupResidentAction": { form: (b) => ({ contact: b.resident.phone }) },
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };

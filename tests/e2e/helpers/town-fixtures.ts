@@ -206,7 +206,7 @@ const KEPT = "kept ";
 /**
  * A fingerprint of everything a town owns, per table: every table with a
  * tenantId column (found in the schema, so new tables are included), the
- * town's own row, its outbox (without the delivery state the worker changes)
+ * town's own row, its outboxes (without the delivery state the worker changes)
  * and its people's accounts; and its effects beyond those tables: sessions
  * issued on its site or held by its own people, rate-limit counters keyed on
  * it, and (each kept as it was) its people's sign-in tokens.
@@ -215,7 +215,7 @@ export async function snapshot(town: Pick<Town, "tenantId" | "slug">): Promise<R
   const { tenantId, slug } = town;
   const tables = (await sql<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'tenantId' AND table_name <> 'OutboxEmail' ORDER BY table_name`,
+      WHERE table_schema = 'public' AND column_name = 'tenantId' AND table_name NOT IN ('OutboxEmail', 'OutboxSms') ORDER BY table_name`,
   )).map((r) => r.table_name);
   const digest = (expr: string) => `count(*) || ':' || md5(coalesce(string_agg(${expr}, '|' ORDER BY ${expr}), ''))`;
   // Its people: members of this town and of no other (one e-mail in both towns is the twin's).
@@ -225,6 +225,7 @@ export async function snapshot(town: Pick<Town, "tenantId" | "slug">): Promise<R
       ...tables.map((t) => `SELECT '${t}' AS name, ${digest("x::text")} AS digest FROM "${t}" x WHERE x."tenantId" = $1`),
       `SELECT 'Tenant', ${digest("x::text")} FROM "Tenant" x WHERE x.id = $1`,
       `SELECT 'OutboxEmail', ${digest(`concat_ws(',', x.id, x.template, x."to", x.data::text)`)} FROM "OutboxEmail" x WHERE x."tenantId" = $1`,
+      `SELECT 'OutboxSms', ${digest(`concat_ws(',', x.id, x.template, x."to", x.data::text)`)} FROM "OutboxSms" x WHERE x."tenantId" = $1`,
       `SELECT 'User', ${digest(`concat_ws(',', x.id, x.email, x.name, x."isPlatformAdmin", x."blockedAt")`)} FROM "User" x
         WHERE x.id IN (SELECT "userId" FROM "Membership" WHERE "tenantId" = $1)`,
       `SELECT 'Session (its site)', ${digest(`concat_ws(',', x."sessionToken", x."userId", x.expires)`)} FROM "Session" x WHERE starts_with(x."sessionToken", $2)`,
