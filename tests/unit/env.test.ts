@@ -20,6 +20,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, DATABASE_SYSTEM_URL: "helpt_system@db" })).toThrow(/DATABASE_SYSTEM_URL: must be a postgresql:\/\/ URL \(the system login/);
   });
 
+  it("takes Twilio's account only with its token and a sender", () => {
+    const sid = `AC${"ab".repeat(16)}`;
+    expect(configurationProblems({ ...valid, TWILIO_ACCOUNT_SID: sid })).toEqual(["TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID"]);
+    expect(configurationProblems({ ...valid, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "+32460000000" })).toEqual([]);
+    expect(configurationProblems({ ...valid, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_MESSAGING_SERVICE_SID: `MG${"cd".repeat(16)}` })).toEqual([]);
+    expect(configurationProblems({ ...valid, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "not a sender!" })[0]).toMatch(/^TWILIO_FROM: /);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
   });
