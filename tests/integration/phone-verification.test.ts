@@ -5,7 +5,7 @@ import { dispatchSms } from "@/lib/sms/dispatch";
 import { optOut } from "@/lib/sms/opt-out";
 import { systemDb } from "@/lib/tenancy/system";
 import { CODE_TTL_MS, confirmPhoneCode, MAX_CODE_ATTEMPTS, sendPhoneCode, setSmsAlerts } from "@/lib/volunteers/phone";
-import { getOwnProfile } from "@/lib/volunteers/profile";
+import { deleteVolunteerProfile, getOwnProfile } from "@/lib/volunteers/profile";
 import { createTown, createVolunteer } from "./helpers/factories";
 import { randomInt } from "node:crypto";
 
@@ -75,6 +75,15 @@ describe("a volunteer's mobile number, confirmed by a code", () => {
     await sendPhoneCode(tenant, user.id, "nl", at(2 * 60_000));
     await confirmPhoneCode(tenant, user.id, await codeSentTo(tenant.id, phone), at(3 * 60_000));
     expect((await getOwnProfile(tenant, user.id))!.phoneVerified).toBe(phone);
+  });
+
+  it("forgets the texts sent to the number when the volunteer deletes their profile", async () => {
+    const { tenant, user, phone } = await volunteer();
+    await setSmsAlerts(tenant, user.id, true);
+    await sendPhoneCode(tenant, user.id, "nl", T0);
+    await codeSentTo(tenant.id, phone);
+    await deleteVolunteerProfile(tenant, user.id);
+    expect(await systemDb.outboxSms.count({ where: { to: phone } })).toBe(0);
   });
 
   it("sends no code to a number that answered STOP", async () => {
