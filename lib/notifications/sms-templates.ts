@@ -6,4 +6,8 @@ import type { SmsTemplate } from "@/lib/notifications/sms";
  * e-mail, see lib/email/templates.ts). A template without an entry here is
  * never sent by SMS: a text is for what is short and worth a phone's buzz.
  */
-export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {};
+export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {
+  // A resident without internet: the reference and the number to call, nothing to click.
+  "request-received": (t, b, d, f) => ({ text: t("sms.requestReceived", { reference: d.reference, phone: b.phone ? f.phone(b.phone) : "" }), link: "" }),
+  "request-matched": (t, _b, d) => ({ text: t(d.callToday ? "sms.requestMatchedToday" : "sms.requestMatched", { volunteer: d.volunteerName, reference: d.reference }), link: "" }),
+};
