@@ -45,7 +45,7 @@ test("a caller on a landline is on the callback list until staff record the call
   await expect(row).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 
-  await row.getByRole("button", { name: `Called back: ${landline}` }).click();
+  await row.getByRole("button", { name: new RegExp(`^Called back\\W+${landline}$`) }).click();
   await expect(due.getByRole("row").filter({ hasText: landline })).toHaveCount(0);
   await expect(page.getByTestId("callbacks-done")).toContainText(new RegExp(`${landline}.*Called back by \\S+ at \\d{1,2}:\\d{2}`));
   await expectAccessible(page);
@@ -53,4 +53,10 @@ test("a caller on a landline is on the callback list until staff record the call
     `SELECT count(*) FROM "AuditLog" a JOIN "HelpRequest" r ON r.id = a."subjectId" AND r."tenantId" = a."tenantId" WHERE r.reference = $1 AND a.action = 'callback.done'`,
     [landline]);
   expect(Number(audit[0].count)).toBe(1);
+
+  // The request keeps the history: who called back, and when.
+  await page.getByTestId("callbacks-done").getByText(landline).waitFor();
+  await page.goto(town("leuven", "/staff/requests"));
+  await page.getByRole("link", { name: landline }).click();
+  await expect(page.getByTestId("callbacks")).toContainText(/New request: Called back by \S+ at /);
 });
