@@ -7,6 +7,7 @@ import { assignVolunteers } from "@/lib/matching/assign";
 import { decide } from "@/lib/notifications/policy";
 import { changeStatus, createRequest, publishRequest } from "@/lib/requests/mutations";
 import { onlineRequestSchema, phoneRequestSchema } from "@/lib/requests/schemas";
+import { eraseResidentData, exportResidentData } from "@/lib/residents/data-rights";
 import { townSettingsSchema } from "@/lib/settings/town";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
@@ -30,7 +31,7 @@ const onlineForm = (categoryId: string, fields: Record<string, string>) =>
 async function town(overrides: Parameters<typeof createTown>[0] = {}) {
   const t = await createTown(overrides);
   const staff = await createUser("staff");
-  return { ...t, staff, ctx: { id: t.tenant.id, slug: t.tenant.slug, defaultLocale: "nl" as const } };
+  return { ...t, staff, ctx: { id: t.tenant.id, slug: t.tenant.slug, name: t.tenant.name, defaultLocale: "nl" as const } };
 }
 
 const byPhone = async (t: Awaited<ReturnType<typeof town>>, fields: Record<string, string>) => {
@@ -154,6 +155,21 @@ describe("residents kept informed without internet", () => {
     await expect(markCalledBack(b.ctx, b.staff.id, callback.id)).rejects.toBeInstanceOf(NotFoundInTenant);
     expect(await systemDb.callback.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenant.id, id: callback.id } } })).toMatchObject({ calledAt: null });
     expect(await systemDb.auditLog.count({ where: { tenantId: b.tenant.id, action: "callback.done" } })).toBe(0);
+  });
+
+  it("gives the resident their consent to texts and the calls in their export, and drops calls still owed on erasure", async () => {
+    const t = await town();
+    const called = await byPhone(t, { phone: LANDLINE, smsConsent: "on" });
+    await byPhone(t, { phone: LANDLINE });
+    const [first] = await callbacksOf(t.tenant.id, called.id);
+    await markCalledBack(t.ctx, t.staff.id, first.id);
+    const exported = await exportResidentData(t.ctx, t.staff.id, { phone: "+3216272222" }, { identityVerified: true }, "en");
+    expect(exported.requests[0]).toMatchObject({ consent: { textMessages: true }, callsFromStaff: [{ reason: "NEW_REQUEST", calledAt: expect.any(Date) }] });
+    expect(exported.requests[1].callsFromStaff).toMatchObject([{ reason: "NEW_REQUEST", calledAt: null }]);
+
+    await eraseResidentData(t.ctx, t.staff.id, { phone: "+3216272222" }, { identityVerified: true });
+    expect((await callbackList(t.ctx)).open).toEqual([]);
+    expect(await systemDb.callback.count({ where: { tenantId: t.tenant.id } })).toBe(1); // the call made stays, without personal data
   });
 
   it("accepts callback hours within bounds only", () => {
