@@ -9,7 +9,7 @@ import { CONTACT_METHODS } from "@/lib/requests/contact-methods";
 export type CategoryOption = { id: string; label: string };
 
 /** Labels that address the resident; on the phone intake form staff read them, so they speak about the resident. */
-const STAFF_WORDING = ["categoryLabel", "descriptionLabel", "descriptionHint", "timeWindowLabel", "nameLabel", "contactMethodLabel", "emailHint", "addressHint", "contactlessLabel"] as const;
+const STAFF_WORDING = ["categoryLabel", "descriptionLabel", "descriptionHint", "timeWindowLabel", "nameLabel", "contactMethodLabel", "emailHint", "addressHint", "contactlessLabel", "smsConsentLabel"] as const;
 type StaffWorded = (typeof STAFF_WORDING)[number];
 
 /** The fields a resident and a phone operator both fill in. */
@@ -46,6 +46,8 @@ export function RequestFields({ state, categories, variant }: { state: FormState
         <TextField name="phone" label={t("phoneLabel")} hint={t("phoneHint")} type="tel" inputMode="tel" autoComplete="tel" optional defaultValue={v.phone} error={e.phone} />
         <TextField name="email" label={t("emailLabel")} hint={t("emailHint")} type="email" inputMode="email" autoComplete="email" optional defaultValue={v.email} error={e.email} />
       </div>
+      {/* Off unless ticked: a text needs the resident's own yes (lib/notifications/policy.ts). */}
+      <CheckboxField name="smsConsent" label={t("smsConsentLabel")} optional defaultChecked={v.smsConsent === "on"} error={e.smsConsent} />
       <TextField name="address" label={t("addressLabel")} hint={t("addressHint")} autoComplete="street-address" optional defaultValue={v.address} error={e.address} />
       <CheckboxField name="contactless" label={t("contactlessLabel")} optional defaultChecked={v.contactless === "on"} />
     </>

@@ -8,7 +8,7 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
 import { saveSettingsAction, saveHeroAction, saveLogoAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
-type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; dpoEmail: string | null };
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; callbackHoursCrisis: number; callbackHoursActive: number; dpoEmail: string | null };
 
 export function TownSettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("settings");
@@ -53,6 +53,14 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
         <TextField name="retentionDays" label={t("retentionDays")} inputMode="numeric" defaultValue={v("retentionDays")} error={state.errors.retentionDays} />
         <TextField name="emailsPerDay" label={t("emailsPerDay")} inputMode="numeric" defaultValue={v("emailsPerDay")} error={state.errors.emailsPerDay} />
       </div>
+      <fieldset className="flex flex-col gap-2" aria-describedby="callback-hint">
+        <legend className="font-semibold">{t("callbackTitle")}</legend>
+        <p id="callback-hint" className="text-zinc-700">{t("callbackHint")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="callbackHoursCrisis" label={t("callbackHoursCrisis")} inputMode="numeric" defaultValue={v("callbackHoursCrisis")} error={state.errors.callbackHoursCrisis} />
+          <TextField name="callbackHoursActive" label={t("callbackHoursActive")} inputMode="numeric" defaultValue={v("callbackHoursActive")} error={state.errors.callbackHoursActive} />
+        </div>
+      </fieldset>
       <TextField name="dpoEmail" label={tl("settingsDpo")} hint={tl("settingsDpoHint")} type="email" optional defaultValue={v("dpoEmail")} error={state.errors.dpoEmail} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>

@@ -58,7 +58,8 @@ export const TEMPLATES = {
     }),
   }),
   "request-matched": template({
-    schema: z.object({ reference: z.string(), volunteerName: z.string() }),
+    // callToday: the town is in crisis mode, where volunteers call the same day (the text message says so).
+    schema: z.object({ reference: z.string(), volunteerName: z.string(), callToday: z.boolean().optional() }),
     sample: { reference: "K7QM-3XDP", volunteerName: "Lotte" },
     build: (t, b, d) => ({
       subject: t("email.requestMatched.subject", { reference: d.reference }),

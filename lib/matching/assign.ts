@@ -2,7 +2,8 @@ import { writeAudit } from "@/lib/audit/log";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
-import { givenAddress, volunteerContact } from "@/lib/notifications/contacts";
+import { volunteerContact } from "@/lib/notifications/contacts";
+import { residentContact, scheduleCallbackIfNeeded, townReach } from "@/lib/callbacks/reach";
 import { notify } from "@/lib/notifications/notify";
 import { changeStatus } from "@/lib/requests/mutations";
 import { whenFromColumns } from "@/lib/when/when";
@@ -66,10 +67,12 @@ export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">,
     }
 
     await tx.helpRequest.updateMany({ where: { id: requestId }, data: { status: "MATCHED" } });
+    const town = await townReach(tx, tenant);
     await notify(tx, tenant, {
-      to: givenAddress(request.residentEmail), template: "request-matched", locale: request.locale,
-      data: { reference: request.reference, volunteerName: chosen.map((v) => v.name.split(" ")[0]).join(", ") },
+      to: residentContact(request, town.country), template: "request-matched", locale: request.locale,
+      data: { reference: request.reference, volunteerName: chosen.map((v) => v.name.split(" ")[0]).join(", "), callToday: town.mode === "CRISIS" },
     });
+    await scheduleCallbackIfNeeded(tx, tenant, town, request, "VOLUNTEER_ASSIGNED", now);
     await writeAudit(tenant, { actorId: coordinatorId, action: "request.assign", subjectType: "HelpRequest", subjectId: requestId, details: { volunteerIds } }, tx);
   });
 }

@@ -9,4 +9,7 @@ import type { SmsTemplate } from "@/lib/notifications/sms";
 export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {
   // The code that confirms a volunteer's number (lib/sms/verification.ts): no link.
   "phone-verification": (t, _brand, d) => ({ text: t("email.phoneVerification.text", { code: d.code }), link: "" }),
+  // A resident without internet: the reference and the number to call, nothing to click.
+  "request-received": (t, b, d, f) => ({ text: t("sms.requestReceived", { reference: d.reference, phone: b.phone ? f.phone(b.phone) : "" }), link: "" }),
+  "request-matched": (t, _b, d) => ({ text: t(d.callToday ? "sms.requestMatchedToday" : "sms.requestMatched", { volunteer: d.volunteerName, reference: d.reference }), link: "" }),
 };

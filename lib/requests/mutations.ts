@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { givenAddress } from "@/lib/notifications/contacts";
 import { notify } from "@/lib/notifications/notify";
+import { residentContact, scheduleCallbackIfNeeded, townReach } from "@/lib/callbacks/reach";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { whenToColumns, type When } from "@/lib/when/when";
@@ -61,6 +62,9 @@ export async function createRequest(
     residentAddress: input.address,
     contactMethod: input.contactMethod,
     contactless: input.contactless,
+    // Consent to texts means nothing without a number to text.
+    residentSmsConsent: input.smsConsent && !!input.phone,
+    residentSmsConsentAt: input.smsConsent && input.phone ? new Date() : null,
     locale: meta.locale,
     submissionKey,
     ...(await coordinatesOf(db, input.postcode)),
@@ -79,7 +83,10 @@ export async function createRequest(
           subjectId: row.id,
           details: { source: meta.source },
         }, tx);
-        await notify(tx, tenant, { to: givenAddress(data.residentEmail), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
+        const town = await townReach(tx, tenant);
+        const reach = { ...data, residentPhone: data.residentPhone ?? null, residentEmail: data.residentEmail ?? null };
+        await notify(tx, tenant, { to: residentContact(reach, town.country), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
+        await scheduleCallbackIfNeeded(tx, tenant, town, { ...reach, id: row.id }, "NEW_REQUEST", row.createdAt);
         return { id: row.id, reference: row.reference };
       });
       logger.info({ tenantId: tenant.id, requestId: created.id, source: meta.source, locale: meta.locale }, "help request created");
@@ -139,6 +146,8 @@ export async function changeStatus(tenant: Tenant, actorId: string, id: string, 
     await writeAudit(tenant, { actorId, action: "request.status", subjectType: "HelpRequest", subjectId: id, details: { from: row.status, to } }, tx);
     if (to === "DONE") {
       await notify(tx, tenant, { to: givenAddress(row.residentEmail), template: "request-done", locale: row.locale, data: { reference: row.reference } });
+      // A resident reachable only by phone hears how it went by a call.
+      await scheduleCallbackIfNeeded(tx, tenant, await townReach(tx, tenant), row, "FOLLOW_UP", now);
     }
   });
 }

@@ -51,6 +51,7 @@ export async function getRequestForStaff(tenant: Tenant<"defaultLocale">, actorI
       createdBy: { select: { email: true, name: true } },
       notes: { include: { author: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
       assignments: { include: { volunteer: { select: { name: true, phone: true } } }, orderBy: { createdAt: "asc" } },
+      callbacks: { select: { id: true, reason: true, dueAt: true, calledAt: true, calledBy: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) throw new NotFoundInTenant("request");

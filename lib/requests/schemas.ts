@@ -78,6 +78,8 @@ const base = {
   address: optionalText(200),
   contactMethod: z.enum(CONTACT_METHODS, { error: "invalidChoice" }),
   contactless: checkbox,
+  // Texts about the request, to a mobile number: only when ticked (never by default).
+  smsConsent: checkbox,
 };
 
 /** Whoever answers needs a way back: the chosen contact method must be filled in. */

@@ -76,6 +76,7 @@ export async function exportResidentData(tenant: Tenant<"name" | "defaultLocale"
         select: { createdAt: true, doneAt: true, feedback: true, problem: true, volunteer: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       },
+      callbacks: { select: { reason: true, dueAt: true, calledAt: true }, orderBy: { createdAt: "asc" } },
     },
     orderBy: { createdAt: "asc" },
   });
@@ -117,7 +118,7 @@ export async function exportResidentData(tenant: Tenant<"name" | "defaultLocale"
         description: r.description, when: whenFromColumns(r), timeWindow: r.timeWindow, neighbourhood: r.neighbourhood, postcode: r.postcode,
         urgency: r.urgency, ageGroup: r.ageGroup, recurrence: r.recurrence, nextOccurrenceAt: r.nextOccurrenceAt,
       },
-      consent: { at: r.consentAt, channel: r.consentChannel, note: r.consentNote },
+      consent: { at: r.consentAt, channel: r.consentChannel, note: r.consentNote, textMessages: r.residentSmsConsent, textMessagesAt: r.residentSmsConsentAt },
       publicSummary: r.publicSummary,
       publishedAt: r.publishedAt,
       notes: r.notes.map((n) => ({ at: n.createdAt, text: n.body })),
@@ -125,6 +126,7 @@ export async function exportResidentData(tenant: Tenant<"name" | "defaultLocale"
       helpers: r.assignments.map((a) => ({
         firstName: a.volunteer.name.split(" ")[0], assignedAt: a.createdAt, doneAt: a.doneAt, feedback: a.feedback, problemReported: a.problem,
       })),
+      callsFromStaff: r.callbacks.map((c) => ({ reason: c.reason, dueAt: c.dueAt, calledAt: c.calledAt })),
     })),
     emails: emails.map((e) => ({ template: e.template, status: e.status, createdAt: e.createdAt, sentAt: e.sentAt })),
     staffAccess: accesses.map((a) => ({ request: referenceOf.get(a.subjectId), action: a.action, at: a.createdAt })),
@@ -146,7 +148,7 @@ export async function eraseResidentData(tenant: Tenant<"name" | "defaultLocale">
   return forTenant(tenant.id).$transaction(async (tx) => {
     const rows = await tx.helpRequest.findMany({
       where: whereResident(key),
-      select: { id: true, reference: true, status: true, residentEmail: true },
+      select: { id: true, reference: true, status: true, residentEmail: true, residentPhone: true },
     });
     if (rows.length === 0) throw new NotFoundInTenant("resident");
     const ids = rows.map((r) => r.id);
@@ -160,13 +162,17 @@ export async function eraseResidentData(tenant: Tenant<"name" | "defaultLocale">
       data: {
         residentName: "", residentPhone: null, residentEmail: null, residentAddress: null,
         description: "", consentNote: null, nextOccurrenceAt: null, anonymisedAt: now,
+        residentSmsConsent: false, residentSmsConsentAt: null,
       },
     });
     await tx.requestNote.deleteMany({ where: { requestId: { in: ids } } });
+    // Calls still owed can no longer be made: off the staff's list.
+    await tx.callback.deleteMany({ where: { requestId: { in: ids }, calledAt: null } });
     await tx.assignment.updateMany({ where: { requestId: { in: ids } }, data: { feedback: null } });
     // Mail to the resident, and mail that gave volunteers their details.
     await tx.outboxEmail.deleteMany({ where: { tenantId: tenant.id, ...mailAbout(rows.map((r) => r.reference)) } });
-    await tx.notification.deleteMany({ where: { recipient: { in: rows.flatMap((r) => (r.residentEmail ? [r.residentEmail.toLowerCase()] : [])) } } });
+    // Records of what reached them: by e-mail address, and by number (texts).
+    await tx.notification.deleteMany({ where: { recipient: { in: rows.flatMap((r) => [r.residentEmail?.toLowerCase(), r.residentPhone].filter((x): x is string => !!x)) } } });
     const details = identityDetails(key, actorId, now);
     for (const r of rows) {
       const cancelled = (ACTIVE as readonly string[]).includes(r.status);

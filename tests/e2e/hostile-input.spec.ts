@@ -146,6 +146,8 @@ test("scripts typed into stored fields come back escaped wherever they are shown
   [{ id: requestId }] = await sql<{ id: string }>(`SELECT id FROM "HelpRequest" WHERE "tenantId" = $1 AND reference = $2`, [TOWN_ID, reference]);
   await expectShownEscaped(signed, town(TOWN, `/staff/requests/${requestId}`));
   await expectShownEscaped(signed, town(TOWN, "/staff/requests"));
+  // The resident asked for a phone call and gave no consent to texts: the callback list shows the scripted name.
+  await expectShownEscaped(signed, town(TOWN, "/staff/callbacks"));
 
   // Published with a scripted summary: the public list.
   const publish = await formOf(signed, town(TOWN, `/staff/requests/${requestId}`), "publishAction");
@@ -215,7 +217,7 @@ test("scripts typed into stored fields come back escaped wherever they are shown
   await context.addCookies([{ name: SESSION_COOKIE, value: signed.get(host, SESSION_COOKIE)!, domain: host, path: "/" }]);
   const browserPage = await context.newPage();
   browserPage.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  for (const url of [town(TOWN, `/staff/requests/${requestId}`), town(TOWN, "/staff/volunteers"), town(TOWN, "/organisation"), town(TOWN, "/requests")]) {
+  for (const url of [town(TOWN, `/staff/requests/${requestId}`), town(TOWN, "/staff/volunteers"), town(TOWN, "/staff/callbacks"), town(TOWN, "/organisation"), town(TOWN, "/requests")]) {
     await browserPage.goto(url);
     expect(await browserPage.evaluate(() => (window as unknown as Record<string, unknown>).hostile_xss_7f3a), url).toBeUndefined();
   }

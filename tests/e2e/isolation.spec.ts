@@ -89,6 +89,7 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   volunteerId: (b) => b.ids.volunteers,
   vacancyId: (b) => b.ids.vacancies,
   membershipId: (b) => b.ids.memberships,
+  callbackId: (b) => b.ids.callbacks,
   tenantId: (b) => [b.tenantId],
   host: (b) => b.ids.domains,
   step: () => ["subdomain"],
@@ -109,7 +110,7 @@ const idFields = (b: Town): Record<string, string | string[]> => ({
   id: b.ids.outbox[0] ?? b.ids.requests[0], requestId: b.ids.requests[0], volunteerId: b.ids.volunteers[0], volunteerIds: b.ids.volunteers,
   vacancyId: b.ids.vacancies[0], organisationId: b.ids.organisations[0], membershipId: b.ids.memberships[0], categoryId: b.ids.categories[0],
   categoryIds: b.ids.categories, areaId: b.ids.areas[0], noteId: b.ids.notes[0], responseId: b.ids.responses[0],
-  assignmentId: b.ids.assignments[0], applicationId: b.ids.applications[0], tenantId: b.tenantId, tenant: b.slug, host: b.ids.domains[0],
+  assignmentId: b.ids.assignments[0], applicationId: b.ids.applications[0], callbackId: b.ids.callbacks[0], tenantId: b.tenantId, tenant: b.slug, host: b.ids.domains[0],
 });
 
 const PROBE = "Isolation probe, please ignore";
@@ -166,6 +167,7 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/volunteers/actions.ts#sendPhoneCodeAction": {},
   "lib/volunteers/actions.ts#confirmPhoneCodeAction": { form: () => ({ code: "123456" }) },
   "lib/residents/actions.ts#lookupResidentAction": { form: (b) => ({ contact: b.resident.phone }) },
+  "lib/callbacks/actions.ts#calledBackAction": {},
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

@@ -24,7 +24,7 @@ export type Town = {
   ids: {
     requests: string[]; volunteers: string[]; vacancies: string[]; organisations: string[]; memberships: string[];
     responses: string[]; assignments: string[]; applications: string[]; notes: string[]; categories: string[]; areas: string[];
-    domains: string[]; outbox: string[];
+    domains: string[]; outbox: string[]; callbacks: string[];
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
@@ -115,6 +115,11 @@ export async function arrangeTown(slug: string): Promise<Town> {
   await sql(
     `INSERT INTO "RequestNote" ("tenantId", id, "requestId", body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     [tenantId, id("note"), id("req1"), `${mark} internal note`]);
+  // A call owed to the first resident, open again on every run (the list shows it, "Called back" changes it).
+  await sql(
+    `INSERT INTO "Callback" ("tenantId", id, "requestId", reason, "dueAt") VALUES ($1, $2, $3, 'NEW_REQUEST', now() + interval '4 hours')
+     ON CONFLICT ("tenantId", id) DO UPDATE SET "calledAt" = NULL, "calledById" = NULL`,
+    [tenantId, id("callback"), id("req1")]);
   const response = (responseId: string, requestId: string, volunteerId: string, status: string, message: string) => sql(
     `INSERT INTO "Response" ("tenantId", id, "requestId", "volunteerId", message, status, "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6::"ResponseStatus", now())
@@ -158,11 +163,12 @@ export async function arrangeTown(slug: string): Promise<Town> {
     categories: (await column("Category")).slice(0, 2),
     areas: (await column("Area")).slice(0, 1),
     domains: [domain],
+    callbacks: [id("callback")],
     outbox: (await sql<{ id: string }>(`SELECT id FROM "OutboxEmail" WHERE "tenantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [tenantId])).map((r) => r.id),
   };
 
   const tables = ["HelpRequest", "Response", "RequestNote", "VolunteerProfile", "Membership", "Organisation", "Vacancy",
-    "VacancyApplication", "Assignment", "Area", "Category"];
+    "VacancyApplication", "Assignment", "Area", "Category", "Callback"];
   const allIds = new Set([tenantId, id("audit")]);
   for (const table of tables) for (const rowId of await column(table)) allIds.add(rowId);
   const publicIds = new Set([...await column("Category"), ...await column("Area"), ...await column("HelpRequest", `AND status = 'OPEN' AND "publishedAt" IS NOT NULL`)]);

@@ -30,7 +30,7 @@ export function requestInput(categoryId: string, overrides: Record<string, unkno
   return {
     categoryId, description: "Groceries for this week, please", timeWindow: "Tuesday morning",
     neighbourhood: "Centrum", postcode: "3000", name: "Maria Peeters", phone: "+32470123456",
-    email: undefined, address: "Kerkstraat 1", contactMethod: "PHONE" as const, contactless: true,
+    email: undefined, address: "Kerkstraat 1", contactMethod: "PHONE" as const, contactless: true, smsConsent: false,
     consent: "on" as const, country: "BE" as const, recurrence: "NONE" as const, when: { kind: "WEEKDAY" as const, weekday: "TUE" as const, part: "MORNING" as const }, ...overrides,
   };
 }

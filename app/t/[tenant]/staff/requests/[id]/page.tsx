@@ -29,8 +29,8 @@ export default async function RequestDetail({ params }: Props) {
     if (e instanceof NotFoundInTenant) notFound();
     throw e;
   });
-  const [t, te, tm, format, tellWhen, duplicates] = await Promise.all([
-    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getFormatter(), whenTeller(), findDuplicates(tenant, request),
+  const [t, te, tm, tc, format, tellWhen, duplicates] = await Promise.all([
+    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getTranslations("callbacks"), getFormatter(), whenTeller(), findDuplicates(tenant, request),
   ]);
   const phone = (n: string) => formatPhone(n, tenant.country);
   const canCoordinate = hasRole(member, COORDINATOR_ROLES);
@@ -132,6 +132,22 @@ export default async function RequestDetail({ params }: Props) {
             <TriageForm action={triageAction.bind(null, request.id)} values={{ ...request, ...whenToForm(request.when) }} />
           </section>
         </>
+      )}
+
+      {request.callbacks.length > 0 && (
+        <section aria-labelledby="calls" className="rounded bg-white p-4 shadow-sm">
+          <h2 id="calls" className="mb-2 text-xl font-bold">{tc("title")}</h2>
+          <ol className="flex flex-col gap-1" data-testid="callbacks">
+            {request.callbacks.map((c) => (
+              <li key={c.id}>
+                {tc(`reasons.${c.reason}`)}:{" "}
+                {c.calledAt
+                  ? tc("calledBackBy", { name: c.calledBy?.name || c.calledBy?.email || tc("someone"), time: format.dateTime(c.calledAt, { dateStyle: "short", timeStyle: "short" }) })
+                  : tc("dueBy", { deadline: format.dateTime(c.dueAt, { dateStyle: "short", timeStyle: "short" }) })}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
 
       <section aria-labelledby="notes" className="rounded bg-white p-4 shadow-sm">
