@@ -55,6 +55,11 @@ export const envSchema = z.object({
   // /api/ready answers 503 when the newest worker heartbeat is older, or more mail than this waits.
   READY_MAX_HEARTBEAT_AGE_SECONDS: z.coerce.number().int().positive().default(60),
   READY_MAX_EMAIL_BACKLOG: z.coerce.number().int().positive().default(1000),
+  // --- Web push (lib/notifications/push-outbox.ts): all three, or push is off ---
+  // A VAPID key pair (npx web-push generate-vapid-keys), base64url; and who the push services may contact about it.
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional(),
   // --- Production and the demo ----------------------------------------------
   // `npm start` (the demo launcher) sets HELPT_DEMO=1 for what it starts: the
   // embedded demo, with the development mailbox and /dev/*. Anything else run

@@ -5,7 +5,7 @@ import type { TenantDb } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { BILLING_SETTINGS_PATH } from "./plans";
 
-type Db = Pick<TenantDb, "membership" | "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
+type Db = Pick<TenantDb, "membership" | "outboxEmail" | "outboxPush" | "notification" | "tenant" | "$executeRaw">;
 type BillingTemplate = "trial-ending" | "payment-failed" | "suspended";
 
 export const billingUrl = (slug: string) => publicTownUrl(slug, BILLING_SETTINGS_PATH);

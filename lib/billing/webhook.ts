@@ -60,7 +60,7 @@ async function findTenantId(ref: SubscriptionRef): Promise<string | null> {
   return null;
 }
 
-type Tx = Pick<TenantDb, "tenant" | "membership" | "outboxEmail" | "notification" | "$executeRaw">;
+type Tx = Pick<TenantDb, "tenant" | "membership" | "outboxEmail" | "outboxPush" | "notification" | "$executeRaw">;
 const ENDED = new Set(["canceled", "incomplete_expired"]);
 
 /** Brings the town's billing state in line with the subscription's current state in Stripe. */

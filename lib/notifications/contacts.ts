@@ -1,7 +1,7 @@
 /** An address or number on one channel, with what the person agreed to, whether it was confirmed, and whether they withdrew it (STOP). */
 export type Address = { value: string; consent: boolean; verified: boolean; optedOut?: boolean };
 /** How a person can be reached; notify() uses every channel the contact has an address on. */
-export type Contact = { email?: Address | null; phone?: Address | null };
+export type Contact = { email?: Address | null; phone?: Address | null; push?: Address | null };
 
 /** An address typed in for this exchange (a resident's request, an invitation): fit for answers about it, not for alerts. */
 export const givenAddress = (email: string | null | undefined): Contact => ({ email: email ? { value: email, consent: false, verified: false } : null });
@@ -11,4 +11,12 @@ export const givenAddress = (email: string | null | undefined): Contact => ({ em
  * address, and a profile is made only when signed in, so the address is
  * confirmed; volunteering for the town is agreeing to hear from it.
  */
-export const volunteerContact = (user: { email: string }): Contact => ({ email: { value: user.email, consent: true, verified: true } });
+export const volunteerContact = (user: { email: string }, profile?: PushDevices): Contact => ({
+  email: { value: user.email, consent: true, verified: true },
+  // Push reaches the profile (every browser it subscribed); a subscription is consent and proof at once.
+  push: profile?.pushDevices.length ? { value: profile.id, consent: true, verified: true } : null,
+});
+
+/** Select this with a volunteer profile to pass it to volunteerContact(): whether any of their browsers takes web push (one row at most, in the same query). */
+export const PUSH_DEVICES = { id: true, pushDevices: { select: { id: true }, take: 1 } } as const;
+type PushDevices = { id: string; pushDevices: unknown[] };

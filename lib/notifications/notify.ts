@@ -3,10 +3,11 @@ import type { TemplateData, TemplateName } from "@/lib/email/templates";
 import type { Contact } from "@/lib/notifications/contacts";
 import type { ChannelOutbox } from "@/lib/notifications/channels";
 import { emailChannel } from "@/lib/notifications/email-outbox";
+import { pushChannel } from "@/lib/notifications/push-outbox";
 import { decide, dueAt, localDay, type Channel, type Kind, type Outcome } from "@/lib/notifications/policy";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
-type Db = Pick<TenantDb, "outboxEmail" | "notification" | "tenant" | "$executeRaw">;
+type Db = Pick<TenantDb, "outboxEmail" | "outboxPush" | "notification" | "tenant" | "$executeRaw">;
 
 export type Message<N extends TemplateName> = {
   to: Contact;
@@ -25,7 +26,7 @@ export type Message<N extends TemplateName> = {
 export type Delivery = { channel: Channel; outcome: Outcome; outboxId: string | null; dueAt: Date };
 
 /** Every channel a person can be reached on, in the order they are tried. */
-const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel];
+const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel, pushChannel];
 const BATCH = 1000;
 
 /**

@@ -73,6 +73,7 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       responses: { select: { requestId: true, message: true, status: true, createdAt: true } },
       assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
       applications: { select: { vacancyId: true, message: true, createdAt: true } },
+      pushDevices: { select: { endpoint: true, createdAt: true, lastSuccessAt: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");
@@ -83,8 +84,9 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
 export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
-    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { user: { select: { email: true } } } });
-    if (profile) await tx.notification.deleteMany({ where: { recipient: profile.user.email } });
+    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { id: true, user: { select: { email: true } } } });
+    // Their browsers and pending pushes go with the profile (foreign keys); a push's record names the profile.
+    if (profile) await tx.notification.deleteMany({ where: { recipient: { in: [profile.user.email, profile.id] } } });
     await tx.volunteerProfile.deleteMany({ where: { userId } });
     await tx.membership.deleteMany({ where: { userId, role: "VOLUNTEER" } });
   });
