@@ -74,8 +74,8 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
       const outcome = decide({ channel, kind, address, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
       const outboxId = batch.add({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due);
       if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
-      // A transactional message queued at once is its own record (the outbox row).
-      if (kind === "NOTIFICATION" || outcome !== "QUEUED") {
+      // A transactional message queued at once is its own record (the outbox row), unless its cause is counted in the town's reach figures.
+      if (kind === "NOTIFICATION" || outcome !== "QUEUED" || m.ref) {
         records.push({ tenantId: tenant.id, channel, template: m.template, recipient, counted: kind === "NOTIFICATION", urgent, outcome, dueAt: due, outboxId, ref: m.ref ?? null, createdAt: now });
       }
       deliveries.push({ channel, outcome, outboxId, dueAt: due });
