@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ChannelOutbox } from "@/lib/notifications/channels";
 import { PUSH_TEMPLATES } from "@/lib/notifications/push-templates";
-import { pushEnabled } from "@/lib/push/config";
+import { pushEnabled } from "@/lib/notifications/push-config";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
 const BATCH = 1000;

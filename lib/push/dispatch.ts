@@ -5,7 +5,7 @@ import { isTemplateName } from "@/lib/email/templates";
 import { isLocale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/log/logger";
 import { PUSH_TEMPLATES, type PushMessage, type PushTemplate } from "@/lib/notifications/push-templates";
-import { vapidKeys, type VapidKeys } from "@/lib/push/config";
+import { vapidKeys, type VapidKeys } from "@/lib/notifications/push-config";
 import { recordDelivery } from "@/lib/reach/delivery";
 import { systemDb } from "@/lib/tenancy/system";
 import { DAY_MS, MINUTE_MS } from "@/lib/dates/durations";

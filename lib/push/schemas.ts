@@ -20,8 +20,8 @@ export const pushSubscriptionSchema = z.object({
       return false;
     }
   }, "invalidChoice"),
-  keys: z.object({ p256dh: base64url(65), auth: base64url(16) }),
-});
+  keys: z.object({ p256dh: base64url(65), auth: base64url(16) }, { error: "required" }),
+}, { error: "required" });
 
 export const pushEndpointSchema = pushSubscriptionSchema.pick({ endpoint: true });
 

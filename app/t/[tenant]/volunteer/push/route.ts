@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { currentMember } from "@/lib/auth/guard";
 import { NotFoundInTenant } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/not-found";
-import { pushEnabled } from "@/lib/push/config";
+import { pushEnabled } from "@/lib/notifications/push-config";
 import { pushEndpointSchema, pushSubscriptionSchema } from "@/lib/push/schemas";
 import { removePushSubscription, savePushSubscription } from "@/lib/push/subscriptions";
 import { requestTenant } from "@/lib/tenancy/current";
