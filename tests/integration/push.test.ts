@@ -10,7 +10,7 @@ import { MAX_DEVICES, removePushSubscription, savePushSubscription } from "@/lib
 import { updateTownSettings } from "@/lib/settings/town";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
-import { deleteVolunteerProfile } from "@/lib/volunteers/profile";
+import { deleteVolunteerProfile, exportVolunteerData } from "@/lib/volunteers/profile";
 import { startFakePushService } from "./helpers/fake-push-service";
 import { createTown, createUser, createVolunteer } from "./helpers/factories";
 
@@ -208,8 +208,15 @@ describe("push subscriptions", () => {
     const kept = await forTenant(tenant.id).pushSubscription.findMany({ select: { endpoint: true } });
     expect(kept).toHaveLength(MAX_DEVICES);
     expect(kept.map((s) => s.endpoint)).not.toContain("https://updates.push.services.mozilla.com/wpush/v2/d0");
+    // The volunteer's download names their browsers; erasing the profile takes them, pending pushes and the record of pushes along.
+    expect((await exportVolunteerData(tenant, v.user.id)).profile.pushDevices).toHaveLength(MAX_DEVICES);
+    const profile = await systemDb.volunteerProfile.findFirstOrThrow({ where: { tenantId: tenant.id }, select: { ...PUSH_DEVICES, user: { select: { email: true } } } });
+    await forTenant(tenant.id).$transaction((tx) => notifyAll(tx, tenant, [{ to: volunteerContact(profile.user, profile), template: "crisis-call", locale: "nl", data: { url: "https://x.helpt.be/volunteer" }, ref: "crisis-call:2026-12-01T00:00:00.000Z" }]));
+    expect(await systemDb.notification.count({ where: { tenantId: tenant.id, recipient: profile.id } })).toBe(1);
     await deleteVolunteerProfile(tenant, v.user.id);
     expect(await systemDb.pushSubscription.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect(await systemDb.outboxPush.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect(await systemDb.notification.count({ where: { tenantId: tenant.id } })).toBe(0);
   });
 
   it("accepts only a known push service's https endpoint with well-formed keys", () => {
