@@ -16,7 +16,7 @@ const supported = () => typeof window !== "undefined" && "serviceWorker" in navi
 /**
  * "Notify me on this device": registers the site's service worker, asks the
  * browser for a push subscription with the platform's VAPID key and hands it
- * to the town (POST /volunteer/push); "Stop" does the reverse.
+ * to the town (POST /volunteer/push); "Stop" does the reverse (/volunteer/push/stop).
  */
 export function PushControl({ publicKey, town }: { publicKey: string; town: string }) {
   const t = useTranslations("volunteer.push");
@@ -58,7 +58,7 @@ export function PushControl({ publicKey, town }: { publicKey: string; town: stri
     try {
       const subscription = await (await navigator.serviceWorker.ready).pushManager.getSubscription();
       if (subscription) {
-        await fetch("/volunteer/push", { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: subscription.endpoint }) });
+        await fetch("/volunteer/push/stop", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: subscription.endpoint }) });
         await subscription.unsubscribe();
       }
       setState("off");

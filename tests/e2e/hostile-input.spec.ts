@@ -290,8 +290,12 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/t/[tenant]/volunteer/push/route.ts": async (v, locale) => {
     const headers = { origin: new URL(town(TOWN)).origin, "content-type": "application/json", "accept-language": locale };
     const bodies = [v, JSON.stringify({ endpoint: v, keys: { p256dh: v, auth: v } }), JSON.stringify({ endpoint: "https://fcm.googleapis.com/fcm/send/fuzz", keys: { p256dh: v, auth: v }, [v]: v })];
-    for (const method of ["POST", "DELETE"]) {
-      for (const body of bodies) check(`route push ${method}`, await send(town(TOWN, "/volunteer/push"), { method, jar: signed, body, headers }), body);
+    for (const body of bodies) check("route push", await send(town(TOWN, "/volunteer/push"), { method: "POST", jar: signed, body, headers }), body);
+  },
+  "app/t/[tenant]/volunteer/push/stop/route.ts": async (v, locale) => {
+    const headers = { origin: new URL(town(TOWN)).origin, "content-type": "application/json", "accept-language": locale };
+    for (const body of [v, JSON.stringify({ endpoint: v }), JSON.stringify({ endpoint: [v], [v]: v })]) {
+      check("route push-stop", await send(town(TOWN, "/volunteer/push/stop"), { method: "POST", jar: signed, body, headers }), body);
     }
   },
   "app/t/[tenant]/manifest.webmanifest/route.ts": async (v) => {

@@ -65,8 +65,8 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
     method: "POST", path: "/volunteer/push", headers: { "content-type": "application/json" },
     body: JSON.stringify({ endpoint: `https://fcm.googleapis.com/fcm/send/iso-${b.slug}`, keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) }, tenantId: b.tenantId, profileId: b.ids.volunteers[0] }),
   }],
-  "town:/volunteer/push#DELETE": (b) => [{
-    method: "DELETE", path: "/volunteer/push", headers: { "content-type": "application/json" },
+  "town:/volunteer/push/stop#POST": (b) => [{
+    method: "POST", path: "/volunteer/push/stop", headers: { "content-type": "application/json" },
     body: JSON.stringify({ endpoint: `https://fcm.googleapis.com/fcm/send/iso-${b.slug}-own`, tenantId: b.tenantId }),
   }],
   "api:/api/auth/[...nextauth]#POST": (b) => [{
