@@ -10,6 +10,8 @@ export const E2E_METRICS_TOKEN = "e2e-metrics-token-0000";
 // Twilio's webhooks answer (and check signatures) only with an auth token; without TWILIO_ACCOUNT_SID texts still stay in /dev/sms.
 export const E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0000";
 export const E2E_OPERATOR = { name: "E2E Operator BV", address: "Teststraat 17, 3000 Leuven" };
+// A key pair made for these tests only (npx web-push generate-vapid-keys): web push is on in the suite.
+export const E2E_VAPID = { publicKey: "BHzl-L0f3YbZDqZCOVbdmfPTTUCy6vz8YCO3VqRSZxYstGfc0IvZ9qVkD-iXOs7Str_Y-NKRBhD5R3PjywK5MOE", privateKey: "8tylAcZ0o0pNOBqyWjz9eEQRPBH4wmQqpmDmt9I_QZs" };
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
 const systemDatabaseUrl = process.env.TEST_DATABASE_SYSTEM_URL;
@@ -58,6 +60,9 @@ export default defineConfig({
       TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
       HELPT_OPERATOR_NAME: E2E_OPERATOR.name, // the legal pages name the configured operator (legal.spec.ts)
       HELPT_OPERATOR_ADDRESS: E2E_OPERATOR.address,
+      VAPID_PUBLIC_KEY: E2E_VAPID.publicKey,
+      VAPID_PRIVATE_KEY: E2E_VAPID.privateKey,
+      VAPID_SUBJECT: "mailto:ops@helpt.example",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, HELPT_SEED_DEMO: "1" } : {}),
       ...(appDatabaseUrl ? { DATABASE_APP_URL: appDatabaseUrl } : {}),
       ...(systemDatabaseUrl ? { DATABASE_SYSTEM_URL: systemDatabaseUrl } : {}),

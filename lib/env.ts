@@ -64,6 +64,11 @@ export const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must be MG followed by 32 hex digits").optional(),
   // Tests point the Twilio SDK at a local server speaking Twilio's API.
   TWILIO_BASE_URL: z.url().optional(),
+  // --- Web push (lib/notifications/push-outbox.ts): all three, or push is off ---
+  // A VAPID key pair (npx web-push generate-vapid-keys), base64url; and who the push services may contact about it.
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional(),
   // --- Production and the demo ----------------------------------------------
   // `npm start` (the demo launcher) sets HELPT_DEMO=1 for what it starts: the
   // embedded demo, with the development mailbox and /dev/*. Anything else run

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox } from "@/lib/email/dispatch";
+import { dispatchPush } from "@/lib/push/dispatch";
 import { sendDigests } from "@/lib/notifications/held-digest";
 import { beat } from "@/lib/jobs/heartbeat";
 import { logger } from "@/lib/log/logger";
@@ -96,6 +97,8 @@ export async function startWorker(databaseUrl: string) {
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
       const sms = await dispatchSms();
       if (sms.sent + sms.retrying + sms.failed > 0) log.info(sms, "SMS outbox");
+      const push = await dispatchPush();
+      if (push.sent + push.retrying + push.failed > 0) log.info(push, "push outbox");
     })().catch((error: Error) => log.error({ err: error }, "outbox run failed"));
     await running;
     if (!stopped) timer = setTimeout(tick, OUTBOX_POLL_MS);

@@ -2,7 +2,7 @@ import { emailTranslator } from "@/lib/email/translator";
 import { describeWhen, WHEN_SELECT, whenFromColumns } from "@/lib/when/when";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { rankCandidates } from "@/lib/matching/candidates";
-import { volunteerContact } from "@/lib/notifications/contacts";
+import { VOLUNTEER_CHANNELS, volunteerContact } from "@/lib/notifications/contacts";
 import { notify } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
@@ -36,7 +36,7 @@ export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLo
   if (perVolunteer.size === 0) return 0;
   const volunteers = await db.volunteerProfile.findMany({
     where: { id: { in: [...perVolunteer.keys()] } },
-    select: { id: true, languages: true, user: { select: { email: true } } },
+    select: { ...VOLUNTEER_CHANNELS, languages: true, user: { select: { email: true } } },
   });
   const fallback: Locale = isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "nl";
   const byId = new Map(fresh.map((r) => [r.id, r]));
@@ -50,7 +50,7 @@ export async function sendVolunteerDigests(tenant: TenantRow<"slug" | "defaultLo
     });
     await db.$transaction((tx) =>
       notify(tx, tenant, {
-        to: volunteerContact(v.user), template: "volunteer-digest", kind: "NOTIFICATION", locale,
+        to: volunteerContact(v.user, v), template: "volunteer-digest", kind: "NOTIFICATION", locale,
         data: { items, url: publicTownUrl(tenant.slug, "/volunteer") },
       }, now),
     );

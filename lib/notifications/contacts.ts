@@ -1,7 +1,7 @@
 /** An address or number on one channel, with what the person agreed to, whether it was confirmed, and whether they withdrew it (STOP). */
 export type Address = { value: string; consent: boolean; verified: boolean; optedOut?: boolean };
 /** How a person can be reached; notify() uses every channel the contact has an address on. */
-export type Contact = { email?: Address | null; phone?: Address | null };
+export type Contact = { email?: Address | null; phone?: Address | null; push?: Address | null };
 
 /** An address typed in for this exchange (a resident's request, an invitation): fit for answers about it, not for alerts. */
 export const givenAddress = (email: string | null | undefined): Contact => ({ email: email ? { value: email, consent: false, verified: false } : null });
@@ -16,7 +16,13 @@ export type VolunteerPhone = { phone: string; smsAlerts: boolean; phoneVerified:
  * need more: their own yes on the profile, and the number confirmed by a code
  * (lib/volunteers/phone.ts) for alerts.
  */
-export const volunteerContact = (user: { email: string }, profile?: VolunteerPhone | null): Contact => ({
+export const volunteerContact = (user: { email: string }, profile?: Partial<VolunteerChannels> | null): Contact => ({
   email: { value: user.email, consent: true, verified: true },
-  phone: profile ? { value: profile.phone, consent: profile.smsAlerts, verified: profile.phoneVerified === profile.phone } : null,
+  phone: profile?.phone ? { value: profile.phone, consent: profile.smsAlerts ?? false, verified: profile.phoneVerified === profile.phone } : null,
+  // Push reaches the profile (every browser it subscribed); a subscription is consent and proof at once.
+  push: profile?.id && profile.pushDevices?.length ? { value: profile.id, consent: true, verified: true } : null,
 });
+
+/** Select this with a volunteer profile to pass it to volunteerContact(): the number and its consent, and whether any of their browsers takes web push (one row at most, in the same query). */
+export const VOLUNTEER_CHANNELS = { id: true, phone: true, smsAlerts: true, phoneVerified: true, pushDevices: { select: { id: true }, take: 1 } } as const;
+type VolunteerChannels = VolunteerPhone & { id: string; pushDevices: unknown[] };

@@ -4,11 +4,12 @@ import type { Contact } from "@/lib/notifications/contacts";
 import type { ChannelOutbox } from "@/lib/notifications/channels";
 import { emailChannel } from "@/lib/notifications/email-outbox";
 import { smsChannel } from "@/lib/notifications/sms-outbox";
+import { pushChannel } from "@/lib/notifications/push-outbox";
 import { decide, dueAt, localDay, type Channel, type Kind, type Outcome } from "@/lib/notifications/policy";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
 
 /** What notify() writes and reads: every channel's outbox, the records, the town's policy. */
-export type NotifyDb = Pick<TenantDb, "outboxEmail" | "outboxSms" | "smsOptOut" | "notification" | "tenant" | "$executeRaw">;
+export type NotifyDb = Pick<TenantDb, "outboxEmail" | "outboxSms" | "smsOptOut" | "outboxPush" | "notification" | "tenant" | "$executeRaw">;
 type Db = NotifyDb;
 
 export type Message<N extends TemplateName> = {
@@ -28,7 +29,7 @@ export type Message<N extends TemplateName> = {
 export type Delivery = { channel: Channel; outcome: Outcome; outboxId: string | null; dueAt: Date };
 
 /** Every channel a person can be reached on, in the order they are tried. */
-const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel, smsChannel];
+const CHANNELS: readonly ChannelOutbox<Db>[] = [emailChannel, smsChannel, pushChannel];
 const BATCH = 1000;
 
 /**
@@ -78,8 +79,8 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
       const outcome = decide({ channel, kind, address: { ...address, optedOut }, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
       const outboxId = batch.add({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due);
       if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
-      // A transactional message queued at once is its own record (the outbox row).
-      if (kind === "NOTIFICATION" || outcome !== "QUEUED") {
+      // A transactional message queued at once is its own record (the outbox row), unless its cause is counted in the town's reach figures.
+      if (kind === "NOTIFICATION" || outcome !== "QUEUED" || m.ref) {
         records.push({ tenantId: tenant.id, channel, template: m.template, recipient, counted: kind === "NOTIFICATION", urgent, outcome, dueAt: due, outboxId, ref: m.ref ?? null, createdAt: now });
       }
       deliveries.push({ channel, outcome, outboxId, dueAt: due });

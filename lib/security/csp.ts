@@ -12,6 +12,8 @@ export function contentSecurityPolicy(nonce: string, development = process.env.N
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js) for web push; 'strict-dynamic' would otherwise leave no source for it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

@@ -7,10 +7,11 @@ import { logoUrlFor } from "@/lib/images/logo";
 import { brandFields, placeFields, withBrandRules } from "@/lib/signup/schemas";
 import { defaultTimeZone } from "@/lib/locale/country";
 import { isLocale } from "@/lib/i18n/locales";
-import { volunteerContact } from "@/lib/notifications/contacts";
+import { VOLUNTEER_CHANNELS, volunteerContact } from "@/lib/notifications/contacts";
 import { notifyAll } from "@/lib/notifications/notify";
 import { invalidateTenant } from "@/lib/tenancy/resolve";
 import { publicTownUrl } from "@/lib/tenancy/urls";
+import { crisisCallRef } from "@/lib/reach/refs";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export const townSettingsSchema = withBrandRules(
@@ -42,10 +43,12 @@ export async function updateTownSettings(tenant: { id: string; slug: string }, a
     const before = await tx.tenant.update({ where: { id: tenant.id }, data: {}, select: { mode: true } });
     await tx.tenant.update({ where: { id: tenant.id }, data: input });
     if (input.mode === "CRISIS" && before.mode !== "CRISIS") {
-      const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { languages: true, phone: true, smsAlerts: true, phoneVerified: true, user: { select: { email: true } } } });
+      const volunteers = await tx.volunteerProfile.findMany({ where: { tenantId: tenant.id, status: { not: "BLOCKED" } }, select: { ...VOLUNTEER_CHANNELS, languages: true, user: { select: { email: true } } } });
       const url = publicTownUrl(tenant.slug, "/volunteer");
+      // The call's moment names it in the town's reach figures (lib/reach/figures.ts).
+      const ref = crisisCallRef(new Date());
       await notifyAll(tx, tenant, volunteers.map((v) => ({
-        to: volunteerContact(v.user, v), template: "crisis-call", data: { url }, locale: v.languages.find(isLocale) ?? input.defaultLocale,
+        to: volunteerContact(v.user, v), template: "crisis-call", data: { url }, locale: v.languages.find(isLocale) ?? input.defaultLocale, ref,
       })));
     }
   });

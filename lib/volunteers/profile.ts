@@ -76,6 +76,7 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       responses: { select: { requestId: true, message: true, status: true, createdAt: true } },
       assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
       applications: { select: { vacancyId: true, message: true, createdAt: true } },
+      pushDevices: { select: { endpoint: true, createdAt: true, lastSuccessAt: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");
@@ -86,9 +87,10 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
 export async function deleteVolunteerProfile(tenant: Tenant, userId: string) {
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
-    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { phone: true, user: { select: { email: true } } } });
+    const profile = await tx.volunteerProfile.findFirst({ where: { userId }, select: { id: true, phone: true, user: { select: { email: true } } } });
+    // Their browsers and pending pushes go with the profile (foreign keys); a push's record names the profile.
     if (profile) {
-      await tx.notification.deleteMany({ where: { recipient: { in: [profile.user.email, profile.phone] } } });
+      await tx.notification.deleteMany({ where: { recipient: { in: [profile.user.email, profile.phone, profile.id] } } });
       await tx.outboxSms.deleteMany({ where: { to: profile.phone } });
     }
     await tx.volunteerProfile.deleteMany({ where: { userId } });

@@ -304,6 +304,25 @@ const ROUTES: Record<string, RouteFuzz> = {
     check("route logo", await get(anonymous, town(TOWN, `/logo?${urlSafe(v)}`)), v);
     check("route logo", await send(town(TOWN, "/logo"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);
   },
+  "app/t/[tenant]/volunteer/push/route.ts": async (v, locale) => {
+    const headers = { origin: new URL(town(TOWN)).origin, "content-type": "application/json", "accept-language": locale };
+    const bodies = [v, JSON.stringify({ endpoint: v, keys: { p256dh: v, auth: v } }), JSON.stringify({ endpoint: "https://fcm.googleapis.com/fcm/send/fuzz", keys: { p256dh: v, auth: v }, [v]: v })];
+    for (const body of bodies) check("route push", await send(town(TOWN, "/volunteer/push"), { method: "POST", jar: signed, body, headers }), body);
+  },
+  "app/t/[tenant]/volunteer/push/stop/route.ts": async (v, locale) => {
+    const headers = { origin: new URL(town(TOWN)).origin, "content-type": "application/json", "accept-language": locale };
+    for (const body of [v, JSON.stringify({ endpoint: v }), JSON.stringify({ endpoint: [v], [v]: v })]) {
+      check("route push-stop", await send(town(TOWN, "/volunteer/push/stop"), { method: "POST", jar: signed, body, headers }), body);
+    }
+  },
+  "app/t/[tenant]/manifest.webmanifest/route.ts": async (v) => {
+    check("route manifest", await get(anonymous, town(TOWN, `/manifest.webmanifest?${urlSafe(v)}`)), v);
+    check("route manifest", await send(town(TOWN, "/manifest.webmanifest"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);
+  },
+  "app/t/[tenant]/app-icon/route.ts": async (v) => {
+    check("route app-icon", await get(anonymous, town(TOWN, `/app-icon?${urlSafe(v)}`)), v);
+    check("route app-icon", await send(town(TOWN, "/app-icon"), { headers: { host: `${headerSafe(v)}.localhost:${E2E_PORT}` } }), v);
+  },
   "app/t/[tenant]/volunteer/export/route.ts": async (v) => {
     check("route export", await get(signed, town(TOWN, `/volunteer/export?${urlSafe(v)}`)), v);
     check("route export", await get(anonymous, town(TOWN, `/volunteer/export`)), v);

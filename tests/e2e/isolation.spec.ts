@@ -70,6 +70,15 @@ const HANDLER_PROBES: Record<string, (b: Town) => Probe[]> = {
     method: "POST", path: "/staff/residents/export", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ contact, identityVerified: "on" }).toString(),
   })),
+  // A's people subscribing or stopping with B's ids and endpoint: the browser lands in A (a volunteer there) or nowhere, never in B.
+  "town:/volunteer/push#POST": (b) => [{
+    method: "POST", path: "/volunteer/push", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ endpoint: `https://fcm.googleapis.com/fcm/send/iso-${b.slug}`, keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) }, tenantId: b.tenantId, profileId: b.ids.volunteers[0] }),
+  }],
+  "town:/volunteer/push/stop#POST": (b) => [{
+    method: "POST", path: "/volunteer/push/stop", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ endpoint: `https://fcm.googleapis.com/fcm/send/iso-${b.slug}-own`, tenantId: b.tenantId }),
+  }],
   "api:/api/auth/[...nextauth]#POST": (b) => [{
     method: "POST", path: "/api/auth/signin/email", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: b.people.admin, callbackUrl: town(b.slug, "/staff/requests") }).toString(),

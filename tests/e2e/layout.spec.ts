@@ -66,6 +66,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/residents": { role: "admin" },
   "town:/staff/outreach": { role: "admin" },
   "town:/staff/audit": { role: "admin" },
+  "town:/staff/reach": { role: "admin" },
 };
 
 type Ids = { request: string };

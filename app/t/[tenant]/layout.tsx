@@ -22,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const tenant = await requestTenant();
   if (!tenant) return {};
   const t = await getTranslations("meta");
-  return { title: t("townTitle", { town: tenant.name }), description: t("townDescription", { town: tenant.name }) };
+  // The manifest makes the town's site installable as "<town> Helpt" (and web push possible on iPhones).
+  return { title: t("townTitle", { town: tenant.name }), description: t("townDescription", { town: tenant.name }), manifest: "/manifest.webmanifest" };
 }
 
 export default async function TenantLayout({ children }: Props) {

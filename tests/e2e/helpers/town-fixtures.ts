@@ -85,6 +85,10 @@ export async function arrangeTown(slug: string): Promise<Town> {
     [tenantId, profileId, name, phone(n), categoryId, email]);
   await profile(id("volunteer"), `isovolunteer@${slug}.example`, `${mark} Volunteer`, 101);
   await profile(id("twin"), TWIN_EMAIL, `${mark} Twin`, 102);
+  // The twin's browser takes this town's push notifications (another town's "Stop" must not end it).
+  await sql(
+    `INSERT INTO "PushSubscription" ("tenantId", id, "profileId", endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+    [tenantId, id("push"), id("twin"), `https://fcm.googleapis.com/fcm/send/iso-${slug}-own`, `B${"A".repeat(86)}`, "A".repeat(22)]);
 
   await sql(
     `INSERT INTO "Organisation" ("tenantId", id, "membershipId", name, description)

@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: Props) {
     { href: "/staff/dashboard", label: t("dashboardLink"), show: true },
     { href: "/staff/volunteers", label: tv("link"), show: true },
     { href: "/staff/residents", label: t("residentsLink"), show: hasRole(member, COORDINATOR_ROLES) },
+    { href: "/staff/reach", label: t("reach.link"), show: hasRole(member, COORDINATOR_ROLES) },
     { href: "/staff/outreach", label: t("outreachLink"), show: hasRole(member, ADMIN_ROLES) },
     { href: "/staff/audit", label: t("auditLink"), show: hasRole(member, ADMIN_ROLES) },
   ].filter((l) => l.show);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { whenTeller } from "@/lib/when/when-text";
 import { VolunteerProfileForm } from "@/components/volunteers/profile-form";
+import { PushControl } from "@/components/volunteers/push-control";
 import { DeleteProfileForm, DoneForm, RespondForm, SimpleActionButton } from "@/components/volunteers/volunteer-forms";
 import { currentMember } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
@@ -13,6 +14,7 @@ import { applyAction, deleteProfileAction, markDoneAction, pauseAction, respondA
 import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
 import { getOwnProfile } from "@/lib/volunteers/profile";
 import { keepTogether } from "@/lib/text/keep-together";
+import { vapidKeys } from "@/lib/notifications/push-config";
 
 type Props = { searchParams: Promise<{ saved?: string; deleted?: string }> };
 
@@ -55,6 +57,8 @@ export default async function VolunteerHome({ searchParams }: Props) {
     myResponses(tenant, profile, locale),
     vacanciesForVolunteer(tenant, profile),
   ]);
+  // Without VAPID keys push is off: no control at all.
+  const push = vapidKeys();
   const open = requests.filter((r) => !r.responded);
   const shown = open.slice(0, NEAREST_SHOWN);
   return (
@@ -76,6 +80,13 @@ export default async function VolunteerHome({ searchParams }: Props) {
           <a href="/volunteer/export" className="underline" download>{t("export")}</a>
         </div>
       </section>
+
+      {push && (
+        <section aria-labelledby="push" className={card}>
+          <h2 id="push" className="text-xl font-bold">{t("push.title")}</h2>
+          <PushControl publicKey={push.publicKey} town={tenant.name} />
+        </section>
+      )}
 
       <section aria-labelledby="offers" className="flex flex-col gap-3">
         <h2 id="offers" className="text-2xl font-bold">{t("myOffers")}</h2>
