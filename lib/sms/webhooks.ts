@@ -2,6 +2,7 @@ import twilio from "twilio";
 import { z } from "zod";
 import { emailTranslator } from "@/lib/email/translator";
 import type { Locale } from "@/lib/i18n/locales";
+import { stripControl } from "@/lib/forms/text";
 import { logger } from "@/lib/log/logger";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { recordDelivery } from "@/lib/reach/delivery";
@@ -30,9 +31,10 @@ function verified(req: Signed): Record<string, string> | null {
   }
 }
 
-const statusSchema = z.object({
+/** Exported for the hostile-input suite (tests/unit/hostile-schemas.test.ts). */
+export const statusSchema = z.object({
   MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/),
-  MessageStatus: z.string().max(40),
+  MessageStatus: z.string().overwrite(stripControl).max(40),
   ErrorCode: z.string().regex(/^\d{1,10}$/).optional(),
 });
 
@@ -60,7 +62,7 @@ export async function handleSmsStatus(req: Signed): Promise<Answer> {
   return text(200, "ok");
 }
 
-const inboundSchema = z.object({ From: z.string().min(3).max(32), Body: z.string().max(1600).default(""), MessageSid: z.string().max(64).optional() });
+export const inboundSchema = z.object({ From: z.string().overwrite(stripControl).min(3).max(32), Body: z.string().overwrite(stripControl).max(1600).default(""), MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/).optional() });
 
 /** A short confirmation in the keyword's language, or in Dutch, French and English for STOP and START. */
 async function confirmation(key: "stopped" | "started", locale: Locale | null): Promise<string> {
