@@ -6,4 +6,7 @@ import type { SmsTemplate } from "@/lib/notifications/sms";
  * e-mail, see lib/email/templates.ts). A template without an entry here is
  * never sent by SMS: a text is for what is short and worth a phone's buzz.
  */
-export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {};
+export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>> } = {
+  // An alert: what and where, and the one-click link (22-character token, lib/alerts/token.ts).
+  "request-alert": (t, _b, d) => ({ text: t("email.requestAlert.sms", { category: d.category, place: d.place }), link: d.url }),
+};

@@ -7,7 +7,7 @@ import { systemDb } from "@/lib/tenancy/system";
  * The newest migration this code needs (a unit test keeps it equal to the
  * newest folder in prisma/migrations). Migration names sort by time.
  */
-export const LATEST_MIGRATION = "20261203000000_notification_channels";
+export const LATEST_MIGRATION = "20261203200000_alert_waves";
 
 export type Readiness = { ready: boolean; reasons: string[]; checks: Record<string, unknown> };
 

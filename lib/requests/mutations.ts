@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
+import { queueFirstWave } from "@/lib/alerts/waves";
 import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -157,6 +158,7 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
     await writeAudit(tenant, { actorId, action: "request.publish", subjectType: "HelpRequest", subjectId: id }, tx);
     if (row.status === "NEW") {
       await notify(tx, tenant, { to: givenAddress(row.residentEmail), template: "request-published", locale: row.locale, data: { reference: row.reference } });
+      await queueFirstWave(tx, tenant, id, now);
     }
   });
 }
@@ -203,9 +205,11 @@ export async function reopenDueRecurring(tenant: Tenant, now = new Date()): Prom
       } = r;
       // A help on a given day comes back on the day one period later.
       const whenDate = copy.whenDate && new Date(copy.whenDate.getTime() + RECURRENCE_DAYS[r.recurrence] * DAY_MS);
-      await tx.helpRequest.create({
+      const next = await tx.helpRequest.create({
         data: { ...copy, whenDate, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
+        select: { id: true },
       });
+      await queueFirstWave(tx, tenant, next.id, now);
       reopened++;
     });
   }

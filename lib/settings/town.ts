@@ -22,6 +22,10 @@ export const townSettingsSchema = withBrandRules(
     responseCap: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber"),
     retentionDays: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(7, "invalidNumber").max(3650, "invalidNumber"),
     emailsPerDay: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(20, "invalidNumber"),
+    // Alerts on publishing (lib/alerts): volunteers per wave in active and crisis mode, minutes before the next wave.
+    alertBatchActive: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber").default(5),
+    alertBatchCrisis: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(100, "invalidNumber").default(15),
+    alertWaitMinutes: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(5, "invalidNumber").max(1440, "invalidNumber").default(30),
     // Named in the privacy notice; empty clears it.
     dpoEmail: z.string().trim().toLowerCase().transform((s) => s || null).pipe(z.email("invalidEmail").max(254, "tooLong").nullable()).optional(),
   }),
@@ -55,7 +59,7 @@ export async function townSettings(tenant: { id: string }) {
     where: { id: tenant.id },
     select: {
       name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true, locales: true, defaultLocale: true, mode: true,
-      responseCap: true, retentionDays: true, emailsPerDay: true, dpoEmail: true, logoUrl: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
+      responseCap: true, retentionDays: true, emailsPerDay: true, alertBatchActive: true, alertBatchCrisis: true, alertWaitMinutes: true, dpoEmail: true, logoUrl: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },
     },

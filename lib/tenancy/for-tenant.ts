@@ -11,7 +11,7 @@ import { tenantWritten } from "@/lib/tenancy/writes";
 export const TENANT_MODELS = new Set([
   "Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog",
   "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
-  "TermsAcceptance", "TownTally", "Notification",
+  "TermsAcceptance", "TownTally", "Notification", "AlertWave", "Alert",
 ]);
 
 const WHERE_OPERATIONS = new Set([
