@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
+import { sendDueWaves } from "@/lib/alerts/waves";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox } from "@/lib/email/dispatch";
 import { sendDigests } from "@/lib/notifications/held-digest";
@@ -91,6 +92,9 @@ export async function startWorker(databaseUrl: string) {
         await beat(workerId, startedAt, jobFailures);
         lastBeat = Date.now();
       }
+      // Alert waves first: a wave's e-mails then leave in the same tick (publish to first alert within one poll).
+      const alerted = await sendDueWaves();
+      if (alerted > 0) log.info({ alerted }, "alert waves");
       const r = await dispatchOutbox();
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
     })().catch((error: Error) => log.error({ err: error }, "outbox run failed"));
