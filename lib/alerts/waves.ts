@@ -1,4 +1,4 @@
-import type { Prisma, TenantMode } from "@/generated/prisma/client";
+import { Prisma, type TenantMode } from "@/generated/prisma/client";
 import { alertCandidates } from "@/lib/alerts/select";
 import { newToken } from "@/lib/alerts/token";
 import { DAY_MS, MINUTE_MS } from "@/lib/dates/durations";
@@ -42,13 +42,14 @@ export async function queueFirstWave(tx: Tx, tenant: { id: string }, requestId: 
 
 /**
  * The worker's step (every outbox tick): every wave that is due to go out,
- * or whose wait for the next wave is over, in any town. Returns how many
- * volunteers were alerted.
+ * or whose wait for the next wave is over, in any town (or in one: the bench
+ * and the tests time a town alone). Returns how many volunteers were alerted.
  */
-export async function sendDueWaves(now = new Date()): Promise<number> {
+export async function sendDueWaves(now = new Date(), only?: { tenantId: string }): Promise<number> {
+  const town = only ? Prisma.sql`AND "tenantId" = ${only.tenantId}` : Prisma.empty;
   const due = await systemDb.$queryRaw<{ tenantId: string; id: string; requestId: string }[]>`
     SELECT "tenantId", id, "requestId" FROM "AlertWave"
-     WHERE "closedAt" IS NULL AND ("dueAt" <= ${now} OR "nextWaveAt" <= ${now})
+     WHERE "closedAt" IS NULL AND ("dueAt" <= ${now} OR "nextWaveAt" <= ${now}) ${town}
      ORDER BY coalesce("dueAt", "nextWaveAt") LIMIT ${CLAIM}`;
   let alerted = 0;
   for (const wave of due) alerted += await runWave(wave.tenantId, wave.id, wave.requestId, now);
