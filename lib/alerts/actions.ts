@@ -1,9 +1,8 @@
 "use server";
 
-import { z } from "zod";
 import { townAction } from "@/lib/actions/pipeline";
 import { offerByLink } from "@/lib/alerts/link";
-import { TOKEN_PATTERN } from "@/lib/alerts/token";
+import { alertTokenSchema } from "@/lib/alerts/schemas";
 import type { FormState } from "@/lib/forms/state";
 
 export type AlertLinkState = FormState & { done?: boolean };
@@ -12,7 +11,7 @@ export type AlertLinkState = FormState & { done?: boolean };
 export async function alertOfferAction(token: string, _prev: AlertLinkState, formData: FormData): Promise<AlertLinkState> {
   return townAction<"anyone", undefined, AlertLinkState>(
     formData,
-    { who: "anyone", id: token, idSchema: z.string().regex(TOKEN_PATTERN), limits: (ip, tenant) => [["alertLinkPerIp", `${tenant!.id}:${ip}`]] },
+    { who: "anyone", id: token, idSchema: alertTokenSchema, limits: (ip, tenant) => [["alertLinkPerIp", `${tenant!.id}:${ip}`]] },
     async ({ tenant, id }) => {
       await offerByLink(tenant, id);
       return { state: { done: true } };

@@ -1,4 +1,4 @@
-import { Prisma, type TenantMode } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { alertCandidates } from "@/lib/alerts/select";
 import { newToken } from "@/lib/alerts/token";
 import { DAY_MS, MINUTE_MS } from "@/lib/dates/durations";
@@ -9,6 +9,7 @@ import { notify } from "@/lib/notifications/notify";
 import { dueAt } from "@/lib/notifications/policy";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
+import { waveSize } from "@/lib/requests/first-wave";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 import { whenFromColumns, WHEN_SELECT } from "@/lib/when/when";
 
@@ -20,25 +21,6 @@ export const LINK_DAYS = 3;
 const CLAIM = 20;
 /** Volunteers' addresses read at a time while filling a wave (most are reached; the rest are replaced). */
 const READ_AHEAD = 2;
-
-type Town = { mode: TenantMode; alertBatchActive: number; alertBatchCrisis: number };
-const waveSize = (town: Town) => (town.mode === "CRISIS" ? town.alertBatchCrisis : town.alertBatchActive);
-
-/**
- * Publishing a request in active or crisis mode queues its first wave of
- * alerts, due at once, in the publishing transaction; the worker sends it
- * within seconds (sendDueWaves), so publishing stays as fast as before. A
- * dormant town sends none: its volunteers keep the daily digest. Publishing
- * again (after a step back to NEW) queues nothing new.
- */
-export async function queueFirstWave(tx: Tx, tenant: { id: string }, requestId: string, now = new Date()): Promise<void> {
-  const town = await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { mode: true, alertBatchActive: true, alertBatchCrisis: true } });
-  if (town.mode === "DORMANT") return;
-  await tx.alertWave.createMany({
-    data: [{ tenantId: tenant.id, requestId, number: 1, mode: town.mode, size: waveSize(town), dueAt: now }],
-    skipDuplicates: true,
-  });
-}
 
 /**
  * The worker's step (every outbox tick): every wave that is due to go out,

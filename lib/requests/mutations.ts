@@ -1,12 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
-import { queueFirstWave } from "@/lib/alerts/waves";
 import { coordinatesOf } from "@/lib/areas/coordinates";
 import { writeAudit } from "@/lib/audit/log";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { givenAddress } from "@/lib/notifications/contacts";
 import { notify } from "@/lib/notifications/notify";
+import { queueFirstWave } from "@/lib/requests/first-wave";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { whenToColumns, type When } from "@/lib/when/when";
