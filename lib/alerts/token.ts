@@ -35,11 +35,15 @@ export function tokenId(token: string): string | null {
   return TOKEN_PATTERN.test(token) ? token.slice(0, ID_LENGTH) : null;
 }
 
-/** Whether the token was signed for exactly this town, request and volunteer (constant time). */
+/**
+ * Whether the token was signed for exactly this town, request and volunteer
+ * (constant time). Compared as text: base64url's last character carries
+ * unused bits, so decoding would let a second spelling of a token pass.
+ */
 export function tokenSigned(token: string, scope: TokenScope): boolean {
   const id = tokenId(token);
   if (!id) return false;
-  const given = Buffer.from(token.slice(ID_LENGTH), "base64url");
-  const expected = mac(id, scope);
+  const given = Buffer.from(token.slice(ID_LENGTH));
+  const expected = Buffer.from(mac(id, scope).toString("base64url"));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
