@@ -7,6 +7,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54329);
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0000";
+/** The server's secret: the alert fixtures sign one-click links with it (tests/e2e/helpers/alert-fixture.ts). */
+export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-000000";
 export const E2E_OPERATOR = { name: "E2E Operator BV", address: "Teststraat 17, 3000 Leuven" };
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const appDatabaseUrl = process.env.TEST_DATABASE_APP_URL;
@@ -51,7 +53,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       HELPT_DATA_DIR: E2E_DATA_DIR,
       HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       METRICS_TOKEN: E2E_METRICS_TOKEN, // tests count the requests the server answered
       HELPT_OPERATOR_NAME: E2E_OPERATOR.name, // the legal pages name the configured operator (legal.spec.ts)
       HELPT_OPERATOR_ADDRESS: E2E_OPERATOR.address,

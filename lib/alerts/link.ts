@@ -23,24 +23,21 @@ async function validAlert(db: Db, tenant: { id: string }, token: string, now: Da
   return alert;
 }
 
-export type AlertView = { summary: string; category: string; place: string; when: When; weekly: boolean; open: boolean; volunteerName: string };
+export type AlertView = { summary: string; category: string; place: string; when: When; weekly: boolean; open: boolean };
 
 /** What the link's page shows (reading only: a link scanner's GET changes nothing). */
 export async function alertLinkView(tenant: Tenant<"defaultLocale">, token: string, locale: Locale, now = new Date()): Promise<AlertView> {
   const db = forTenant(tenant.id);
   const alert = await validAlert(db, tenant, token, now);
-  const [request, volunteer] = await Promise.all([
-    db.helpRequest.findFirst({
-      where: { id: alert.requestId },
-      select: { status: true, publishedAt: true, publicSummary: true, neighbourhood: true, postcode: true, recurrence: true, ...WHEN_SELECT, category: { select: { labels: true } } },
-    }),
-    db.volunteerProfile.findFirst({ where: { id: alert.volunteerId }, select: { name: true } }),
-  ]);
-  if (!request || !volunteer) throw new NotFoundInTenant("alert");
+  const request = await db.helpRequest.findFirst({
+    where: { id: alert.requestId },
+    select: { status: true, publishedAt: true, publicSummary: true, neighbourhood: true, postcode: true, recurrence: true, ...WHEN_SELECT, category: { select: { labels: true } } },
+  });
+  if (!request) throw new NotFoundInTenant("alert");
   return {
     summary: request.publicSummary, category: localized(request.category.labels, locale, isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "nl"),
     place: request.neighbourhood || request.postcode, when: whenFromColumns(request), weekly: request.recurrence === "WEEKLY",
-    open: request.status === "OPEN" && !!request.publishedAt, volunteerName: volunteer.name,
+    open: request.status === "OPEN" && !!request.publishedAt,
   };
 }
 

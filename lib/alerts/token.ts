@@ -15,7 +15,7 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export type TokenScope = { tenantId: string; requestId: string; volunteerId: string };
 
 function key(): Buffer {
-  const secret = process.env.ALERT_LINK_SECRET || process.env.AUTH_SECRET;
+  const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is required to sign alert links");
   // A key of its own, derived: a link's MAC never doubles as anything Auth.js signs.
   return createHmac("sha256", secret).update("helpt:alert-link").digest();

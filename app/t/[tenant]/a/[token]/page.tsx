@@ -16,7 +16,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 
 /**
  * An alert's one-click link, opened on a phone without signing in. Reading
- * it changes nothing; the button posts. A forged, used, expired or other
+ * it changes nothing; the button posts. It shows only what the public list
+ * shows (a forwarded link tells nobody who it was meant for). A forged, used, expired or other
  * town's link is the town's "not found" page.
  */
 export default async function AlertLink({ params }: Props) {
@@ -31,7 +32,7 @@ export default async function AlertLink({ params }: Props) {
   return (
     <article aria-labelledby="alert-title" className="mx-auto flex max-w-xl flex-col gap-4">
       <title>{t("metaTitle")}</title>
-      <h1 id="alert-title" className="text-3xl font-bold">{t("title", { name: view.volunteerName })}</h1>
+      <h1 id="alert-title" className="text-3xl font-bold">{t("title")}</h1>
       {view.open ? (
         <>
           <p>{t("intro")}</p>
