@@ -12,7 +12,8 @@ import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
-const OUTBOX_POLL_MS = 2_000;
+/** How often the worker sends due alert waves and the outbox (the bench times publish-to-first-alert against it). */
+export const OUTBOX_POLL_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
 
 /** Scheduled jobs, on pg-boss (PostgreSQL-backed; cron in the town's time zone). */
