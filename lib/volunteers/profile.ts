@@ -73,6 +73,8 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       responses: { select: { requestId: true, message: true, status: true, createdAt: true } },
       assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
       applications: { select: { vacancyId: true, message: true, createdAt: true } },
+      // The alerts the town sent them (the links' tokens are not kept, only whether one was used).
+      alerts: { select: { requestId: true, alerted: true, deliveries: true, createdAt: true, usedAt: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");

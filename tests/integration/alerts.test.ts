@@ -12,6 +12,7 @@ import { notify } from "@/lib/notifications/notify";
 import { changeStatus, createRequest, publishRequest } from "@/lib/requests/mutations";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
+import { deleteVolunteerProfile, exportVolunteerData } from "@/lib/volunteers/profile";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
 
 // Before the real clock, so waves other test files queue "now" are never due at these times.
@@ -295,6 +296,11 @@ describe("the one-click link", () => {
     const [row] = await alertsForRequest(t.ctx, requestId);
     expect(row).toMatchObject({ volunteerName: "Lotte", wave: 1, channels: [{ channel: "EMAIL", outcome: "QUEUED", delivery: null }] });
     expect(row.usedAt).not.toBeNull();
+    // The volunteer's own export lists it; erasing the profile erases it.
+    const exported = await exportVolunteerData(t.ctx, v.user.id);
+    expect(exported.profile.alerts).toMatchObject([{ requestId, alerted: true }]);
+    await deleteVolunteerProfile(t.ctx, v.user.id);
+    expect(await systemDb.alert.count({ where: { tenantId: t.tenant.id, requestId } })).toBe(0);
   });
 
   it("refuses forged, expired and other towns' links (generated forgeries)", async () => {
