@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AlertOfferForm } from "@/components/alerts/alert-offer-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { alertOfferAction } from "@/lib/alerts/actions";
 import { alertLinkView } from "@/lib/alerts/link";
 import { NotFoundInTenant } from "@/lib/errors";
@@ -42,7 +43,9 @@ export default async function AlertLink({ params }: Props) {
             <dt className="font-semibold">{t("where")}</dt><dd>{view.place || "—"}</dd>
             <dt className="font-semibold">{t("when")}</dt><dd>{tellWhen({ when: view.when, weekly: view.weekly })}</dd>
           </dl>
-          <AlertOfferForm action={alertOfferAction.bind(null, token)} />
+          <ClientMessages namespaces={["alertLink", "form"]}>
+            <AlertOfferForm action={alertOfferAction.bind(null, token)} />
+          </ClientMessages>
           <p className="text-zinc-700">{t("privacy")}</p>
         </>
       ) : (
