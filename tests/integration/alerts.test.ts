@@ -264,7 +264,7 @@ describe("alert waves", () => {
       ),
       { numRuns: 12 },
     );
-  });
+  }, 120_000); // a dozen generated towns, each with its volunteers and rounds: slow on a busy machine
 });
 
 describe("the one-click link", () => {
@@ -332,7 +332,7 @@ describe("the one-click link", () => {
     expect(await systemDb.response.count({ where: { requestId } })).toBe(0);
     // The real one still works afterwards.
     await offerByLink(t.ctx, token, NOON);
-  });
+  }, 60_000);
 
   it("honours the cap and blocks like a signed-in offer", async () => {
     const t = await town({ k: 2, cap: 1 });
