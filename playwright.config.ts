@@ -9,6 +9,8 @@ export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0000";
 // Twilio's webhooks answer (and check signatures) only with an auth token; without TWILIO_ACCOUNT_SID texts still stay in /dev/sms.
 export const E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0000";
+/** The server's secret: the alert fixtures sign one-click links with it (tests/e2e/helpers/alert-fixture.ts). */
+export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-000000";
 export const E2E_OPERATOR = { name: "E2E Operator BV", address: "Teststraat 17, 3000 Leuven" };
 // A key pair made for these tests only (npx web-push generate-vapid-keys): web push is on in the suite.
 export const E2E_VAPID = { publicKey: "BHzl-L0f3YbZDqZCOVbdmfPTTUCy6vz8YCO3VqRSZxYstGfc0IvZ9qVkD-iXOs7Str_Y-NKRBhD5R3PjywK5MOE", privateKey: "8tylAcZ0o0pNOBqyWjz9eEQRPBH4wmQqpmDmt9I_QZs" };
@@ -55,7 +57,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       HELPT_DATA_DIR: E2E_DATA_DIR,
       HELPT_EMBEDDED_DB_PORT: String(E2E_DB_PORT),
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       METRICS_TOKEN: E2E_METRICS_TOKEN, // tests count the requests the server answered
       TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
       HELPT_OPERATOR_NAME: E2E_OPERATOR.name, // the legal pages name the configured operator (legal.spec.ts)

@@ -8,7 +8,7 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { COUNTRIES, TIME_ZONES } from "@/lib/locale/country";
 import { saveSettingsAction, saveHeroAction, saveLogoAction, inviteAction, billingAction } from "@/lib/settings/actions";
 
-type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; callbackHoursCrisis: number; callbackHoursActive: number; dpoEmail: string | null };
+type Settings = { name: string; primaryColor: string; phone: string; email: string | null; country: string; timeZone: string; locales: string[]; defaultLocale: string; mode: string; responseCap: number; retentionDays: number; emailsPerDay: number; callbackHoursCrisis: number; callbackHoursActive: number; alertBatchActive: number; alertBatchCrisis: number; alertWaitMinutes: number; dpoEmail: string | null };
 
 export function TownSettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("settings");
@@ -61,6 +61,11 @@ export function TownSettingsForm({ settings }: { settings: Settings }) {
           <TextField name="callbackHoursActive" label={t("callbackHoursActive")} inputMode="numeric" defaultValue={v("callbackHoursActive")} error={state.errors.callbackHoursActive} />
         </div>
       </fieldset>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField name="alertBatchActive" label={t("alertBatchActive")} inputMode="numeric" defaultValue={v("alertBatchActive")} error={state.errors.alertBatchActive} />
+        <TextField name="alertBatchCrisis" label={t("alertBatchCrisis")} inputMode="numeric" defaultValue={v("alertBatchCrisis")} error={state.errors.alertBatchCrisis} />
+        <TextField name="alertWaitMinutes" label={t("alertWaitMinutes")} inputMode="numeric" defaultValue={v("alertWaitMinutes")} error={state.errors.alertWaitMinutes} />
+      </div>
       <TextField name="dpoEmail" label={tl("settingsDpo")} hint={tl("settingsDpoHint")} type="email" optional defaultValue={v("dpoEmail")} error={state.errors.dpoEmail} />
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>

@@ -19,6 +19,8 @@ export const LIMITS = {
   // Sign-in links: nobody can flood someone's mailbox, nor one address try many.
   magicLinkPerEmail: { points: 5, duration: 15 * 60 },
   magicLinkPerIp: { points: 30, duration: 15 * 60 },
+  // One-click alert links (no sign-in): a phone retrying is fine, a guesser is not.
+  alertLinkPerIp: { points: 30, duration: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 /**

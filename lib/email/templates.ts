@@ -134,6 +134,22 @@ export const TEMPLATES = {
       button: { label: t("email.crisisCall.button"), url: d.url },
     }),
   }),
+  "request-alert": template({
+    // when: told in the volunteer's language at send time; url: the one-click "I can help" link (lib/alerts/token.ts).
+    schema: z.object({ summary: z.string(), category: z.string(), place: z.string(), when, weekly: z.boolean(), url }),
+    sample: { summary: "Groceries for an elderly lady, once a week", category: "Groceries", place: "Heverlee", when: { kind: "WEEKDAY", weekday: "TUE", part: "MORNING" }, weekly: true, url: "https://leuven.helpt.be/a/AbCdEfGhIjKlMnOpQrStUv" },
+    build: (t, b, d, f) => ({
+      subject: t("email.requestAlert.subject", { category: d.category, place: d.place }),
+      preview: t("email.requestAlert.preview", { town: b.name }),
+      paragraphs: [t("email.requestAlert.intro", { town: b.name }), ...(d.summary ? [d.summary] : []), t("email.requestAlert.noPassword")],
+      details: [
+        [t("email.requestAlert.what"), d.category],
+        [t("email.requestAlert.where"), d.place],
+        [t("email.requestAlert.when"), describeWhen(d.when, f.locale, (k, v) => t(`when.${k}`, v), d.weekly)],
+      ],
+      button: { label: t("email.requestAlert.button"), url: d.url },
+    }),
+  }),
   "staff-invitation": template({
     schema: z.object({ inviter: z.string(), role: z.enum(ROLES), url }),
     sample: { inviter: "An Admin", role: "COORDINATOR", url: "https://leuven.helpt.be/sign-in" },

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
+import { sendDueWaves } from "@/lib/alerts/waves";
 import { expireUnpaidTrials, suspendAfterGrace, sendTrialNotices } from "@/lib/billing/transitions";
 import { dispatchOutbox } from "@/lib/email/dispatch";
 import { dispatchPush } from "@/lib/push/dispatch";
@@ -13,7 +14,8 @@ import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { dispatchSms } from "@/lib/sms/dispatch";
 import { anonymiseExpired } from "@/lib/requests/retention";
 
-const OUTBOX_POLL_MS = 2_000;
+/** How often the worker sends due alert waves and the outbox (the bench times publish-to-first-alert against it). */
+export const OUTBOX_POLL_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
 
 /** Scheduled jobs, on pg-boss (PostgreSQL-backed; cron in the town's time zone). */
@@ -93,6 +95,9 @@ export async function startWorker(databaseUrl: string) {
         await beat(workerId, startedAt, jobFailures);
         lastBeat = Date.now();
       }
+      // Alert waves first: a wave's e-mails then leave in the same tick (publish to first alert within one poll).
+      const alerted = await sendDueWaves();
+      if (alerted > 0) log.info({ alerted }, "alert waves");
       const r = await dispatchOutbox();
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
       const sms = await dispatchSms();

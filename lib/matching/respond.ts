@@ -22,22 +22,24 @@ export const ACTIVE_RESPONSES = ["PENDING", "ASSIGNED"] as const;
  * place serialise on the request row: exactly one gets it.
  */
 export async function respondToRequest(tenant: Tenant<"responseCap">, userId: string, requestId: string, message?: string) {
-  const db = forTenant(tenant.id);
-  return db.$transaction(async (tx) => {
-    const volunteer = await tx.volunteerProfile.findFirst({ where: { userId }, select: { id: true, status: true } });
-    if (!volunteer) throw new NotFoundInTenant("volunteer");
-    if (volunteer.status !== "ACTIVE") throw new InvalidTransition("volunteerNotActive");
-    const request = await lockRequest(tx, tenant.id, requestId);
-    if (request.status !== "OPEN" || !request.publishedAt) throw new InvalidTransition("requestClosed");
-    const taken = await tx.response.count({ where: { requestId, status: { in: [...ACTIVE_RESPONSES] } } });
-    if (taken >= (request.maxResponses ?? tenant.responseCap)) throw new InvalidTransition("requestFull");
-    try {
-      return await tx.response.create({ data: { tenantId: tenant.id, requestId, volunteerId: volunteer.id, message } });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new InvalidTransition("alreadyResponded");
-      throw error;
-    }
-  });
+  return forTenant(tenant.id).$transaction((tx) => makeOffer(tx, tenant, { userId }, requestId, message));
+}
+
+/** The offer itself, in the caller's transaction (a signed-in volunteer, or an alert's one-click link). */
+export async function makeOffer(tx: Tx, tenant: Tenant<"responseCap">, who: { userId: string } | { id: string }, requestId: string, message?: string) {
+  const volunteer = await tx.volunteerProfile.findFirst({ where: who, select: { id: true, status: true } });
+  if (!volunteer) throw new NotFoundInTenant("volunteer");
+  if (volunteer.status !== "ACTIVE") throw new InvalidTransition("volunteerNotActive");
+  const request = await lockRequest(tx, tenant.id, requestId);
+  if (request.status !== "OPEN" || !request.publishedAt) throw new InvalidTransition("requestClosed");
+  const taken = await tx.response.count({ where: { requestId, status: { in: [...ACTIVE_RESPONSES] } } });
+  if (taken >= (request.maxResponses ?? tenant.responseCap)) throw new InvalidTransition("requestFull");
+  try {
+    return await tx.response.create({ data: { tenantId: tenant.id, requestId, volunteerId: volunteer.id, message } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InvalidTransition("alreadyResponded");
+    throw error;
+  }
 }
 
 export async function withdrawResponse(tenant: { id: string }, userId: string, requestId: string) {

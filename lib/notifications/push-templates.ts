@@ -18,4 +18,6 @@ export const PUSH_TEMPLATES: { [N in TemplateName]?: PushTemplate<TemplateData<N
     body: t("email.volunteerDigest.preview", { count: d.items.length }),
     url: d.url,
   }),
+  // Tapping it opens the one-click link, like the e-mail's button.
+  "request-alert": (t, b, d) => ({ title: t("email.requestAlert.subject", { category: d.category, place: d.place }), body: t("email.requestAlert.preview", { town: b.name }), url: d.url }),
 };

@@ -12,4 +12,6 @@ export const SMS_TEMPLATES: { [N in TemplateName]?: SmsTemplate<TemplateData<N>>
   // A resident without internet: the reference and the number to call, nothing to click.
   "request-received": (t, b, d, f) => ({ text: t("sms.requestReceived", { reference: d.reference, phone: b.phone ? f.phone(b.phone) : "" }), link: "" }),
   "request-matched": (t, _b, d) => ({ text: t(d.callToday ? "sms.requestMatchedToday" : "sms.requestMatched", { volunteer: d.volunteerName, reference: d.reference }), link: "" }),
+  // An alert: what and where, and the one-click link (22-character token, lib/alerts/token.ts).
+  "request-alert": (t, _b, d) => ({ text: t("email.requestAlert.sms", { category: d.category, place: d.place }), link: d.url }),
 };

@@ -7,6 +7,7 @@ import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors"
 import { givenAddress } from "@/lib/notifications/contacts";
 import { notify } from "@/lib/notifications/notify";
 import { residentContact, scheduleCallbackIfNeeded, townReach } from "@/lib/callbacks/reach";
+import { queueFirstWave } from "@/lib/requests/first-wave";
 import { newReference } from "@/lib/requests/reference";
 import type { OnlineRequestInput, PhoneRequestInput } from "@/lib/requests/schemas";
 import { whenToColumns, type When } from "@/lib/when/when";
@@ -166,6 +167,7 @@ export async function publishRequest(tenant: Tenant, actorId: string, id: string
     await writeAudit(tenant, { actorId, action: "request.publish", subjectType: "HelpRequest", subjectId: id }, tx);
     if (row.status === "NEW") {
       await notify(tx, tenant, { to: givenAddress(row.residentEmail), template: "request-published", locale: row.locale, data: { reference: row.reference } });
+      await queueFirstWave(tx, tenant, id, now);
     }
   });
 }
@@ -212,9 +214,11 @@ export async function reopenDueRecurring(tenant: Tenant, now = new Date()): Prom
       } = r;
       // A help on a given day comes back on the day one period later.
       const whenDate = copy.whenDate && new Date(copy.whenDate.getTime() + RECURRENCE_DAYS[r.recurrence] * DAY_MS);
-      await tx.helpRequest.create({
+      const next = await tx.helpRequest.create({
         data: { ...copy, whenDate, reference: newReference(), status: "OPEN", publishedAt: now, recurringFromId: r.id },
+        select: { id: true },
       });
+      await queueFirstWave(tx, tenant, next.id, now);
       reopened++;
     });
   }

@@ -26,6 +26,10 @@ export const townSettingsSchema = withBrandRules(
     // Hours to call back a resident reachable only by phone (lib/callbacks); absent: unchanged.
     callbackHoursCrisis: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(72, "invalidNumber").optional(),
     callbackHoursActive: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(168, "invalidNumber").optional(),
+    // Alerts on publishing (lib/alerts): volunteers per wave in active and crisis mode, minutes before the next wave.
+    alertBatchActive: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(50, "invalidNumber").default(5),
+    alertBatchCrisis: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(1, "invalidNumber").max(100, "invalidNumber").default(15),
+    alertWaitMinutes: z.coerce.number({ error: "invalidNumber" }).int("invalidNumber").min(5, "invalidNumber").max(1440, "invalidNumber").default(30),
     // Named in the privacy notice; empty clears it.
     dpoEmail: z.string().trim().toLowerCase().transform((s) => s || null).pipe(z.email("invalidEmail").max(254, "tooLong").nullable()).optional(),
   }),
@@ -61,7 +65,7 @@ export async function townSettings(tenant: { id: string }) {
     where: { id: tenant.id },
     select: {
       name: true, primaryColor: true, phone: true, email: true, country: true, timeZone: true, locales: true, defaultLocale: true, mode: true,
-      responseCap: true, retentionDays: true, emailsPerDay: true, callbackHoursCrisis: true, callbackHoursActive: true, dpoEmail: true, logoUrl: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
+      responseCap: true, retentionDays: true, emailsPerDay: true, callbackHoursCrisis: true, callbackHoursActive: true, alertBatchActive: true, alertBatchCrisis: true, alertWaitMinutes: true, dpoEmail: true, logoUrl: true, heroAlt: true, heroUpdatedAt: true, plan: true, billingStatus: true, trialEndsAt: true,
       currentPeriodEnd: true, graceEndsAt: true, population: true,
       domains: { select: { host: true, verificationToken: true, verifiedAt: true }, orderBy: { createdAt: "asc" } },
     },

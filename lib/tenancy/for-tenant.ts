@@ -11,7 +11,7 @@ import { tenantWritten } from "@/lib/tenancy/writes";
 export const TENANT_MODELS = new Set([
   "Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog",
   "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
-  "TermsAcceptance", "TownTally", "Notification", "OutboxSms", "Callback", "PushSubscription", "OutboxPush",
+  "TermsAcceptance", "TownTally", "Notification", "OutboxSms", "Callback", "PushSubscription", "OutboxPush", "AlertWave", "Alert",
 ]);
 
 const WHERE_OPERATIONS = new Set([

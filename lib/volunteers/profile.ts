@@ -77,6 +77,8 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       assignments: { select: { requestId: true, createdAt: true, doneAt: true, feedback: true } },
       applications: { select: { vacancyId: true, message: true, createdAt: true } },
       pushDevices: { select: { endpoint: true, createdAt: true, lastSuccessAt: true } },
+      // The alerts the town sent them (the links' tokens are not kept, only whether one was used).
+      alerts: { select: { requestId: true, alerted: true, deliveries: true, createdAt: true, usedAt: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");

@@ -7,6 +7,7 @@ import { E2E_PORT, E2E_TWILIO_AUTH_TOKEN } from "../../playwright.config";
 import {
   EDGE_STRINGS, hostileBody, hostileForwarded, hostileHost, hostileRouterState, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS,
 } from "../hostile/values";
+import { arrangeAlert } from "./helpers/alert-fixture";
 import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
   actionForm, encodeArgument, errorKeyResolves, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
@@ -39,6 +40,8 @@ let problems: string[] = [];
 const signed = new Jar(); // signed in on Fuzzstad (admin) and on the apex (platform admin)
 const anonymous = new Jar();
 let requestId = "";
+/** A real one-click alert link of Fuzzstad (its page carries the "I can help" form). */
+let alertToken = "";
 
 const brief = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v instanceof Blob ? `<blob ${v.size}>` : v));
@@ -90,6 +93,24 @@ test.beforeAll(async () => {
      SELECT $1, 'e2e-fuzz-' || lower(r), u.id, r::"Role" FROM "User" u, unnest(ARRAY['ADMIN', 'ORGANISATION']) r WHERE u.email = $2`,
     [TOWN_ID, ADMIN],
   );
+  // An open request, a volunteer and an alert for them, for the one-click link's page and form.
+  await sql(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('e2e-fuzz-volunteer', 'volunteer@fuzzstad.example', now()) ON CONFLICT (email) DO NOTHING`);
+  await sql(
+    `INSERT INTO "Membership" ("tenantId", id, "userId", role) SELECT $1, 'e2e-fuzz-volunteer', u.id, 'VOLUNTEER' FROM "User" u WHERE u.email = 'volunteer@fuzzstad.example'`,
+    [TOWN_ID],
+  );
+  await sql(
+    `INSERT INTO "VolunteerProfile" ("tenantId", id, "membershipId", "userId", name, phone, postcode, "categoryIds", languages, availability, skills, "codeOfConductAt", "updatedAt")
+     SELECT $1, 'e2e-fuzz-volunteer', 'e2e-fuzz-volunteer', u.id, 'Fuzz Volunteer', '+32470000099', '1000', ARRAY['e2e-fuzz-groceries'], ARRAY['nl'], ARRAY[]::text[], ARRAY[]::text[], now(), now()
+       FROM "User" u WHERE u.email = 'volunteer@fuzzstad.example'`,
+    [TOWN_ID],
+  );
+  await sql(
+    `INSERT INTO "HelpRequest" ("tenantId", id, reference, "categoryId", status, "publicSummary", postcode, "publishedAt", "updatedAt")
+     VALUES ($1, 'e2e-fuzz-alerted', 'FUZZ-ALRT', 'e2e-fuzz-groceries', 'OPEN', 'Groceries for a neighbour', '1000', now(), now())`,
+    [TOWN_ID],
+  );
+  alertToken = await arrangeAlert(TOWN_ID, "e2e-fuzz-alerted", "e2e-fuzz-volunteer");
   await sql(`DELETE FROM "RateLimiterFlexible"`);
   await signInOverHttp(town(TOWN), ADMIN, signed);
   await signInOverHttp(apex(), PLATFORM, signed);
@@ -370,6 +391,7 @@ const routeKey = (r: AppRoute) => `${r.site}:${r.path}`;
 /** Real values for dynamic segments, so the page's own forms render (hostile ones are tried too). */
 const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/staff/requests/[id]": () => requestId,
+  "town:/a/[token]": () => alertToken,
   "apex:/admin/towns/[id]": () => TOWN_ID,
   "town:/[...missing]": () => "no-such-page",
 };

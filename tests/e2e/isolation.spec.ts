@@ -21,6 +21,8 @@ const DIRECTIONS = [["leuven", "gent"], ["gent", "leuven"]] as const;
 /** Values for dynamic segments, per route (site:path). Segments naming an object get B's ids. */
 const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   "town:/staff/requests/[id]": (b) => ({ id: b.ids.requests }),
+  // B's one-click alert link: on A's site a 404, like any other of B's objects.
+  "town:/a/[token]": (b) => ({ token: b.ids.alerts }),
   "town:/staff/outreach/[document]": () => ({ document: ["letter", "poster"] }),
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
@@ -102,6 +104,7 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   tenantId: (b) => [b.tenantId],
   host: (b) => b.ids.domains,
   step: () => ["subdomain"],
+  token: (b) => b.ids.alerts,
 };
 const NOT_IDS = new Set(["step"]);
 
@@ -109,6 +112,7 @@ const NOT_IDS = new Set(["step"]);
 const STATES: Record<string, unknown> = {
   FormState: { values: {}, errors: {} }, SignInState: { email: "" },
   ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
+  AlertLinkState: { values: {}, errors: {} },
 };
 
 /** Actions that exist only under `npm run bench` (HELPT_BENCH=1): their page is a 404 here, and tenancy.spec.ts proves they refuse to run. */
@@ -150,6 +154,7 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/requests/actions.ts#statusAction": { form: () => ({ status: "CANCELLED" }) },
   "lib/requests/actions.ts#triageAction": { form: () => ({ urgency: "HIGH", ageGroup: "OVER_80", recurrence: "WEEKLY" }) },
   "lib/requests/actions.ts#noteAction": { form: () => ({ body: PROBE }) },
+  "lib/alerts/actions.ts#alertOfferAction": {},
   "lib/domains/actions.ts#addDomainAction": {},
   "lib/domains/actions.ts#verifyDomainAction": {},
   "lib/domains/actions.ts#removeDomainAction": {},

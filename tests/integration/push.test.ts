@@ -53,7 +53,7 @@ async function crisisCall(tenant: { id: string; slug: string }) {
   const admin = await createUser("admin");
   await updateTownSettings(tenant, admin.id, {
     name: "Leuven", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, country: "BE", timeZone: "Europe/Brussels", locales: ["nl", "en"], defaultLocale: "nl",
-    mode: "CRISIS", responseCap: 3, retentionDays: 30, emailsPerDay: 5,
+    mode: "CRISIS", responseCap: 3, retentionDays: 30, emailsPerDay: 5, alertBatchActive: 5, alertBatchCrisis: 15, alertWaitMinutes: 30,
   });
 }
 

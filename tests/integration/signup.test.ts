@@ -98,7 +98,7 @@ describe("town settings and team", () => {
     await resolveTenant(tenant.slug);
     const settings = {
       name: "Nieuwe naam", primaryColor: "#1d4ed8", phone: "+3216111111", email: undefined, country: "BE" as const, timeZone: "Europe/Brussels", locales: ["fr" as const], defaultLocale: "fr" as const,
-      mode: "CRISIS" as const, responseCap: 3, retentionDays: 30, emailsPerDay: 2,
+      mode: "CRISIS" as const, responseCap: 3, retentionDays: 30, emailsPerDay: 2, alertBatchActive: 5, alertBatchCrisis: 15, alertWaitMinutes: 30,
     };
     await updateTownSettings(tenant, actor.id, settings);
     await updateTownSettings(tenant, actor.id, settings);

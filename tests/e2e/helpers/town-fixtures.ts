@@ -1,4 +1,5 @@
 import { sessionTokenFor } from "../../../lib/auth/site-session";
+import { arrangeAlert } from "./alert-fixture";
 import { sql } from "./site";
 
 // Two towns with every role and every kind of object, for the tenant
@@ -25,6 +26,8 @@ export type Town = {
     requests: string[]; volunteers: string[]; vacancies: string[]; organisations: string[]; memberships: string[];
     responses: string[]; assignments: string[]; applications: string[]; notes: string[]; categories: string[]; areas: string[];
     domains: string[]; outbox: string[]; callbacks: string[];
+    /** One-click tokens of alerts sent in this town (signed for its open request and volunteer). */
+    alerts: string[];
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
@@ -169,6 +172,7 @@ export async function arrangeTown(slug: string): Promise<Town> {
     domains: [domain],
     callbacks: [id("callback")],
     outbox: (await sql<{ id: string }>(`SELECT id FROM "OutboxEmail" WHERE "tenantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [tenantId])).map((r) => r.id),
+    alerts: [await arrangeAlert(tenantId, id("req2"), id("twin"))],
   };
 
   const tables = ["HelpRequest", "Response", "RequestNote", "VolunteerProfile", "Membership", "Organisation", "Vacancy",

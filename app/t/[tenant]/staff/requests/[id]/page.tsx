@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AlertsTable } from "@/components/alerts/alerts-table";
 import { CandidatesForm, CapForm } from "@/components/requests/candidates-form";
+import { alertsForRequest } from "@/lib/alerts/overview";
 import { NoteForm, PublishForm, StatusForm, TriageForm } from "@/components/requests/coordinator-forms";
 import { DoneForm } from "@/components/volunteers/volunteer-forms";
 import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
@@ -112,6 +114,14 @@ export default async function RequestDetail({ params }: Props) {
           <p className="mb-2">{tm("candidatesIntro")}</p>
           <CandidatesForm action={assignAction.bind(null, request.id)} candidates={await rankCandidates(tenant, request.id)} />
           <div className="mt-4"><CapForm action={capAction.bind(null, request.id)} value={request.maxResponses ?? tenant.responseCap} /></div>
+        </section>
+      )}
+
+      {canCoordinate && request.publishedAt && (
+        <section aria-labelledby="alerts-title" className="rounded bg-white p-4 shadow-sm">
+          <h2 id="alerts-title" className="mb-2 text-xl font-bold">{tm("alertsTitle")}</h2>
+          <p className="mb-2">{tm("alertsIntro")}</p>
+          <AlertsTable alerts={await alertsForRequest(tenant, request.id)} />
         </section>
       )}
 
