@@ -24,9 +24,9 @@ export type SmsTemplate<D> = (t: Translator, brand: EmailBrand, data: D, f: Emai
  */
 export function composeSms(town: string, text: string, link: string): string {
   if (link.length > LINK_LENGTH || toGsm(link) !== link) throw new RangeError(`not a short link: ${link}`);
-  const head = `${cut(toGsm(town), TOWN_LENGTH)}: `;
-  const body = cut(toGsm(text), SMS_LENGTH - head.length - (link ? 1 + link.length : 0));
-  return `${head}${body}${body && link ? " " : ""}${link}`;
+  const head = `${cut(toGsm(town), TOWN_LENGTH)}:`;
+  const body = cut(toGsm(text), SMS_LENGTH - head.length - 1 - (link ? 1 + link.length : 0));
+  return [head, body, link].filter(Boolean).join(" ");
 }
 
 const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, Math.max(0, max - 3)).trimEnd()}...`);

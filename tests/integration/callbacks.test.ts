@@ -5,6 +5,7 @@ import { residentContact } from "@/lib/callbacks/reach";
 import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { assignVolunteers } from "@/lib/matching/assign";
 import { decide } from "@/lib/notifications/policy";
+import { dispatchSms } from "@/lib/sms/dispatch";
 import { changeStatus, createRequest, publishRequest } from "@/lib/requests/mutations";
 import { onlineRequestSchema, phoneRequestSchema } from "@/lib/requests/schemas";
 import { eraseResidentData, exportResidentData } from "@/lib/residents/data-rights";
@@ -111,8 +112,11 @@ describe("residents kept informed without internet", () => {
     await publishRequest(t.ctx, t.staff.id, texted.id, "Groceries for an older resident");
     await assignVolunteers(t.ctx, t.staff.id, texted.id, [volunteer.profile.id]);
     expect(await callbacksOf(t.tenant.id, texted.id)).toEqual([]);
-    // MERGER (sms18): with the SMS channel registered, also assert the Notification rows of
-    // "request-received" and "request-matched" for +32470123456 on channel SMS with outcome QUEUED.
+    // Both texts are queued for the mobile number and go out (development inbox: no Twilio keys in tests).
+    await dispatchSms({ tenantIds: [t.tenant.id] });
+    const texts = await systemDb.outboxSms.findMany({ where: { tenantId: t.tenant.id, to: "+32470123456" }, orderBy: { createdAt: "asc" } });
+    expect(texts.map((x) => [x.template, x.status])).toEqual([["request-received", "SENT"], ["request-matched", "SENT"]]);
+    for (const x of texts) expect(x.body).toContain(texted.reference);
   });
 
   it("records who called back and when, once, with one audit entry, and takes the call off the list", async () => {

@@ -24,6 +24,14 @@ describe("an SMS", () => {
     expect(composeSms("Liège", "Votre demande est reçue: 5 €.", "https://liege.helpt.be/r/A")).toBe("Liège: Votre demande est recue: 5 ?. https://liege.helpt.be/r/A");
   });
 
+  it("ends with its words when it has no link (a resident's text: a reference and a number to call)", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }), anyText, (town, text) => {
+      const sms = composeSms(town, text, "");
+      expect(sms.length).toBeLessThanOrEqual(SMS_LENGTH);
+      expect(sms).toBe(sms.trimEnd());
+    }), { numRuns: 300 });
+  });
+
   it("refuses a link that is not short", () => {
     expect(() => composeSms("Leuven", "Hallo", `https://leuven.helpt.be/${"x".repeat(80)}`)).toThrow(RangeError);
   });
