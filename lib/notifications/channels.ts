@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TemplateName } from "@/lib/email/templates";
 import type { Address, Contact } from "@/lib/notifications/contacts";
 import type { Channel, Kind, Outcome } from "@/lib/notifications/policy";
@@ -29,3 +30,29 @@ export type ChannelOutbox<D = TenantDb> = {
   withdrawn?(db: D, recipients: string[]): Promise<Set<string>>;
   batch(): OutboxBatch<D>;
 };
+
+const BATCH = 1000;
+
+/**
+ * The usual batch: a row per message the channel takes (`row` decides, and
+ * returns null for what it does not keep), each with an id chosen here so the
+ * decision's record can name it before the rows are written, `BATCH` at a time.
+ */
+export function rowBatch<R, D>(
+  row: (id: string, m: Queued, outcome: Outcome, now: Date, due: Date) => R | null,
+  write: (db: D, rows: R[]) => Promise<unknown>,
+): OutboxBatch<D> {
+  const rows: R[] = [];
+  return {
+    add(m, outcome, now, due) {
+      const id = randomUUID();
+      const r = row(id, m, outcome, now, due);
+      if (!r) return null;
+      rows.push(r);
+      return id;
+    },
+    async write(db) {
+      for (let i = 0; i < rows.length; i += BATCH) await write(db, rows.slice(i, i + BATCH));
+    },
+  };
+}

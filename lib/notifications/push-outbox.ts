@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ChannelOutbox } from "@/lib/notifications/channels";
+import { rowBatch, type ChannelOutbox } from "@/lib/notifications/channels";
 import { PUSH_TEMPLATES } from "@/lib/notifications/push-templates";
 import { pushEnabled } from "@/lib/notifications/push-config";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
-
-const BATCH = 1000;
 
 /**
  * The web push outbox: one row per message and volunteer (the address is the
@@ -18,18 +15,10 @@ export const pushChannel: ChannelOutbox<Pick<TenantDb, "outboxPush">> = {
   address: (to) => to.push,
   carries: (template) => template in PUSH_TEMPLATES && pushEnabled(),
   recipient: (value) => value,
-  batch() {
-    const rows: Prisma.OutboxPushCreateManyInput[] = [];
-    return {
-      add(m, outcome, now, due) {
-        if (outcome !== "QUEUED" && outcome !== "DEFERRED") return null;
-        const id = randomUUID();
-        rows.push({ id, tenantId: m.tenantId, profileId: m.to, template: m.template, locale: m.locale, data: m.data as Prisma.InputJsonValue, createdAt: now, nextAttemptAt: due });
-        return id;
-      },
-      async write(db) {
-        for (let i = 0; i < rows.length; i += BATCH) await db.outboxPush.createMany({ data: rows.slice(i, i + BATCH) });
-      },
-    };
-  },
+  batch: () => rowBatch(
+    (id, m, outcome, now, due) => outcome === "QUEUED" || outcome === "DEFERRED"
+      ? { id, tenantId: m.tenantId, profileId: m.to, template: m.template, locale: m.locale, data: m.data as Prisma.InputJsonValue, createdAt: now, nextAttemptAt: due } satisfies Prisma.OutboxPushCreateManyInput
+      : null,
+    (db, data) => db.outboxPush.createMany({ data }),
+  ),
 };

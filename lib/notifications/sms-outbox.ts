@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ChannelOutbox } from "@/lib/notifications/channels";
+import { rowBatch, type ChannelOutbox } from "@/lib/notifications/channels";
 import { SMS_TEMPLATES } from "@/lib/notifications/sms-templates";
 import { normalizePhone } from "@/lib/phone/normalize";
 import type { TenantDb } from "@/lib/tenancy/for-tenant";
-
-const BATCH = 1000;
 
 /**
  * The SMS outbox: the templates registered in SMS_TEMPLATES, to the person's
@@ -23,18 +20,10 @@ export const smsChannel: ChannelOutbox<Pick<TenantDb, "outboxSms" | "smsOptOut">
     const rows = await db.smsOptOut.findMany({ where: { phone: { in: recipients } }, select: { phone: true } });
     return new Set(rows.map((r) => r.phone));
   },
-  batch() {
-    const rows: Prisma.OutboxSmsCreateManyInput[] = [];
-    return {
-      add(m, outcome, now, due) {
-        if (outcome !== "QUEUED" && outcome !== "DEFERRED") return null;
-        const id = randomUUID();
-        rows.push({ id, tenantId: m.tenantId, template: m.template, locale: m.locale, to: m.to, data: m.data as Prisma.InputJsonValue, createdAt: now, nextAttemptAt: due });
-        return id;
-      },
-      async write(db) {
-        for (let i = 0; i < rows.length; i += BATCH) await db.outboxSms.createMany({ data: rows.slice(i, i + BATCH) });
-      },
-    };
-  },
+  batch: () => rowBatch(
+    (id, m, outcome, now, due) => outcome === "QUEUED" || outcome === "DEFERRED"
+      ? { id, tenantId: m.tenantId, template: m.template, locale: m.locale, to: m.to, data: m.data as Prisma.InputJsonValue, createdAt: now, nextAttemptAt: due } satisfies Prisma.OutboxSmsCreateManyInput
+      : null,
+    (db, data) => db.outboxSms.createMany({ data }),
+  ),
 };
