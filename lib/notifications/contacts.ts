@@ -18,7 +18,8 @@ export type VolunteerPhone = { phone: string; smsAlerts: boolean; phoneVerified:
  */
 export const volunteerContact = (user: { email: string }, profile?: Partial<VolunteerChannels> | null): Contact => ({
   email: { value: user.email, consent: true, verified: true },
-  phone: profile?.phone ? { value: profile.phone, consent: profile.smsAlerts ?? false, verified: profile.phoneVerified === profile.phone } : null,
+  // Texts are a channel of theirs only once they said yes on their profile (no record of "no consent" on every alert).
+  phone: profile?.phone && profile.smsAlerts ? { value: profile.phone, consent: true, verified: profile.phoneVerified === profile.phone } : null,
   // Push reaches the profile (every browser it subscribed); a subscription is consent and proof at once.
   push: profile?.id && profile.pushDevices?.length ? { value: profile.id, consent: true, verified: true } : null,
 });

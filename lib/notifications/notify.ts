@@ -66,7 +66,10 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
       const due = town ? dueAt(now, town.timeZone, { kind, urgent }) : now;
       let usedThatDay = 0;
       let bucket = "";
-      if (town && kind === "NOTIFICATION") {
+      const person = { ...address, optedOut: address.optedOut || (withdrawn.get(outbox)?.has(recipient) ?? false) };
+      // Consent, confirmation and opt-out need no count: only a message they let through is counted against the cap.
+      const gate = decide({ channel, kind, address: person, now, due, usedThatDay: 0, cap: Number.POSITIVE_INFINITY });
+      if (town && kind === "NOTIFICATION" && (gate === "QUEUED" || gate === "DEFERRED")) {
         // Serialise per person and channel so two concurrent notifications cannot both slip under the cap.
         await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${tenant.id}:${channel}:${recipient}`}))`;
         const day = localDay(due, town.timeZone);
@@ -75,8 +78,7 @@ export async function notifyAll<N extends TemplateName>(db: Db, tenant: { id: st
           where: { tenantId: tenant.id, channel, recipient, counted: true, outcome: { in: ["QUEUED", "DEFERRED"] }, dueAt: { gte: day.start, lt: day.end } },
         });
       }
-      const optedOut = address.optedOut || (withdrawn.get(outbox)?.has(recipient) ?? false);
-      const outcome = decide({ channel, kind, address: { ...address, optedOut }, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
+      const outcome = decide({ channel, kind, address: person, now, due, usedThatDay, cap: town?.emailsPerDay ?? 0 });
       const outboxId = batch.add({ tenantId: tenant.id, template: m.template, kind, locale: m.locale, to: recipient, data: m.data }, outcome, now, due);
       if (bucket && (outcome === "QUEUED" || outcome === "DEFERRED")) batchUse.set(bucket, (batchUse.get(bucket) ?? 0) + 1);
       // A transactional message queued at once is its own record (the outbox row), unless its cause is counted in the town's reach figures.

@@ -196,10 +196,10 @@ describe("inbound texts (POST /api/sms/inbound)", () => {
 });
 
 describe("a volunteer's phone as a contact", () => {
-  it("is used for alerts only once confirmed", () => {
+  it("is used only with their yes, and for alerts only once confirmed", () => {
     const user = { email: "v@example.be" };
     expect(volunteerContact(user, { phone: "+32470111222", smsAlerts: true, phoneVerified: null }).phone).toEqual({ value: "+32470111222", consent: true, verified: false });
     expect(volunteerContact(user, { phone: "+32470111222", smsAlerts: true, phoneVerified: "+32470999999" }).phone?.verified).toBe(false);
-    expect(volunteerContact(user, { phone: "+32470111222", smsAlerts: false, phoneVerified: "+32470111222" }).phone).toEqual({ value: "+32470111222", consent: false, verified: true });
+    expect(volunteerContact(user, { phone: "+32470111222", smsAlerts: false, phoneVerified: "+32470111222" }).phone).toBeNull();
   });
 });
