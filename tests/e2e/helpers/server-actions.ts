@@ -111,7 +111,8 @@ export async function signInOverHttp(site: string, email: string, jar: Jar): Pro
   await sql(`DELETE FROM "RateLimiterFlexible" WHERE key LIKE 'magicLink%'`); // the limit has its own test
   const reply = await callAction(new URL("/sign-in", site).href, requestLink.id, [{ email: "" }, formData({ email })], jar);
   if (outcome(reply) !== "redirect:/sign-in/check-email") throw new Error(`sign-in of ${email} on ${site}: ${outcome(reply)}`);
-  const [mail] = await sql<{ text: string }>(`SELECT text FROM "DevMailboxMessage" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+  // The newest sign-in mail (an alert sent by the worker meanwhile may be newer).
+  const [mail] = await sql<{ text: string }>(`SELECT text FROM "DevMailboxMessage" WHERE "to" = $1 AND text LIKE '%/api/auth/callback/email?%' ORDER BY "createdAt" DESC LIMIT 1`, [email]);
   const link = mail?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
   if (!link) throw new Error(`no sign-in link for ${email}`);
   await send(link, { jar });
