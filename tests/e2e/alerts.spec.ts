@@ -9,10 +9,11 @@ const TOWN_ID = "e2e-alertstad";
 const COORDINATOR = "coordinator@alertstad.example";
 const VOLUNTEER = "volunteer@alertstad.example";
 const SUMMARY = "Groceries for a neighbour who cannot leave the house";
+const MOBILE = "+32470000077";
 
 test.beforeAll(async () => {
   await sql(`DELETE FROM "Tenant" WHERE id = $1`, [TOWN_ID]);
-  await sql(`DELETE FROM "DevMailboxMessage" WHERE "to" = $1`, [VOLUNTEER]); // earlier runs' links are dead
+  await sql(`DELETE FROM "DevMailboxMessage" WHERE "to" = $1`, [VOLUNTEER]); // earlier runs' links are dead (their texts go with the town)
   await sql(
     `INSERT INTO "Tenant" (id, slug, name, phone, mode, locales, "defaultLocale", "updatedAt") VALUES ($1, $2, 'Alertstad', '011 22 33 55', 'CRISIS', ARRAY['en','nl'], 'en', now())`,
     [TOWN_ID, SLUG],
@@ -26,10 +27,11 @@ test.beforeAll(async () => {
     );
   }
   await sql(
-    `INSERT INTO "VolunteerProfile" ("tenantId", id, "membershipId", "userId", name, phone, postcode, "categoryIds", languages, availability, skills, "codeOfConductAt", "updatedAt")
-     SELECT $1, 'e2e-alert-volunteer', 'e2e-alert-volunteer', u.id, 'Ada Alert', '+32470000077', '1000', ARRAY['e2e-alert-groceries'], ARRAY['en'], ARRAY[]::text[], ARRAY[]::text[], now(), now()
+    // Ada said yes to alerts by text and confirmed her number with its code.
+    `INSERT INTO "VolunteerProfile" ("tenantId", id, "membershipId", "userId", name, phone, "smsAlerts", "phoneVerified", postcode, "categoryIds", languages, availability, skills, "codeOfConductAt", "updatedAt")
+     SELECT $1, 'e2e-alert-volunteer', 'e2e-alert-volunteer', u.id, 'Ada Alert', $3, true, $3, '1000', ARRAY['e2e-alert-groceries'], ARRAY['en'], ARRAY[]::text[], ARRAY[]::text[], now(), now()
        FROM "User" u WHERE u.email = $2`,
-    [TOWN_ID, VOLUNTEER],
+    [TOWN_ID, VOLUNTEER, MOBILE],
   );
   await sql(
     `INSERT INTO "HelpRequest" ("tenantId", id, reference, "categoryId", description, neighbourhood, postcode, "residentName", "residentPhone", urgency, "updatedAt")
@@ -38,7 +40,7 @@ test.beforeAll(async () => {
   );
 });
 
-test("publish in crisis mode → the volunteer's e-mail link → 'I can help' without a password → the coordinator sees the offer", async ({ browser, page }) => {
+test("publish in crisis mode → the volunteer's text (development SMS inbox) → 'I can help' without a password → the coordinator sees the offer", async ({ browser, page }) => {
   test.setTimeout(120_000);
   await signInAs(page, SLUG, COORDINATOR);
   await page.goto(town(SLUG, "/staff/requests/e2e-alert-request"));
@@ -46,15 +48,21 @@ test("publish in crisis mode → the volunteer's e-mail link → 'I can help' wi
   await page.getByRole("button", { name: "Publish for volunteers" }).click();
   await expect(page.getByTestId("status")).toHaveText("Open");
 
-  // The worker sends the first wave within its polling (every 2 s); the mail carries the one-click link.
+  // The worker sends the first wave within its polling (every 2 s) and the SMS outbox after it: the text and the mail carry the one-click link.
   let link = "";
   await expect(async () => {
-    const mailbox = await browser.newPage();
-    await mailbox.goto(apex(`/dev/mailbox?to=${encodeURIComponent(VOLUNTEER)}`));
-    const texts = await mailbox.getByTestId("mail-text").allInnerTexts();
-    await mailbox.close();
-    link = texts.map((t) => t.match(/https?:\/\/\S+\/a\/[A-Za-z0-9_-]{22}/)?.[0]).find(Boolean) ?? "";
-    expect(link).not.toBe("");
+    const inbox = await browser.newPage();
+    await inbox.goto(apex(`/dev/sms?to=${encodeURIComponent(MOBILE)}`));
+    const texts = await inbox.getByTestId("sms-text").allInnerTexts();
+    await inbox.goto(apex(`/dev/mailbox?to=${encodeURIComponent(VOLUNTEER)}`));
+    const mails = await inbox.getByTestId("mail-text").allInnerTexts();
+    await inbox.close();
+    const linkIn = (all: string[]) => all.map((t) => t.match(/https?:\/\/\S+\/a\/[A-Za-z0-9_-]{22}/)?.[0]).find(Boolean) ?? "";
+    link = linkIn(texts);
+    expect(link).toMatch(/^http/);
+    expect(texts.find((t) => t.includes(link))!.length).toBeLessThanOrEqual(160);
+    expect(texts.find((t) => t.includes(link))).toMatch(/^Alertstad: /);
+    expect(linkIn(mails)).toBe(link);
   }).toPass({ timeout: 30_000 });
 
   // On the volunteer's phone: no session, no password.
@@ -77,6 +85,7 @@ test("publish in crisis mode → the volunteer's e-mail link → 'I can help' wi
   const alerts = page.getByTestId("alerts");
   await expect(alerts).toContainText("Ada Alert");
   await expect(alerts).toContainText("E-mail");
+  await expect(alerts).toContainText("Text message");
   await expect(alerts).toContainText("Offered help through the link");
   await expectAccessible(page);
 });

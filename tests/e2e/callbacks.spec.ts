@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAs, sql, town } from "./helpers/site";
+import { apex, expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
 
@@ -35,8 +35,15 @@ test("a caller on a landline is on the callback list until staff record the call
   await expect(row).toContainText(`Landline ${mark}`);
   await expect(row).toContainText("New request");
   await expect(row.getByRole("link", { name: "016 11 22 44" })).toHaveAttribute("href", "tel:+3216112244");
-  // A resident who agreed to texts on a mobile number gets the confirmation by SMS: no call owed.
+  // A resident who agreed to texts on a mobile number gets the confirmation by SMS (the worker sends it; development SMS inbox): no call owed.
   await expect(due).not.toContainText(texted);
+  const inbox = await page.context().newPage();
+  await expect(async () => {
+    await inbox.goto(apex(`/dev/sms?to=${encodeURIComponent("+32470556677")}`));
+    const confirmation = (await inbox.getByTestId("sms-text").allInnerTexts()).find((text) => text.includes(texted));
+    expect(confirmation).toMatch(/^Leuven: .*016 27 22 22/);
+  }).toPass({ timeout: 30_000 });
+  await inbox.close();
 
   // On paper: the list without the site's header, navigation or buttons.
   await page.emulateMedia({ media: "print" });
