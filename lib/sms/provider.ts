@@ -12,6 +12,12 @@ export function devSmsInboxEnabled(): boolean {
   return !isProduction() && !env().TWILIO_ACCOUNT_SID;
 }
 
+/** Whether texts can go out at all (a provider, or the development inbox): without, nobody is offered alerts by text. */
+export function smsAvailable(): boolean {
+  const config = env();
+  return !!(config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) || devSmsInboxEnabled();
+}
+
 const devInbox: SmsProvider = { name: "devinbox", send: async () => ({ id: `dev-${randomUUID()}` }) };
 
 /** The configured provider, or null in production without one (texts then fail, and say why). */

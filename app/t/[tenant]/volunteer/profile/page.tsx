@@ -6,6 +6,7 @@ import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { formatPhone } from "@/lib/phone/normalize";
 import { isOptedOut } from "@/lib/sms/opt-out";
+import { smsAvailable } from "@/lib/sms/provider";
 import { currentTenant } from "@/lib/tenancy/current";
 import { confirmPhoneCodeAction, sendPhoneCodeAction, smsAlertsAction } from "@/lib/volunteers/actions";
 import { getOwnProfile } from "@/lib/volunteers/profile";
@@ -21,7 +22,7 @@ export default async function EditVolunteerProfile({ searchParams }: { searchPar
     <section aria-labelledby="edit" className="flex flex-col gap-4">
       <h1 id="edit" className="text-3xl font-bold">{profile ? t("editProfile") : t("registerTitle", { town: tenant.name })}</h1>
       <VolunteerProfileForm categories={categories} profile={profile ?? undefined} townName={tenant.name} />
-      {profile && (
+      {profile && smsAvailable() && (
         <SmsAlertsPanel
           phone={formatPhone(profile.phone, asCountry(tenant.country))}
           smsAlerts={profile.smsAlerts}
