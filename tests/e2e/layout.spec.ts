@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { AxeResults } from "axe-core";
 import { LOCALE_COOKIE, LOCALES } from "../../lib/i18n/locales";
+import { arrangeAlert } from "./helpers/alert-fixture";
 import { appRoutes, fillPath } from "./helpers/app-routes";
 import { apex, ensureSuspendedTown, signInAs, sql, town } from "./helpers/site";
 
@@ -33,6 +34,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "apex:/start/done": { role: "anonymous", paths: ["/start/done?town=leuven"] },
   "apex:/dev/mailbox": { role: "anonymous" },
   "apex:/dev/emails": { role: "anonymous" },
+  "apex:/dev/sms": { role: "anonymous" },
   "apex:/bench/static": { role: "anonymous" },
   "apex:/bench/signup": { role: "anonymous" },
   "apex:/legal/terms": { role: "anonymous" },
@@ -46,6 +48,8 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "apex:/admin/towns/[id]": { role: "platform", paths: ["/admin/towns/leuven"] },
   "town:/": { role: "anonymous", paths: ["leuven", "gent", "slaapstad"].map((slug) => town(slug, "/")) },
   "town:/request": { role: "anonymous" },
+  // An alert's one-click page, as the volunteer opens it on their phone (a fresh link for an open request).
+  "town:/a/[token]": (ids) => ({ role: "anonymous", paths: [`/a/${ids.alertToken}`] }),
   "town:/request/thanks": { role: "anonymous" },
   "town:/requests": { role: "anonymous" },
   "town:/sign-in": { role: "anonymous" },
@@ -69,7 +73,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/reach": { role: "admin" },
 };
 
-type Ids = { request: string };
+type Ids = { request: string; alertToken: string };
 
 /** Absolute URLs per role, from the app's page files and the plans above. */
 function urlsByRole(ids: Ids): Map<Role, string[]> {
@@ -134,7 +138,11 @@ test.beforeAll(async () => {
   const [request] = await sql<{ id: string }>(
     `SELECT r.id FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' ORDER BY r."createdAt" LIMIT 1`,
   );
-  ids = { request: request.id };
+  const [open] = await sql<{ tenantId: string; id: string }>(
+    `SELECT r."tenantId", r.id FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' AND r.status = 'OPEN' ORDER BY r."createdAt" LIMIT 1`,
+  );
+  const [volunteer] = await sql<{ id: string }>(`SELECT id FROM "VolunteerProfile" WHERE "tenantId" = $1 ORDER BY "createdAt" LIMIT 1`, [open.tenantId]);
+  ids = { request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id) };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.
   await sql(`INSERT INTO "SignupDraft" (id, step, data, "updatedAt") VALUES ($1, 7, '{}', now()) ON CONFLICT (id) DO UPDATE SET step = 7, "tenantId" = NULL`, [DRAFT_ID]);
