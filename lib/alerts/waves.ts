@@ -5,7 +5,7 @@ import { DAY_MS, MINUTE_MS } from "@/lib/dates/durations";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { ACTIVE_RESPONSES, lockRequest } from "@/lib/matching/respond";
 import { VOLUNTEER_CHANNELS, volunteerContact } from "@/lib/notifications/contacts";
-import { notify } from "@/lib/notifications/notify";
+import { notifyAll } from "@/lib/notifications/notify";
 import { dueAt } from "@/lib/notifications/policy";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { systemDb } from "@/lib/tenancy/system";
@@ -19,8 +19,6 @@ type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 export const LINK_DAYS = 3;
 /** Waves claimed per worker tick; the rest wait two seconds. */
 const CLAIM = 20;
-/** Volunteers' addresses read at a time while filling a wave (most are reached; the rest are replaced). */
-const READ_AHEAD = 2;
 
 /**
  * The worker's step (every outbox tick): every wave that is due to go out,
@@ -114,35 +112,42 @@ async function fill(
   const when = whenFromColumns(request);
   let alerted = 0;
   let next = 0;
+  // As many at a time as places are left, so a wave never exceeds its size; one notifyAll() and one insert per round.
   while (alerted < size && next < candidates.length) {
-    const slice = candidates.slice(next, next + (size - alerted) * READ_AHEAD);
+    const slice = candidates.slice(next, next + size - alerted);
     next += slice.length;
     const people = new Map((await tx.volunteerProfile.findMany({
       where: { id: { in: slice.map((c) => c.id) } },
       select: { ...VOLUNTEER_CHANNELS, languages: true, user: { select: { email: true } } },
     })).map((v) => [v.id, v]));
-    for (const c of slice) {
+    const round = slice.flatMap((c) => {
       const v = people.get(c.id);
-      if (!v || alerted >= size) continue;
+      if (!v) return [];
       const locale = v.languages.find(isLocale) ?? fallback;
       const { id, token } = newToken({ tenantId: town.id, requestId: request.id, volunteerId: v.id });
-      const deliveries = await notify(tx, town, {
-        to: volunteerContact(v.user, v), template: "request-alert", kind: "NOTIFICATION", urgent: request.urgent, locale, ref: `alert-wave:${waveId}`,
-        data: {
-          summary: request.publicSummary, category: localized(request.category.labels, locale, fallback),
-          place: request.neighbourhood || request.postcode, when, weekly: request.recurrence === "WEEKLY", url: publicTownUrl(town.slug, `/a/${token}`),
+      return [{
+        id, volunteerId: v.id,
+        message: {
+          to: volunteerContact(v.user, v), template: "request-alert" as const, kind: "NOTIFICATION" as const, urgent: request.urgent, locale, ref: `alert-wave:${waveId}`,
+          data: {
+            summary: request.publicSummary, category: localized(request.category.labels, locale, fallback),
+            place: request.neighbourhood || request.postcode, when, weekly: request.recurrence === "WEEKLY", url: publicTownUrl(town.slug, `/a/${token}`),
+          },
         },
-      }, now);
-      const reached = deliveries.some((d) => d.outcome === "QUEUED");
-      if (reached) alerted += 1;
-      await tx.alert.create({
-        data: {
-          tenantId: town.id, id, waveId, requestId: request.id, volunteerId: v.id, alerted: reached, createdAt: now,
-          deliveries: deliveries.map((d) => ({ channel: d.channel, outcome: d.outcome, outboxId: d.outboxId })),
+      }];
+    });
+    const deliveries = await notifyAll(tx, town, round.map((r) => r.message), now);
+    await tx.alert.createMany({
+      data: round.map((r, i) => {
+        const reached = deliveries[i].some((d) => d.outcome === "QUEUED");
+        if (reached) alerted += 1;
+        return {
+          tenantId: town.id, id: r.id, waveId, requestId: request.id, volunteerId: r.volunteerId, alerted: reached, createdAt: now,
+          deliveries: deliveries[i].map((d) => ({ channel: d.channel, outcome: d.outcome, outboxId: d.outboxId })),
           expiresAt: new Date(now.getTime() + LINK_DAYS * DAY_MS),
-        },
-      });
-    }
+        };
+      }),
+    });
   }
   return { alerted, exhausted: next >= candidates.length && alerted < size };
 }
