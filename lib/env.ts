@@ -69,6 +69,15 @@ export const envSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)").optional(),
   VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)").optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional(),
+  // --- Maps (lib/maps/tiles.ts): unset, maps draw without tiles ---------------
+  // A tile server's URL template, https with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s"'<>]+$/, "must be an https:// URL template")
+    .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "must contain {z}, {x} and {y}")
+    .optional(),
+  // Shown on every map that uses those tiles, as the tile server's licence asks (e.g. "© OpenStreetMap contributors").
+  MAP_TILE_ATTRIBUTION: z.string().max(200, "must be at most 200 characters").optional(),
   // --- Production and the demo ----------------------------------------------
   // `npm start` (the demo launcher) sets HELPT_DEMO=1 for what it starts: the
   // embedded demo, with the development mailbox and /dev/*. Anything else run
