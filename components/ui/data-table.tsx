@@ -1,9 +1,13 @@
 import type { ReactNode } from "react";
 
-/** A column heading: text, or text with alignment (numbers right) or read only by screen readers (an action column). */
-export type Column = ReactNode | { label: ReactNode; numeric?: boolean; srOnly?: boolean };
+/**
+ * A column heading: text, or text with alignment (numbers right), read only by
+ * screen readers (an action column), or the order the rows are sorted by it.
+ */
+type ColumnSpec = { label: ReactNode; numeric?: boolean; srOnly?: boolean; sort?: "ascending" | "descending" | "none" };
+export type Column = ReactNode | ColumnSpec;
 
-const isColumnSpec = (c: Column): c is { label: ReactNode; numeric?: boolean; srOnly?: boolean } =>
+const isColumnSpec = (c: Column): c is ColumnSpec =>
   typeof c === "object" && c !== null && "label" in c;
 
 /**
@@ -23,8 +27,8 @@ export function DataTable({ caption, columns, testId, card = false, children }: 
         <thead>
           <tr className="border-b-2 border-zinc-700">
             {columns.map((c, i) => {
-              const { label, numeric, srOnly } = isColumnSpec(c) ? c : { label: c };
-              return <th key={i} scope="col" className={numeric ? "p-2 text-right" : "p-2"}>{srOnly ? <span className="sr-only">{label}</span> : label}</th>;
+              const { label, numeric, srOnly, sort } = isColumnSpec(c) ? c : { label: c };
+              return <th key={i} scope="col" aria-sort={sort} className={numeric ? "p-2 text-right" : "p-2"}>{srOnly ? <span className="sr-only">{label}</span> : label}</th>;
             })}
           </tr>
         </thead>

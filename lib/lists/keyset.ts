@@ -1,0 +1,62 @@
+import { Prisma } from "@/generated/prisma/client";
+import { decodeCursor, encodeCursor, type Key, type KeyKind } from "@/lib/lists/cursor";
+
+export type Direction = "asc" | "desc";
+
+/** A sort order: its columns (the last one unique, e.g. the id) with their kinds, all in one direction. */
+export type KeyOrder = { columns: readonly { sql: Prisma.Sql; kind: KeyKind }[]; dir: Direction };
+
+/** Where a page starts: after a row (next) or before one (previous); neither is the first page. */
+export type PageAt = { after?: string; before?: string };
+
+export type ListPage<T> = { rows: T[]; next: string | null; prev: string | null };
+
+/**
+ * The SQL for one page: a row comparison `(a, b, id) < (…)` that a B-tree
+ * index on the same columns answers by seeking, so the 50,000th page costs
+ * what the first does (OFFSET would read every row before it). All columns
+ * share one direction for that reason. A previous page is read in the
+ * opposite order from its cursor and turned round by `pageOf`.
+ */
+export function keysetSql(order: KeyOrder, at: PageAt) {
+  const kinds = order.columns.map((c) => c.kind);
+  const after = decodeCursor(at.after, kinds);
+  const before = after ? null : decodeCursor(at.before, kinds);
+  const backwards = before !== null;
+  const dir = backwards ? flip(order.dir) : order.dir;
+  const cols = Prisma.join(order.columns.map((c) => c.sql));
+  const key = after ?? before;
+  const op = Prisma.raw(dir === "asc" ? ">" : "<");
+  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  return {
+    /** `AND (…) > (…)`, or nothing on the first page. */
+    where: key ? Prisma.sql`AND (${cols}) ${op} (${Prisma.join(key.map((v, i) => typed(v, order.columns[i].kind)))})` : Prisma.empty,
+    orderBy: Prisma.sql`ORDER BY ${Prisma.join(order.columns.map((c) => Prisma.sql`${c.sql} ${direction}`))}`,
+    backwards,
+    started: key !== null,
+  };
+}
+
+/** Cuts a page from `size + 1` fetched rows and names the cursors around it. */
+export function pageOf<T>(fetched: T[], size: number, keyOf: (row: T) => Key, at: { backwards: boolean; started: boolean }): ListPage<T> {
+  const more = fetched.length > size;
+  const rows = fetched.slice(0, size);
+  if (at.backwards) rows.reverse();
+  if (rows.length === 0) return { rows, next: null, prev: null };
+  const first = encodeCursor(keyOf(rows[0]));
+  const last = encodeCursor(keyOf(rows[rows.length - 1]));
+  return at.backwards
+    ? { rows, prev: more ? first : null, next: last }
+    : { rows, prev: at.started ? first : null, next: more ? last : null };
+}
+
+const flip = (d: Direction): Direction => (d === "asc" ? "desc" : "asc");
+
+// Parameters are typed in the SQL so PostgreSQL compares like with like.
+function typed(v: Key[number], kind: KeyKind) {
+  switch (kind) {
+    case "text": return Prisma.sql`${v}::text`;
+    case "int": return Prisma.sql`${v}::int`;
+    case "date": return Prisma.sql`${v}::timestamp(3)`;
+  }
+}
