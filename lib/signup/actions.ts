@@ -21,6 +21,7 @@ import {
 import { checkSlug, slugify } from "@/lib/signup/slug";
 import { townNameTaken } from "@/lib/signup/town-name";
 import { townOrigin } from "@/lib/tenancy/urls";
+import { asCountry } from "@/lib/locale/country";
 
 type Result = { data: Partial<SignupData> } | { errors: Record<string, string>; formError?: string };
 
@@ -80,7 +81,7 @@ async function validateStep(step: Step, formData: FormData, values: Record<strin
       return parseCategories(formData, b?.locales ?? [...LOCALES], b?.defaultLocale ?? "nl");
     }
     case "areas": {
-      const parsed = parseAreas(values.areas ?? "");
+      const parsed = parseAreas(values.areas ?? "", asCountry(draft.municipality?.country));
       return "error" in parsed ? { errors: { areas: parsed.error } } : { data: { areas: parsed.areas } };
     }
     case "admin": {

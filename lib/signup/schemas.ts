@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES } from "@/lib/locale/country";
+import { findPostcode, normalisePostcode, postcodeList } from "@/lib/areas/postcodes";
+import { POSTCODE_PATTERN } from "@/lib/areas/schemas";
+import { asCountry, COUNTRIES, defaultTimeZone, TIME_ZONES, type Country } from "@/lib/locale/country";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { brandReadable } from "@/lib/signup/contrast";
 import { RESERVED_SUBDOMAINS, SLUG_PATTERN } from "@/lib/tenancy/parse-host";
@@ -96,26 +98,28 @@ export type Step = (typeof STEPS)[number];
 export const stepSchema = z.enum(STEPS);
 
 /**
- * Areas, one per line: "postcode; name" or "postcode; name; latitude; longitude".
- * Errors name the line ("invalidAreaLine:3").
+ * Areas, one per line: "postcode" or "postcode; name". Coordinates come from
+ * the country's shipped postcode list (lib/areas/postcodes.ts), never typed;
+ * the name defaults to the list's place name. A country without a list keeps
+ * areas without coordinates (points are then chosen on the settings' map).
+ * Errors name the line ("invalidAreaLine:3", "unknownPostcodeLine:3").
  */
-export function parseAreas(text: string): { areas: AreaDraft[] } | { error: string } {
+export function parseAreas(text: string, country: Country): { areas: AreaDraft[] } | { error: string } {
   const areas: AreaDraft[] = [];
   const lines = text.split(/\r?\n/).slice(0, 501);
   if (lines.length > 500) return { error: "tooManyLines" };
+  const listed = postcodeList(country).length > 0;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line) continue;
-    const [postcode, name, lat, lng, ...rest] = line.split(/\s*[;\t]\s*/);
-    const latitude = lat ? Number(lat.replace(",", ".")) : undefined;
-    const longitude = lng ? Number(lng.replace(",", ".")) : undefined;
-    const bad =
-      rest.length > 0 || !postcode || !/^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/.test(postcode) || !name || name.length > 80 ||
-      (lat !== undefined && (!Number.isFinite(latitude) || Math.abs(latitude!) > 90)) ||
-      (lng !== undefined && (!Number.isFinite(longitude) || Math.abs(longitude!) > 180)) || (lat === undefined) !== (lng === undefined);
-    if (bad) return { error: `invalidAreaLine:${i + 1}` };
-    areas.push({ postcode: postcode.toUpperCase(), name, latitude, longitude });
+    const [code, name, ...rest] = line.split(/\s*[;\t]\s*/);
+    if (rest.length > 0 || !code || !POSTCODE_PATTERN.test(code) || (name !== undefined && (!name || name.length > 80))) return { error: `invalidAreaLine:${i + 1}` };
+    const postcode = normalisePostcode(country, code);
+    const entry = findPostcode(country, postcode);
+    if (listed && !entry) return { error: `unknownPostcodeLine:${i + 1}` };
+    const place = name ?? entry?.place;
+    if (!place) return { error: `invalidAreaLine:${i + 1}` };
+    areas.push({ postcode, name: place, ...(entry && { latitude: entry.latitude, longitude: entry.longitude }) });
   }
   return { areas };
 }
-

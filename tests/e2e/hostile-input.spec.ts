@@ -202,6 +202,16 @@ test("scripts typed into stored fields come back escaped wherever they are shown
   check("stored town-name", await rename(SCRIPTS[0]), "settings");
   await expectShownEscaped(anonymous, town(TOWN, "/"));
   check("stored town-name", await rename("Fuzzstad"), "settings");
+  // A category's labels (every language Fuzzstad offers) and a neighbourhood's name: the settings, the request form.
+  const category = await formOf(signed, town(TOWN, "/settings/categories"), "addCategoryAction");
+  const labels = Object.fromEntries(category.fields.filter((f) => f.name.startsWith("label_")).map((f, i) => [f.name, SCRIPTS[i % SCRIPTS.length]]));
+  check("stored category", await post(signed, town(TOWN, "/settings/categories"), actionForm(category.actionId, category.bound, filled(category, labels), category.actionKey)), "category");
+  await expectShownEscaped(signed, town(TOWN, "/settings/categories"));
+  await expectShownEscaped(anonymous, town(TOWN, "/request"));
+  const area = await formOf(signed, town(TOWN, "/settings/areas"), "addAreaFromMapAction");
+  check("stored area", await post(signed, town(TOWN, "/settings/areas"),
+    actionForm(area.actionId, area.bound, filled(area, { name: SCRIPTS[2], postcode: "3000", latitude: "50.88", longitude: "4.7" }), area.actionKey)), "area");
+  await expectShownEscaped(signed, town(TOWN, "/settings/areas"));
   const suspend = await formOf(signed, apex(`/admin/towns/${TOWN_ID}`), "suspendTownAction");
   check("stored suspension", await post(signed, apex(`/admin/towns/${TOWN_ID}`),
     actionForm(suspend.actionId, suspend.bound, filled(suspend, { reason: SCRIPTS[1] }), suspend.actionKey)), "suspend");

@@ -105,6 +105,8 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   host: (b) => b.ids.domains,
   step: () => ["subdomain"],
   token: (b) => b.ids.alerts,
+  categoryId: (b) => b.ids.categories,
+  areaId: (b) => b.ids.areas,
 };
 const NOT_IDS = new Set(["step"]);
 
@@ -182,6 +184,16 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/volunteers/actions.ts#confirmPhoneCodeAction": { form: () => ({ code: "123456" }) },
   "lib/residents/actions.ts#lookupResidentAction": { form: (b) => ({ contact: b.resident.phone }) },
   "lib/callbacks/actions.ts#calledBackAction": {},
+  // Town structure: with B's category or area bound, valid input (so the lookup of B's id is reached); without one, refused input.
+  "lib/categories/actions.ts#addCategoryAction": { form: () => ({ label_nl: "", label_fr: "", label_en: "", label_de: "" }) },
+  "lib/categories/actions.ts#renameCategoryAction": { form: () => ({ label_nl: PROBE, label_fr: PROBE, label_en: PROBE, label_de: PROBE }) },
+  "lib/categories/actions.ts#retireCategoryAction": {},
+  "lib/categories/actions.ts#restoreCategoryAction": {},
+  "lib/categories/actions.ts#moveCategoryAction": { form: () => ({ direction: "down" }) },
+  "lib/areas/actions.ts#addAreaFromPostcodeAction": { form: () => ({ postcode: "0000", place: PROBE }) },
+  "lib/areas/actions.ts#addAreaFromMapAction": { form: () => ({ name: "", postcode: "", latitude: "", longitude: "" }) },
+  "lib/areas/actions.ts#renameAreaAction": { form: () => ({ name: PROBE }) },
+  "lib/areas/actions.ts#removeAreaAction": {},
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

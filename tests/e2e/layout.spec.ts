@@ -60,6 +60,9 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/volunteer/profile": { role: "volunteer" },
   "town:/settings": { role: "admin" },
   "town:/settings/billing": { role: "admin" },
+  "town:/settings/categories": { role: "admin" },
+  // With the postcode search's results shown, and without (the map picker draws its own background: no tiles in the suite).
+  "town:/settings/areas": { role: "admin", paths: ["/settings/areas", "/settings/areas?q=3020"] },
   "town:/staff": { role: "admin" },
   "town:/staff/intake": { role: "admin" },
   "town:/staff/requests": { role: "admin" },

@@ -23,13 +23,14 @@ describe("sign-up helpers", () => {
     expect(brandingSchema.safeParse({ primaryColor: "#1d4ed8", phone: "016 27 22 22", locales: ["nl"], defaultLocale: "fr" }).error?.issues[0].message).toBe("defaultNotEnabled");
   });
 
-  it("reads areas line by line and names the bad line", () => {
-    expect(parseAreas("3000; Centrum; 50.8798; 4.7005\n\n3001;Heverlee")).toEqual({
-      areas: [{ postcode: "3000", name: "Centrum", latitude: 50.8798, longitude: 4.7005 }, { postcode: "3001", name: "Heverlee", latitude: undefined, longitude: undefined }],
+  it("reads areas line by line, coordinates from the country's postcode list, and names the bad line", () => {
+    expect(parseAreas("3000; Centrum\n\n3001", "BE")).toEqual({
+      areas: [{ postcode: "3000", name: "Centrum", latitude: 50.8796, longitude: 4.7009 }, { postcode: "3001", name: "Heverlee", latitude: 50.8643, longitude: 4.696 }],
     });
-    expect(parseAreas("3000; Centrum\n3001; Heverlee; 91; 4")).toEqual({ error: "invalidAreaLine:2" });
-    expect(parseAreas("<script>; x")).toEqual({ error: "invalidAreaLine:1" });
-    expect(parseAreas("3000; Centrum; 50.8")).toEqual({ error: "invalidAreaLine:1" });
+    expect(parseAreas("3000; Centrum\n3001; Heverlee; 50.8; 4.7", "BE")).toEqual({ error: "invalidAreaLine:2" });
+    expect(parseAreas("<script>; x", "BE")).toEqual({ error: "invalidAreaLine:1" });
+    expect(parseAreas("3000\n9999", "BE")).toEqual({ error: "unknownPostcodeLine:2" });
+    expect(parseAreas("L-1111; Centre", "LU")).toEqual({ areas: [{ postcode: "1111", name: "Centre", latitude: 49.6008, longitude: 6.1169 }] });
   });
 
   it("accepts logos by their bytes, not their names", () => {

@@ -28,7 +28,7 @@ function defaultsFor(step: (typeof STEPS)[number], d: SignupData): Record<string
     case "branding":
       return d.branding ? { ...d.branding, phone: formatPhone(d.branding.phone, asCountry(d.municipality?.country)), email: d.branding.email ?? "", locales: d.branding.locales.join(","), logo: "" } : {};
     case "areas":
-      return { areas: (d.areas ?? []).map((a) => [a.postcode, a.name, a.latitude, a.longitude].filter((x) => x !== undefined).join("; ")).join("\n") };
+      return { areas: (d.areas ?? []).map((a) => `${a.postcode}; ${a.name}`).join("\n") };
     case "admin":
       return d.admin ?? (d.municipality ? { adminName: d.municipality.contactName, adminEmail: d.municipality.contactEmail } : {});
     default:

@@ -16,8 +16,8 @@ import { keepTogether } from "@/lib/text/keep-together";
 export default async function Settings() {
   const tenant = await currentTenant();
   const admin = await requireRole(tenant, ADMIN_ROLES);
-  const [t, tr, settings, team, domains] = await Promise.all([
-    getTranslations("settings"), getTranslations("roles"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
+  const [t, tr, tst, settings, team, domains] = await Promise.all([
+    getTranslations("settings"), getTranslations("roles"), getTranslations("structure"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
   ]);
   const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
@@ -34,6 +34,13 @@ export default async function Settings() {
       <section aria-labelledby="general" className={card}>
         <h2 id="general" className="text-xl font-bold">{t("generalTitle")}</h2>
         <TownSettingsForm settings={{ ...settings, phone: townPhone(tenant).text }} />
+      </section>
+      <section aria-labelledby="structure-title" className={card}>
+        <h2 id="structure-title" className="text-xl font-bold">{tst("categoriesTitle")} · {tst("areasTitle")}</h2>
+        <ul className="flex flex-col gap-1">
+          <li><Link href="/settings/categories" className="underline">{tst("categoriesLink")}</Link></li>
+          <li><Link href="/settings/areas" className="underline">{tst("areasLink")}</Link></li>
+        </ul>
       </section>
       <section aria-labelledby="logo-title" className={card}>
         <h2 id="logo-title" className="text-xl font-bold">{t("logoTitle")}</h2>

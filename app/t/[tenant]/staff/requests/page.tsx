@@ -22,7 +22,7 @@ export default async function RequestQueue({ searchParams }: Props) {
   const filter = queueFilterSchema.parse(await searchParams);
   const [t, te, format, tellWhen, rows, categories, neighbourhoods] = await Promise.all([
     getTranslations("queue"), getTranslations("enums"), getFormatter(), whenTeller(),
-    listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
+    listQueue(tenant, filter, locale), listCategories(tenant, locale, { retired: true }), listRequestNeighbourhoods(tenant),
   ]);
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
     // Never wider than the form: a long category or neighbourhood name would otherwise widen the page on a phone.
