@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { councilReportPdf } from "@/lib/council-report/download";
 import { HOUR_MS } from "@/lib/dates/durations";
 import { councilFigures } from "@/lib/stats/council-figures";
 import type { Period } from "@/lib/stats/period";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown } from "./helpers/factories";
+import { pdfPageCount, pdfText } from "./helpers/pdf-text";
 
 // The dashboard's trends (lib/stats/trends.ts) and map figures against a plain
 // recount, request by request, over two towns with generated histories: each
@@ -23,7 +25,7 @@ const request = fc.record({
   matchAfter: fc.option(fc.integer({ min: 0, max: 24 * 20 })),
   closeAfter: fc.option(fc.integer({ min: 0, max: 24 * 20 })),
 });
-type Generated = fc.Infer<typeof request>;
+type Generated = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
 /** A request's history, cut at NOW: what has not happened yet is not in the database. */
 function history(r: Generated) {
@@ -43,7 +45,7 @@ async function seed(list: Generated[], timeZone: string) {
     { tenantId, name: "Centrum", postcode: "3000", latitude: 50.88, longitude: 4.7 },
     { tenantId, name: "Kessel-Lo", postcode: "3001", latitude: 50.89, longitude: 4.72 },
   ] });
-  const vols = [];
+  const vols: { id: string }[] = [];
   for (let v = 0; v < VOLUNTEERS; v++) {
     const user = await systemDb.user.create({ data: { email: `${tenantId}-v${v}@example.be` } });
     const m = await systemDb.membership.create({ data: { tenantId, userId: user.id, role: "VOLUNTEER" } });
@@ -120,5 +122,23 @@ describe("dashboard trends", () => {
     const town = await seed([{ ageHours: 5, source: "ONLINE", category: 0, postcode: "3000", offers: [null, null, null], matchAfter: null, closeAfter: null }], "Europe/Brussels");
     const { trends } = await councilFigures(town.tenant, { period: "7d" }, "nl", NOW);
     expect(trends.totals).toMatchObject({ requests: 1, toFirstOffer: null, toMatch: null, backlog: 1 });
+  });
+});
+
+describe("council report", () => {
+  it("is one page in the town's language with its name, the period and the same figures, even for a year of weeks and many areas", async () => {
+    const list = Array.from({ length: 60 }, (_, i): Generated => ({ ageHours: i * 140, source: i % 3 ? "ONLINE" : "PHONE", category: i % 2, postcode: i % 4 ? "3000" : "3001", offers: [i % 5 ? 3 : null, null, 30], matchAfter: i % 3 ? 40 : null, closeAfter: null }));
+    const town = await seed(list, "Europe/Brussels");
+    await systemDb.area.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ tenantId: town.tenant.id, name: `Wijk ${i}`, postcode: `31${String(i).padStart(2, "0")}`, latitude: 50.8, longitude: 4.6 })) });
+    for (const [locale, word] of [["nl", "Periode"], ["fr", "Période"], ["en", "Period"], ["de", "Zeitraum"]] as const) {
+      const response = await councilReportPdf({ ...town.tenant, slug: "report-town", name: "Scherpenheuvel-Zichem", primaryColor: "#ffd500" }, { period: "12m" }, locale, NOW);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdfPageCount(pdf)).toBe(1);
+      const text = pdfText(pdf);
+      expect(text).toContain("Scherpenheuvel-Zichem");
+      expect(text).toContain(word);
+      expect(text).toContain("Wijk 11 (3111)");
+    }
   });
 });
