@@ -15,7 +15,7 @@ import { currentTenant } from "@/lib/tenancy/current";
 
 const card = "flex flex-col-reverse rounded bg-white p-4 shadow-sm";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<{ period?: string | string[]; from?: string | string[]; to?: string | string[] }> };
 
 export default async function Dashboard({ searchParams }: Props) {
   const tenant = await currentTenant();
