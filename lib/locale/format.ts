@@ -11,3 +11,10 @@ export function formatPrice(cents: number, locale: Locale | FormatLocale): strin
 export function formatDecimal(value: number, locale: Locale | FormatLocale): string {
   return new Intl.NumberFormat(formatLocale(locale), { maximumFractionDigits: 1 }).format(value);
 }
+
+/** A length of time in the reader's language and a fitting unit ("35 min", "5,5 u.", "3 days"); "—" when there is none. */
+export function formatDuration(seconds: number | null, locale: Locale | FormatLocale): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const [value, unit] = seconds < 3600 ? [seconds / 60, "minute"] : seconds < 48 * 3600 ? [seconds / 3600, "hour"] : [seconds / 86400, "day"];
+  return new Intl.NumberFormat(formatLocale(locale), { style: "unit", unit, unitDisplay: unit === "day" ? "long" : "short", maximumFractionDigits: unit === "minute" ? 0 : 1 }).format(value);
+}

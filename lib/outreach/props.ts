@@ -13,6 +13,9 @@ export type OutreachLocale = Locale;
 // Typed by the English file, so a key missing from another language fails the type check.
 const MESSAGES: Record<OutreachLocale, typeof en> = { nl, fr, en, de };
 
+/** The app's strings in `locale`, for documents rendered outside a page (the outreach kit, the council's report). */
+export const documentMessages = (locale: OutreachLocale) => MESSAGES[locale];
+
 /** The only place the outreach kit reads translations. */
 export function outreachTranslator(locale: OutreachLocale) {
   return createTranslator({ locale: formatLocale(locale), messages: MESSAGES[locale], namespace: "outreach" });

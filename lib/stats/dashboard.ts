@@ -10,29 +10,22 @@ const TALLIED = ["request", "category", "unmatched", "volunteer"];
 export const dayBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * The coordinator dashboard: where requests stand, how fast they are answered
- * and matched, where they go unmatched, and how many volunteers are busy.
+ * The coordinator dashboard's present state: where requests stand, where they
+ * go unmatched, and how many volunteers are busy.
  * The counts come from the town's tallies (kept by the database on every
  * write, migration 20261130130000_town_tallies), so a view reads a few
- * hundred rows at most in a town of any size; the speed figures read the last 30 days' requests.
+ * hundred rows at most in a town of any size (the period's trends: lib/stats/trends.ts).
  * "Offered help" counts whole days: since the start (UTC) of the day 30 days ago.
  */
 export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, locale: Locale, now = new Date()) {
   const db = forTenant(tenant.id);
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
-  const [tallies, categories, timing] = await Promise.all([
+  const [tallies, categories] = await Promise.all([
     db.townTally.findMany({
       where: { OR: [{ kind: { in: TALLIED } }, { kind: "offered", key: { gte: dayBefore(now, WINDOW_DAYS) } }] },
       select: { kind: true, key: true, count: true },
     }),
     db.category.findMany({ select: { id: true, labels: true } }),
-    db.$queryRaw<{ firstResponseHours: number | null; matchHours: number | null }[]>`
-      SELECT avg(EXTRACT(EPOCH FROM (fr.first - r."createdAt")) / 3600)::float AS "firstResponseHours",
-             avg(EXTRACT(EPOCH FROM (fa.first - r."createdAt")) / 3600)::float AS "matchHours"
-        FROM "HelpRequest" r
-        LEFT JOIN LATERAL (SELECT min(x."createdAt") AS first FROM "Response" x WHERE x."tenantId" = r."tenantId" AND x."requestId" = r.id) fr ON TRUE
-        LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
-       WHERE r."tenantId" = ${tenant.id} AND r."createdAt" >= ${since}`,
   ]);
   // Each count is split over slots (so concurrent writers do not queue on one row): summed here.
   const sums = new Map<string, { kind: string; key: string; count: number }>();
@@ -47,8 +40,6 @@ export async function coordinatorDashboard(tenant: Tenant<"defaultLocale">, loca
   return {
     byStatus: Object.fromEntries(of("request").map((t) => [t.key, t.count])) as Record<string, number>,
     byCategory: of("category").map((t) => ({ category: labels.get(t.key) ?? "?", count: t.count })),
-    firstResponseHours: timing[0]?.firstResponseHours ?? null,
-    matchHours: timing[0]?.matchHours ?? null,
     unmatchedByNeighbourhood: of("unmatched").slice(0, 10).map((t) => ({ neighbourhood: t.key, count: t.count })),
     volunteers: { active, idle: count("volunteer", "ACTIVE") - active, paused: count("volunteer", "PAUSED") },
   };

@@ -369,6 +369,14 @@ const ROUTES: Record<string, RouteFuzz> = {
     form.append("identityVerified", v.slice(0, 10));
     check("route resident-export", await postForm(town(TOWN, "/staff/residents/export"), form, signed, { "accept-language": locale }), v);
   },
+  "app/t/[tenant]/staff/dashboard/report.pdf/route.ts": async (v, locale) => {
+    for (const query of [`period=${urlSafe(v)}`, `period=custom&from=${urlSafe(v)}&to=${urlSafe(v)}`, `period=custom&from=2026-01-01&to=${urlSafe(v)}`, `period=custom&period=7d&from=${urlSafe(v)}`]) {
+      const reply = await get(signed, town(TOWN, `/staff/dashboard/report.pdf?${query}`), locale);
+      check("route council-report", reply, { query });
+      // Bad periods fall back to the default period: still the report.
+      if (reply.status !== 200 || !String(reply.headers["content-type"]).startsWith("application/pdf")) problems.push(`route council-report: ${reply.status} ${reply.headers["content-type"]}; input ${brief(query)}`);
+    }
+  },
   "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
     for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
       check("route outreach", await get(signed, town(TOWN, `/staff/outreach/${document}?lang=${urlSafe(v)}`), locale), { document, v });

@@ -38,6 +38,9 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
   "town:/staff/requests": (b): Query[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
   "town:/staff/volunteers": (b): Query[] => [{ q: b.mark }],
+  // The dashboard and its PDF over a year: A's figures and areas only.
+  "town:/staff/dashboard": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
+  "town:/staff/dashboard/report.pdf": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
   "town:/staff/audit": (b): Query[] => [{ q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin }],
   "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
   "apex:/admin": (b): Query[] => [{ q: b.slug }],

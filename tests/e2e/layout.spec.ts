@@ -68,7 +68,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/requests": { role: "admin" },
   "town:/staff/callbacks": { role: "admin" },
   "town:/staff/requests/[id]": (ids) => ({ role: "admin", paths: [`/staff/requests/${ids.request}`] }),
-  "town:/staff/dashboard": { role: "admin" },
+  "town:/staff/dashboard": { role: "admin", paths: ["/staff/dashboard", "/staff/dashboard?period=12m", "/staff/dashboard?period=7d"] },
   "town:/staff/volunteers": { role: "admin" },
   "town:/staff/residents": { role: "admin" },
   "town:/staff/outreach": { role: "admin" },
