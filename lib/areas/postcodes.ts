@@ -15,7 +15,7 @@ export type Postcode = { postcode: string; place: string; latitude: number; long
 export const POSTCODE_DIR = join(process.cwd(), "data", "postcodes");
 
 /** Attribution shown wherever the list is used (its licence asks for it). */
-export const POSTCODE_SOURCE = { name: "GeoNames", url: "https://www.geonames.org/", licence: "CC BY 4.0", licenceUrl: "https://creativecommons.org/licenses/by/4.0/" };
+export const POSTCODE_SOURCE = { url: "https://www.geonames.org/", licenceUrl: "https://creativecommons.org/licenses/by/4.0/" };
 
 const lists = new Map<Country, Postcode[]>();
 

@@ -24,8 +24,8 @@ export default async function AreaSettings({ searchParams }: { searchParams: Pro
   const source = (
     <p className="text-zinc-700" data-testid="postcode-source">
       {t.rich("source", {
-        source: () => <a href={POSTCODE_SOURCE.url} className="underline">{POSTCODE_SOURCE.name}</a>,
-        licence: () => <a href={POSTCODE_SOURCE.licenceUrl} className="underline">{POSTCODE_SOURCE.licence}</a>,
+        source: (chunks) => <a href={POSTCODE_SOURCE.url} className="underline">{chunks}</a>,
+        licence: (chunks) => <a href={POSTCODE_SOURCE.licenceUrl} className="underline">{chunks}</a>,
       })}
     </p>
   );

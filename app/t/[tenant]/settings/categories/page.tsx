@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionButton, AddCategoryForm, RenameCategoryForm } from "@/components/settings/structure-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { moveCategoryAction, renameCategoryAction, restoreCategoryAction, retireCategoryAction } from "@/lib/categories/actions";
 import { categoriesForAdmin } from "@/lib/categories/admin";
+import { currentLocale } from "@/lib/i18n/current";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -11,8 +12,8 @@ import { currentTenant } from "@/lib/tenancy/current";
 export default async function CategorySettings() {
   const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
-  const [t, locale, categories] = await Promise.all([getTranslations("structure"), getLocale(), categoriesForAdmin(tenant)]);
-  const name = (labels: Partial<Record<Locale, string>>) => localized(labels, locale as Locale, tenant.defaultLocale);
+  const [t, locale, categories] = await Promise.all([getTranslations("structure"), currentLocale(tenant.defaultLocale), categoriesForAdmin(tenant)]);
+  const name = (labels: Partial<Record<Locale, string>>) => localized(labels, locale, tenant.defaultLocale);
   const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
     <div className="flex flex-col gap-6">
