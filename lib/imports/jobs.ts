@@ -67,7 +67,7 @@ export const toImport = (job: { total: number; duplicates: number; invalid: numb
 /** One import of this town, for its page: counts, the column mapping, problems, and the first rows while it is a preview. */
 export async function getImport(tenant: { id: string }, id: string, firstRows = 10) {
   const db = forTenant(tenant.id);
-  const job = await db.importJob.findFirst({ where: { id }, select: { ...SUMMARY, mapping: true, problems: true } });
+  const job = await db.importJob.findFirst({ where: { id }, select: { ...SUMMARY, startedById: true, mapping: true, problems: true } });
   if (!job) throw new NotFoundInTenant("import");
   const first = job.status === "PREVIEW"
     ? ((await db.$queryRaw<{ rows: ImportRow[] | null }[]>`
