@@ -43,10 +43,10 @@ export async function previewImport(tenant: Town, userId: string, file: { name: 
   const problems = [...checked.problems, ...duplicates].sort((a, b) => a.line - b.line).slice(0, MAX_PROBLEMS);
   const mapping = Object.fromEntries(Object.entries(checked.mapping).map(([field, index]) => [field, sheet.headers[index!]]));
   const job = await db.$transaction(async (tx) => {
-    await tx.importJob.deleteMany({ where: { startedById: userId, status: "PREVIEW" } });
+    await tx.importJob.deleteMany({ where: { createdById: userId, status: "PREVIEW" } });
     return tx.importJob.create({
       data: {
-        tenantId: tenant.id, startedById: userId, fileName: file.name.slice(0, 200) || "-",
+        tenantId: tenant.id, createdById: userId, fileName: file.name.slice(0, 200) || "-",
         total: sheet.rows.length, duplicates: duplicates.length, invalid: checked.invalid,
         mapping, rows: fresh as unknown as Prisma.InputJsonValue, problems: problems as unknown as Prisma.InputJsonValue,
       },
@@ -58,7 +58,7 @@ export async function previewImport(tenant: Town, userId: string, file: { name: 
 
 const SUMMARY = {
   id: true, fileName: true, status: true, total: true, duplicates: true, invalid: true, processed: true, created: true,
-  skipped: true, failed: true, createdAt: true, confirmedAt: true, finishedAt: true, startedBy: { select: { name: true, email: true } },
+  skipped: true, failed: true, createdAt: true, confirmedAt: true, finishedAt: true, createdBy: { select: { name: true, email: true } },
 } satisfies Prisma.ImportJobSelect;
 
 /** How many rows an import will write (or wrote): the file's rows less the invalid ones and duplicates. */
@@ -67,7 +67,7 @@ export const toImport = (job: { total: number; duplicates: number; invalid: numb
 /** One import of this town, for its page: counts, the column mapping, problems, and the first rows while it is a preview. */
 export async function getImport(tenant: { id: string }, id: string, firstRows = 10) {
   const db = forTenant(tenant.id);
-  const job = await db.importJob.findFirst({ where: { id }, select: { ...SUMMARY, startedById: true, mapping: true, problems: true } });
+  const job = await db.importJob.findFirst({ where: { id }, select: { ...SUMMARY, createdById: true, mapping: true, problems: true } });
   if (!job) throw new NotFoundInTenant("import");
   const first = job.status === "PREVIEW"
     ? ((await db.$queryRaw<{ rows: ImportRow[] | null }[]>`
@@ -95,7 +95,7 @@ export function listImports(tenant: { id: string }, take = 20) {
 export async function confirmImport(tenant: { id: string }, userId: string, id: string, now = new Date()): Promise<void> {
   await forTenant(tenant.id).$transaction(async (tx) => {
     const confirmed = await tx.importJob.updateManyAndReturn({
-      where: { id, status: "PREVIEW", startedById: userId }, data: { status: "QUEUED", confirmedAt: now }, select: SUMMARY,
+      where: { id, status: "PREVIEW", createdById: userId }, data: { status: "QUEUED", confirmedAt: now }, select: SUMMARY,
     });
     if (confirmed.length === 0) {
       if (!(await tx.importJob.findFirst({ where: { id }, select: { id: true } }))) throw new NotFoundInTenant("import");

@@ -16,7 +16,7 @@ ALTER COLUMN "codeOfConductAt" DROP NOT NULL;
 CREATE TABLE "ImportJob" (
     "tenantId" TEXT NOT NULL,
     "id" TEXT NOT NULL,
-    "startedById" TEXT,
+    "createdById" TEXT,
     "fileName" TEXT NOT NULL,
     "status" "ImportStatus" NOT NULL DEFAULT 'PREVIEW',
     "total" INTEGER NOT NULL DEFAULT 0,
@@ -44,13 +44,13 @@ CREATE INDEX "ImportJob_tenantId_createdAt_idx" ON "ImportJob"("tenantId", "crea
 CREATE INDEX "ImportJob_status_idx" ON "ImportJob"("status");
 
 -- CreateIndex
-CREATE INDEX "ImportJob_startedById_idx" ON "ImportJob"("startedById");
+CREATE INDEX "ImportJob_createdById_idx" ON "ImportJob"("createdById");
 
 -- AddForeignKey
 ALTER TABLE "ImportJob" ADD CONSTRAINT "ImportJob_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "ImportJob" ADD CONSTRAINT "ImportJob_startedById_fkey" FOREIGN KEY ("startedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "ImportJob" ADD CONSTRAINT "ImportJob_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- The town's wall, as on every tenant-owned table (20261130040000_unforgeable_scope).
 ALTER TABLE "ImportJob" ENABLE ROW LEVEL SECURITY;

@@ -29,7 +29,7 @@ export default async function ImportVolunteers() {
             <Row key={j.id}>
               <Cell><Link href={`/staff/volunteers/import/${j.id}`} className="font-semibold text-brand underline">{j.fileName}</Link></Cell>
               <Cell>{format.dateTime(j.createdAt, { dateStyle: "short", timeStyle: "short" })}</Cell>
-              <Cell>{j.startedBy?.name || j.startedBy?.email || "—"}</Cell>
+              <Cell>{j.createdBy?.name || j.createdBy?.email || "—"}</Cell>
               <Cell>{t(`statuses.${j.status}`)}</Cell>
               <Cell>{t("progress", { processed: j.processed, total: j.total - j.duplicates - j.invalid, created: j.created, skipped: j.skipped })}</Cell>
             </Row>

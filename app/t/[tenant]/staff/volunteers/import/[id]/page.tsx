@@ -67,7 +67,7 @@ export default async function ImportJobPage({ params }: Props) {
   }
 
   // Only whoever uploaded a preview confirms it (they checked it).
-  const mine = job.startedById === member.userId;
+  const mine = job.createdById === member.userId;
   return (
     <section aria-labelledby="import-title" className="flex max-w-5xl flex-col gap-4">
       <title>{t("metaTitle")}</title>
