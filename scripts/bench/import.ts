@@ -67,7 +67,7 @@ export const IMPORT_SCENARIOS: Record<string, (ctx: Context) => Promise<Result[]
       const { rows: [stored] } = await ctx.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "VolunteerProfile" p JOIN "User" u ON u.id = p."userId" WHERE p."tenantId" = $1 AND p.status = 'INVITED' AND u.email LIKE $2`,
         [town.id, `bench-import-${run}-%`]);
-      if (stored !== ROWS) fail(importing, `${stored} INVITED profiles stored of ${ROWS}`);
+      if (stored.n !== ROWS) fail(importing, `${stored.n} INVITED profiles stored of ${ROWS}`);
     } finally {
       await cleanUp(ctx, run);
     }
