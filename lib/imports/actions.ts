@@ -36,8 +36,8 @@ export async function previewImportAction(_prev: FormState, formData: FormData):
 }
 
 /** The coordinator confirms the preview they uploaded: the worker imports it, and invitations go out. */
-export async function confirmImportAction(id: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return townAction(formData, { who: COORDINATOR_ROLES, id }, async ({ tenant, actor, id }) => {
+export async function confirmImportAction(importId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return townAction(formData, { who: COORDINATOR_ROLES, id: importId }, async ({ tenant, actor, id }) => {
     await confirmImport(tenant, actor.userId, id);
     return { redirect: `/staff/volunteers/import/${id}` };
   });
@@ -50,10 +50,10 @@ export type InvitationState = FormState & { accepted?: boolean };
  * the signed token is the proof (a malformed one is a 404). A site action so
  * that the page, its link now used, is not re-rendered under the thanks.
  */
-export async function acceptInvitationAction(token: string, _prev: InvitationState, formData: FormData): Promise<InvitationState> {
+export async function acceptInvitationAction(invitation: string, _prev: InvitationState, formData: FormData): Promise<InvitationState> {
   return siteAction<"anyone", typeof acceptInvitationSchema, InvitationState>(
     formData,
-    { who: "anyone", id: token, idSchema: invitationTokenSchema, input: acceptInvitationSchema, limits: (ip, tenant) => [["alertLinkPerIp", `${tenant?.id ?? "apex"}:${ip}`]] },
+    { who: "anyone", id: invitation, idSchema: invitationTokenSchema, input: acceptInvitationSchema, limits: (ip, tenant) => [["alertLinkPerIp", `${tenant?.id ?? "apex"}:${ip}`]] },
     async ({ site, id }) => {
       if (!site.tenant) throw new NotFoundInTenant("invitation");
       await acceptInvitation(site.tenant, id);

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { DAY_MS } from "@/lib/dates/durations";
-import { env } from "@/lib/env";
 import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
@@ -12,7 +11,10 @@ export const INVITATION_TTL_MS = 30 * DAY_MS;
 const TOKEN = /^([A-Za-z0-9_-]{1,64})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/;
 
 function mac(tenantId: string, profileId: string, expires: string): string {
-  const key = createHmac("sha256", env().AUTH_SECRET).update("helpt:volunteer-invitation").digest();
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is required to sign invitation links");
+  // A key of its own, derived: a link's MAC never doubles as anything Auth.js signs.
+  const key = createHmac("sha256", secret).update("helpt:volunteer-invitation").digest();
   return createHmac("sha256", key).update(`${tenantId}\n${profileId}\n${expires}`).digest().subarray(0, 16).toString("base64url");
 }
 
