@@ -4,6 +4,7 @@ import { NotFoundInTenant } from "@/lib/errors";
 import { acceptInvitation, openInvitation } from "@/lib/imports/invitation";
 import { confirmImport, getImport, importProgress, previewImport } from "@/lib/imports/jobs";
 import { runImportChunk, runImports } from "@/lib/imports/run";
+import { setBlocked } from "@/lib/matching/block";
 import { rankCandidates } from "@/lib/matching/candidates";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
 import { createRequest, publishRequest } from "@/lib/requests/mutations";
@@ -122,6 +123,10 @@ describe("importing a volunteer list", () => {
     await runAll(t, jobId);
     const invited = await systemDb.volunteerProfile.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
     expect(invited.status).toBe("INVITED");
+    // Blocked and unblocked by a coordinator, they are invited again: unblocking is no consent.
+    await setBlocked(t.ctx, t.coordinator.id, invited.id, true);
+    await setBlocked(t.ctx, t.coordinator.id, invited.id, false);
+    expect((await systemDb.volunteerProfile.findFirstOrThrow({ where: { id: invited.id } })).status).toBe("INVITED");
 
     const publish = async (at: Date) => {
       const { id } = await createRequest(t.ctx, requestInput(t.categories[0].id), { source: "ONLINE", locale: "nl" });
