@@ -150,6 +150,17 @@ export const TEMPLATES = {
       button: { label: t("email.requestAlert.button"), url: d.url },
     }),
   }),
+  "volunteer-invitation": template({
+    // An imported volunteer confirms here (lib/imports/invitation.ts); until then the town never alerts them.
+    schema: z.object({ name: z.string(), url }),
+    sample: { name: "Lotte Janssens", url: "https://leuven.helpt.be/invitation/sample" },
+    build: (t, b, d) => ({
+      subject: t("email.volunteerInvitation.subject", { town: b.name }),
+      preview: t("email.volunteerInvitation.preview", { town: b.name }),
+      paragraphs: [t("email.volunteerInvitation.intro", { name: d.name, town: b.name }), t("email.volunteerInvitation.consent"), t("email.volunteerInvitation.expiry")],
+      button: { label: t("email.volunteerInvitation.button"), url: d.url },
+    }),
+  }),
   "staff-invitation": template({
     schema: z.object({ inviter: z.string(), role: z.enum(ROLES), url }),
     sample: { inviter: "An Admin", role: "COORDINATOR", url: "https://leuven.helpt.be/sign-in" },

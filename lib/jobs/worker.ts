@@ -9,6 +9,7 @@ import { sendDigests } from "@/lib/notifications/held-digest";
 import { beat } from "@/lib/jobs/heartbeat";
 import { logger } from "@/lib/log/logger";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
+import { runImports } from "@/lib/imports/run";
 import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
 import { dispatchSms } from "@/lib/sms/dispatch";
@@ -98,6 +99,9 @@ export async function startWorker(databaseUrl: string) {
       // Alert waves first: a wave's e-mails then leave in the same tick (publish to first alert within one poll).
       const alerted = await sendDueWaves();
       if (alerted > 0) log.info({ alerted }, "alert waves");
+      // Volunteer imports a chunk at a time within a budget, so the outbox keeps its pace during a 10,000-row import.
+      const chunks = await runImports();
+      if (chunks > 0) log.info({ chunks }, "volunteer imports");
       const r = await dispatchOutbox();
       if (r.sent + r.retrying + r.failed > 0) log.info(r, "e-mail outbox");
       const sms = await dispatchSms();

@@ -12,6 +12,7 @@ export const TENANT_MODELS = new Set([
   "Membership", "Category", "HelpRequest", "Response", "RequestNote", "AuditLog",
   "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
   "TermsAcceptance", "TownTally", "Notification", "OutboxSms", "Callback", "PushSubscription", "OutboxPush", "AlertWave", "Alert",
+  "ImportJob",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -39,7 +39,10 @@ export async function saveVolunteerProfile(tenant: Pick<Tenant, "id">, userId: s
       ON CONFLICT ("tenantId", "userId") DO UPDATE SET
         name = EXCLUDED.name, phone = EXCLUDED.phone, postcode = EXCLUDED.postcode, latitude = EXCLUDED.latitude,
         longitude = EXCLUDED.longitude, "maxDistanceKm" = EXCLUDED."maxDistanceKm", "categoryIds" = EXCLUDED."categoryIds",
-        languages = EXCLUDED.languages, availability = EXCLUDED.availability, skills = EXCLUDED.skills, "updatedAt" = EXCLUDED."updatedAt"
+        languages = EXCLUDED.languages, availability = EXCLUDED.availability, skills = EXCLUDED.skills, "updatedAt" = EXCLUDED."updatedAt",
+        -- An imported volunteer who signs in and saves the form has accepted the code of conduct: active from now on.
+        status = CASE WHEN "VolunteerProfile".status = 'INVITED' THEN 'ACTIVE'::"VolunteerStatus" ELSE "VolunteerProfile".status END,
+        "codeOfConductAt" = coalesce("VolunteerProfile"."codeOfConductAt", EXCLUDED."codeOfConductAt")
       RETURNING *
     )
     SELECT profile.*, chosen.n AS chosen FROM chosen LEFT JOIN profile ON true`);

@@ -7,6 +7,7 @@ import { E2E_PORT, E2E_TWILIO_AUTH_TOKEN } from "../../playwright.config";
 import {
   EDGE_STRINGS, hostileBody, hostileForwarded, hostileHost, hostileRouterState, hostileShortString, hostileString, hostileValue, SCRIPT_MARKER, SCRIPTS,
 } from "../hostile/values";
+import { invitationToken } from "../../lib/imports/invitation";
 import { arrangeAlert } from "./helpers/alert-fixture";
 import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
@@ -42,6 +43,9 @@ const anonymous = new Jar();
 let requestId = "";
 /** A real one-click alert link of Fuzzstad (its page carries the "I can help" form). */
 let alertToken = "";
+/** A volunteer import's preview by Fuzzstad's admin (its page carries the confirm and upload forms), and an imported volunteer's invitation link. */
+const IMPORT_ID = "e2e-fuzz-import";
+let invitation = "";
 
 const brief = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v instanceof Blob ? `<blob ${v.size}>` : v));
@@ -111,6 +115,19 @@ test.beforeAll(async () => {
     [TOWN_ID],
   );
   alertToken = await arrangeAlert(TOWN_ID, "e2e-fuzz-alerted", "e2e-fuzz-volunteer");
+  await sql(
+    `INSERT INTO "ImportJob" ("tenantId", id, "createdById", "fileName", status, total, rows, "updatedAt")
+     SELECT $1, $2, u.id, 'fuzz.csv', 'PREVIEW', 1, $3, now() FROM "User" u WHERE u.email = $4`,
+    [TOWN_ID, IMPORT_ID, JSON.stringify([{ line: 2, name: "Fuzz Imported", email: "imported@fuzzstad.example", phone: "", postcode: "1000", languages: ["nl"], categoryIds: [], skills: [] }]), ADMIN],
+  );
+  await sql(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('e2e-fuzz-invited', 'invited@fuzzstad.example', now()) ON CONFLICT (email) DO NOTHING`);
+  await sql(`INSERT INTO "Membership" ("tenantId", id, "userId", role) VALUES ($1, 'e2e-fuzz-invited', 'e2e-fuzz-invited', 'VOLUNTEER')`, [TOWN_ID]);
+  await sql(
+    `INSERT INTO "VolunteerProfile" ("tenantId", id, "membershipId", "userId", name, phone, postcode, "categoryIds", languages, availability, skills, status, "invitedAt", "updatedAt")
+     VALUES ($1, 'e2e-fuzz-invited', 'e2e-fuzz-invited', 'e2e-fuzz-invited', 'Fuzz Invited', '', '1000', ARRAY[]::text[], ARRAY['nl'], ARRAY[]::text[], ARRAY[]::text[], 'INVITED', now(), now())`,
+    [TOWN_ID],
+  );
+  invitation = invitationToken(TOWN_ID, "e2e-fuzz-invited");
   await sql(`DELETE FROM "RateLimiterFlexible"`);
   await signInOverHttp(town(TOWN), ADMIN, signed);
   await signInOverHttp(apex(), PLATFORM, signed);
@@ -377,6 +394,10 @@ const ROUTES: Record<string, RouteFuzz> = {
       if (reply.status !== 200 || !String(reply.headers["content-type"]).startsWith("application/pdf")) problems.push(`route council-report: ${reply.status} ${reply.headers["content-type"]}; input ${brief(query)}`);
     }
   },
+  "app/t/[tenant]/staff/volunteers/import/[id]/status/route.ts": async (v, locale) => {
+    for (const id of [urlSafe(v) || "x", IMPORT_ID]) check("route import-status", await get(signed, town(TOWN, `/staff/volunteers/import/${id}/status?${urlSafe(v)}=1`), locale), { id, v });
+    check("route import-status", await get(anonymous, town(TOWN, `/staff/volunteers/import/${IMPORT_ID}/status`), locale), v);
+  },
   "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
     for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
       check("route outreach", await get(signed, town(TOWN, `/staff/outreach/${document}?lang=${urlSafe(v)}`), locale), { document, v });
@@ -410,6 +431,8 @@ const routeKey = (r: AppRoute) => `${r.site}:${r.path}`;
 const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/staff/requests/[id]": () => requestId,
   "town:/a/[token]": () => alertToken,
+  "town:/staff/volunteers/import/[id]": () => IMPORT_ID,
+  "town:/invitation/[token]": () => invitation,
   "apex:/admin/towns/[id]": () => TOWN_ID,
   "town:/[...missing]": () => "no-such-page",
 };

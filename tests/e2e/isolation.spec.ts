@@ -24,6 +24,10 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   // B's one-click alert link: on A's site a 404, like any other of B's objects.
   "town:/a/[token]": (b) => ({ token: b.ids.alerts }),
   "town:/staff/outreach/[document]": () => ({ document: ["letter", "poster"] }),
+  // B's volunteer import (its preview and status) and an invitation link signed for B: on A's site a 404.
+  "town:/staff/volunteers/import/[id]": (b) => ({ id: b.ids.imports }),
+  "town:/staff/volunteers/import/[id]/status": (b) => ({ id: b.ids.imports }),
+  "town:/invitation/[token]": (b) => ({ token: b.ids.invitations }),
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
   "api:/api/auth/[...nextauth]": () => ({ "...nextauth": ["session", "csrf", "providers"] }),
@@ -110,6 +114,8 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   token: (b) => b.ids.alerts,
   categoryId: (b) => b.ids.categories,
   areaId: (b) => b.ids.areas,
+  importId: (b) => b.ids.imports,
+  invitation: (b) => b.ids.invitations,
 };
 const NOT_IDS = new Set(["step"]);
 
@@ -117,7 +123,7 @@ const NOT_IDS = new Set(["step"]);
 const STATES: Record<string, unknown> = {
   FormState: { values: {}, errors: {} }, SignInState: { email: "" },
   ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
-  AlertLinkState: { values: {}, errors: {} },
+  AlertLinkState: { values: {}, errors: {} }, InvitationState: { values: {}, errors: {} },
 };
 
 /** Actions that exist only under `npm run bench` (HELPT_BENCH=1): their page is a 404 here, and tenancy.spec.ts proves they refuse to run. */
@@ -143,6 +149,10 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/sign-in/actions.ts#requestMagicLink": { form: () => ({ email: "not-an-address" }) },
   "lib/sign-in/actions.ts#signOutAction": { last: true },
   "lib/preferences/actions.ts#setLocale": { form: () => ({ locale: "en" }) },
+  // A's coordinators confirming B's import; anyone accepting B's invitation on A's site; an upload is A's own (no id: B stays unchanged).
+  "lib/imports/actions.ts#confirmImportAction": {},
+  "lib/imports/actions.ts#acceptInvitationAction": { form: () => ({ codeOfConduct: "on", privacy: "on" }) },
+  "lib/imports/actions.ts#previewImportAction": {},
   "lib/platform/email-actions.ts#retryEmailAction": {},
   "lib/platform/actions.ts#suspendTownAction": { form: () => ({ reason: PROBE }) },
   "lib/platform/actions.ts#reactivateTownAction": {},

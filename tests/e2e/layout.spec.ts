@@ -4,6 +4,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { AxeResults } from "axe-core";
 import { LOCALE_COOKIE, LOCALES } from "../../lib/i18n/locales";
 import { arrangeAlert } from "./helpers/alert-fixture";
+import { arrangeImport, arrangeInvited } from "./helpers/import-fixture";
 import { appRoutes, fillPath } from "./helpers/app-routes";
 import { apex, ensureSuspendedTown, signInAs, sql, town } from "./helpers/site";
 
@@ -74,9 +75,13 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/outreach": { role: "admin" },
   "town:/staff/audit": { role: "admin" },
   "town:/staff/reach": { role: "admin" },
+  // Importing volunteers: the upload page, a preview with refused rows and a finished import; an imported volunteer's invitation.
+  "town:/staff/volunteers/import": { role: "admin" },
+  "town:/staff/volunteers/import/[id]": (ids) => ({ role: "admin", paths: ids.imports.map((id) => `/staff/volunteers/import/${id}`) }),
+  "town:/invitation/[token]": (ids) => ({ role: "anonymous", paths: [`/invitation/${ids.invitation}`] }),
 };
 
-type Ids = { request: string; alertToken: string };
+type Ids = { request: string; alertToken: string; imports: string[]; invitation: string };
 
 /** Absolute URLs per role, from the app's page files and the plans above. */
 function urlsByRole(ids: Ids): Map<Role, string[]> {
@@ -145,7 +150,11 @@ test.beforeAll(async () => {
     `SELECT r."tenantId", r.id FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId" WHERE t.slug = 'leuven' AND r.status = 'OPEN' ORDER BY r."createdAt" LIMIT 1`,
   );
   const [volunteer] = await sql<{ id: string }>(`SELECT id FROM "VolunteerProfile" WHERE "tenantId" = $1 ORDER BY "createdAt" LIMIT 1`, [open.tenantId]);
-  ids = { request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id) };
+  ids = {
+    request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id),
+    imports: [await arrangeImport(open.tenantId, "e2e-layout-preview", SIGN_IN.admin[1], "PREVIEW"), await arrangeImport(open.tenantId, "e2e-layout-done", SIGN_IN.admin[1], "DONE")],
+    invitation: await arrangeInvited(open.tenantId, "e2e-layout-invited"),
+  };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.
   await sql(`INSERT INTO "SignupDraft" (id, step, data, "updatedAt") VALUES ($1, 7, '{}', now()) ON CONFLICT (id) DO UPDATE SET step = 7, "tenantId" = NULL`, [DRAFT_ID]);

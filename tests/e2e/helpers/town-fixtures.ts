@@ -1,4 +1,5 @@
 import { sessionTokenFor } from "../../../lib/auth/site-session";
+import { invitationToken } from "../../../lib/imports/invitation";
 import { arrangeAlert } from "./alert-fixture";
 import { sql } from "./site";
 
@@ -28,6 +29,9 @@ export type Town = {
     domains: string[]; outbox: string[]; callbacks: string[];
     /** One-click tokens of alerts sent in this town (signed for its open request and volunteer). */
     alerts: string[];
+    /** Its volunteer imports (a preview by its coordinator), and invitation links signed for it. */
+    imports: string[];
+    invitations: string[];
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
@@ -173,10 +177,12 @@ export async function arrangeTown(slug: string): Promise<Town> {
     callbacks: [id("callback")],
     outbox: (await sql<{ id: string }>(`SELECT id FROM "OutboxEmail" WHERE "tenantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [tenantId])).map((r) => r.id),
     alerts: [await arrangeAlert(tenantId, id("req2"), id("twin"))],
+    imports: [await arrangeImport(tenantId, id("import"), PEOPLE[slug].coordinator)],
+    invitations: [invitationToken(tenantId, id("invited"))],
   };
 
   const tables = ["HelpRequest", "Response", "RequestNote", "VolunteerProfile", "Membership", "Organisation", "Vacancy",
-    "VacancyApplication", "Assignment", "Area", "Category", "Callback"];
+    "VacancyApplication", "Assignment", "Area", "Category", "Callback", "ImportJob"];
   const allIds = new Set([tenantId, id("audit")]);
   for (const table of tables) for (const rowId of await column(table)) allIds.add(rowId);
   const publicIds = new Set([...await column("Category"), ...await column("Area"), ...await column("HelpRequest", `AND status = 'OPEN' AND "publishedAt" IS NOT NULL`)]);
@@ -190,6 +196,18 @@ export async function arrangeTown(slug: string): Promise<Town> {
       ...Object.values(people), `isovolunteer@${slug}.example`, `partner@${slug}.example`,
     ],
   };
+}
+
+/** A volunteer import's preview by one of the town's people (one row to import, carrying the town's mark). */
+async function arrangeImport(tenantId: string, jobId: string, email: string): Promise<string> {
+  const mark = (await sql<{ slug: string }>(`SELECT slug FROM "Tenant" WHERE id = $1`, [tenantId]))[0].slug.toUpperCase();
+  const rows = [{ line: 2, name: `ISOMARK-${mark} imported`, email: `imported@isomark-${mark.toLowerCase()}.example`, phone: "", postcode: "3000", languages: ["nl"], categoryIds: [], skills: [] }];
+  await sql(
+    `INSERT INTO "ImportJob" ("tenantId", id, "createdById", "fileName", status, total, rows, "updatedAt")
+     SELECT $1, $2, u.id, $3, 'PREVIEW', 1, $4, now() FROM "User" u WHERE u.email = $5
+     ON CONFLICT ("tenantId", id) DO UPDATE SET status = 'PREVIEW', processed = 0, created = 0, skipped = 0, rows = EXCLUDED.rows, "confirmedAt" = NULL`,
+    [tenantId, jobId, `ISOMARK-${mark}.csv`, JSON.stringify(rows), email]);
+  return jobId;
 }
 
 /**

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SearchForm } from "@/components/forms/search-form";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
@@ -19,6 +20,7 @@ export default async function Volunteers({ searchParams }: Props) {
   return (
     <section aria-labelledby="volunteers" className="flex flex-col gap-4">
       <h1 id="volunteers" className="text-3xl font-bold">{t("title")}</h1>
+      {canBlock && <p><Link href="/staff/volunteers/import" className="font-semibold text-brand underline">{t("importLink")}</Link></p>}
       <SearchForm label={t("search")} button={t("searchButton")} value={query} />
       <p role="status">{t("count", { count: rows.length })}</p>
       <DataTable caption={t("title")} testId="volunteers" card columns={[t("name"), t("postcode"), t("status"), t("recent"), t("skills"), ...(canBlock ? [{ label: t("actions"), srOnly: true }] : [])]}>

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { InvitationForm } from "@/components/imports/invitation-form";
+import { acceptInvitationAction } from "@/lib/imports/actions";
+import { openInvitation } from "@/lib/imports/invitation";
+import { currentTenant } from "@/lib/tenancy/current";
+
+type Props = { params: Promise<{ token: string }> };
+
+// The token is the key: never indexed, never sent on as a referrer.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+/**
+ * An imported volunteer's invitation link: the code of conduct and the
+ * town's privacy statement to accept. Reading it changes nothing; the button
+ * posts. A forged, used, expired or other town's link is "not found".
+ */
+export default async function Invitation({ params }: Props) {
+  const { token } = await params;
+  const tenant = await currentTenant();
+  const invited = await openInvitation(tenant, token.slice(0, 200));
+  if (!invited) notFound();
+  const [t, tv] = await Promise.all([getTranslations("invitation"), getTranslations("volunteer")]);
+  return (
+    <article aria-labelledby="invitation-title" className="mx-auto flex max-w-2xl flex-col gap-4">
+      <title>{t("metaTitle")}</title>
+      <h1 id="invitation-title" className="text-3xl font-bold">{t("title", { name: invited.name })}</h1>
+      <p>{t("intro", { town: tenant.name })}</p>
+      <section aria-labelledby="coc" className="rounded border-2 border-zinc-300 bg-white p-4">
+        <h2 id="coc" className="text-lg font-bold">{tv("codeTitle", { town: tenant.name })}</h2>
+        <ul className="list-disc pl-6">
+          <li>{tv("code1")}</li><li>{tv("code2")}</li><li>{tv("code3")}</li><li>{tv("code4")}</li>
+        </ul>
+      </section>
+      <p><Link href="/legal/privacy" className="font-semibold text-brand underline">{t("privacyLink")}</Link></p>
+      <ClientMessages namespaces={["invitation", "volunteer", "form"]}>
+        <InvitationForm
+          action={acceptInvitationAction.bind(null, token)}
+          privacyLabel={t("privacyAccept", { town: tenant.name })}
+          signIn={<Link href="/sign-in" className="self-start rounded bg-brand px-5 py-3 font-bold text-white">{t("signIn")}</Link>}
+        />
+      </ClientMessages>
+    </article>
+  );
+}
