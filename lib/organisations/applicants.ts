@@ -19,7 +19,7 @@ export const applicantListSchema = listParamsSchema(APPLICANT_SORTS, "applied", 
   vacancy: idSchema.optional().catch(undefined),
   status: z.enum(Object.values(VacancyStatus)).optional().catch(undefined),
 });
-export type ApplicantList = z.output<typeof applicantListSchema>;
+export type ApplicantList = Partial<z.output<typeof applicantListSchema>> & Pick<z.output<typeof applicantListSchema>, "sort" | "dir">;
 
 const ORDERS: Record<ApplicantSort, KeyOrder["columns"]> = {
   applied: [{ sql: Prisma.sql`a."createdAt"`, kind: "date" }, { sql: Prisma.sql`a.id`, kind: "text" }],
@@ -38,7 +38,7 @@ const keyOf = (sort: ApplicantSort) => (r: Applicant): Key => (sort === "name" ?
  * details with it), a page at a time, searched by name or e-mail. Only this
  * organisation's vacancies, in this town: named here and by row-level security.
  */
-export async function listApplicants(tenant: Tenant, userId: string, list: Omit<ApplicantList, "q"> & { q?: string }, size = PAGE_SIZE) {
+export async function listApplicants(tenant: Tenant, userId: string, list: ApplicantList, size = PAGE_SIZE) {
   const org = await ownOrganisation(tenant, userId);
   if (!org) return null;
   const and = [Prisma.sql`a."tenantId" = ${tenant.id}`, Prisma.sql`v."organisationId" = ${org.id}`];
