@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { TENANT_HEADER } from "../../lib/tenancy/headers";
+import { encodeCursor } from "../../lib/lists/cursor";
 import { appRoutes, fillPath, type AppRoute } from "./helpers/app-routes";
 import { Jar, send, type Reply } from "./helpers/http";
 import { callAction, formData, outcome, SESSION_COOKIE, serverActions, signInOverHttp, type ServerAction } from "./helpers/server-actions";
@@ -38,7 +39,12 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
   "town:/staff/requests": (b): Query[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
   "town:/staff/volunteers": (b): Query[] => [{ q: b.mark }],
-  "town:/staff/audit": (b): Query[] => [{ q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin }],
+  "town:/staff/audit": (b): Query[] => [
+    { q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin },
+    // A cursor naming B's request, sorted by action: A's entries after it, never B's.
+    { sort: "action", dir: "asc", after: encodeCursor(["request.view", new Date(0), b.ids.requests[0]]) },
+  ],
+  "town:/organisation": (b): Query[] => [{ vacancy: b.ids.vacancies[0] }, { q: b.mark, status: "OPEN" }, { sort: "name", before: encodeCursor([b.mark, b.ids.vacancies[0]]) }],
   "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],

@@ -43,7 +43,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/legal/accessibility": { role: "anonymous" },
   "town:/legal/privacy": { role: "anonymous" },
   "town:/legal/cookies": { role: "anonymous" },
-  "apex:/admin": { role: "platform" },
+  "apex:/admin": { role: "platform", paths: ["/admin", "/admin?q=e&sort=created&dir=desc"] },
   "apex:/admin/email": { role: "platform" },
   "apex:/admin/towns/[id]": { role: "platform", paths: ["/admin/towns/leuven"] },
   "town:/": { role: "anonymous", paths: ["leuven", "gent", "slaapstad"].map((slug) => town(slug, "/")) },
@@ -55,7 +55,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/sign-in": { role: "anonymous" },
   "town:/sign-in/check-email": { role: "anonymous" },
   "town:/[...missing]": { role: "anonymous", paths: [town("leuven", "/no-such-page"), town("atlantis", "/")] },
-  "town:/organisation": { role: "organisation" },
+  "town:/organisation": { role: "organisation", paths: ["/organisation", "/organisation?q=e&sort=name&dir=asc"] },
   "town:/volunteer": { role: "volunteer" },
   "town:/volunteer/profile": { role: "volunteer" },
   "town:/settings": { role: "admin" },
@@ -69,7 +69,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/volunteers": { role: "admin" },
   "town:/staff/residents": { role: "admin" },
   "town:/staff/outreach": { role: "admin" },
-  "town:/staff/audit": { role: "admin" },
+  "town:/staff/audit": { role: "admin", paths: ["/staff/audit", "/staff/audit?q=request&sort=action&dir=asc"] },
   "town:/staff/reach": { role: "admin" },
 };
 
