@@ -31,14 +31,14 @@ export async function closeVacancy(tenant: Tenant, userId: string, vacancyId: st
   if (count === 0) throw new NotFoundInTenant("vacancy");
 }
 
-/** The organisation's vacancies with the volunteers who applied (they chose to share their details). */
-export async function vacanciesWithApplicants(tenant: Tenant, userId: string) {
+/** The organisation's vacancies, newest first, with how many applied (who applied: lib/organisations/applicants.ts). */
+export async function ownVacancies(tenant: Tenant, userId: string) {
   const org = await ownOrganisation(tenant, userId);
   if (!org) return [];
   return forTenant(tenant.id).vacancy.findMany({
     where: { organisationId: org.id },
-    include: { applications: { include: { volunteer: { select: { name: true, phone: true, skills: true, languages: true } } }, orderBy: { createdAt: "asc" } } },
-    orderBy: { createdAt: "desc" },
+    include: { _count: { select: { applications: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stripControl } from "@/lib/forms/text";
 import { Plan, TenantStatus } from "@/generated/prisma/enums";
+import { listParamsSchema } from "@/lib/lists/params";
 
 // Field errors are translation keys: `reason` and `plan` use `form.errors`;
 // `days` uses `platform.errors`, as `form.errors` has no range message.
@@ -9,13 +10,14 @@ export const TENANT_STATUSES = Object.values(TenantStatus);
 export const PLANS = Object.values(Plan);
 export const MAX_TRIAL_EXTENSION_DAYS = 90;
 
-/** The list's GET form: anything malformed is ignored rather than an error. */
-export const townFilterSchema = z.object({
-  q: z.string().overwrite(stripControl).trim().max(100).optional().catch(undefined),
+export const TOWN_SORTS = ["name", "created"] as const;
+
+/** The list's GET form and pages (search, sort, cursor, status, plan): anything malformed is ignored rather than an error. */
+export const townFilterSchema = listParamsSchema(TOWN_SORTS, "name", "asc").extend({
   status: z.enum(TENANT_STATUSES).optional().catch(undefined),
   plan: z.enum(PLANS).optional().catch(undefined),
 });
-export type TownFilter = z.infer<typeof townFilterSchema>;
+export type TownFilter = Partial<z.output<typeof townFilterSchema>>;
 
 // The reason is shown on the town's public pages and in e-mails: one line, no control characters.
 export const suspendSchema = z.object({

@@ -17,6 +17,7 @@ import {
 import { Jar, send, type Reply } from "./helpers/http";
 import { actionResult, callAction, serverActions, SESSION_COOKIE, signInOverHttp, type ServerAction } from "./helpers/server-actions";
 import { apex, sql, town } from "./helpers/site";
+import { encodeCursor } from "../../lib/lists/cursor";
 
 // Hostile input at every door of the running app: every route handler, every
 // page (path, query string, cookies), every server action (posted like a
@@ -442,6 +443,8 @@ function pageUrl(route: AppRoute, segment: (name: string) => string, query = "")
   return (route.site === "town" ? town(TOWN, path) : apex(path)) + query;
 }
 
+const LIST_PARAMS = ["q", "sort", "dir", "after", "before", "vacancy", "status", "plan"];
+
 /** Query parameters the pages read, from their `searchParams` types and the filter schemas. */
 const QUERY_NAMES = [
   ...new Set([
@@ -449,6 +452,8 @@ const QUERY_NAMES = [
     ...sourceFiles("lib").flatMap((f) =>
       [...readFileSync(join(ROOT, f), "utf8").matchAll(/export const \w*[Ff]ilterSchema = z\s*\.object\(\{([\s\S]*?)\}\)/g)].flatMap((m) => [...m[1].matchAll(/(\w+):/g)].map((k) => k[1])),
     ),
+    // The lists' state in the URL (lib/lists/params.ts) and their filters (audit log, applicants, towns).
+    ...LIST_PARAMS,
   ]),
 ];
 
@@ -501,6 +506,31 @@ test("the public list's cursor: generated garbage reads as a page of the list, n
   for (const [value, locale] of sample(fc.tuple(cursor, fc.constantFrom(...LOCALES)), 900, RUNS * 10)) {
     const { status } = check("page /requests?before", await get(anonymous, town(TOWN, `/requests?before=${urlSafe(value)}`), locale), value);
     expect(status, value).toBe(200);
+  }
+  expectNoProblems();
+});
+
+test("the paged lists' state in the URL: generated garbage reads as a page of the list, never an error", async () => {
+  test.setTimeout(120_000);
+  // Tokens shaped like cursors (base64url JSON of any shape, of the right kinds, of another list's kinds) and plain garbage.
+  const token = fc.oneof(
+    fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v) ?? "null").toString("base64url")),
+    fc.tuple(fc.string(), fc.integer()).map((k) => encodeCursor(k)),
+    fc.tuple(hostileShortString, fc.date({ noInvalidDate: true }), hostileShortString).map(([a, d, id]) => encodeCursor([a, d, id])),
+    hostileShortString,
+  );
+  const params = fc.record({
+    sort: fc.oneof(fc.constantFrom("time", "action", "applied", "name", "created", "__proto__"), hostileShortString),
+    dir: fc.oneof(fc.constantFrom("asc", "desc"), hostileShortString),
+    q: hostileShortString, after: token, before: token,
+  }, { requiredKeys: [] });
+  const lists = [town(TOWN, "/staff/audit"), town(TOWN, "/organisation"), apex("/admin")];
+  for (const [i, list] of lists.entries()) {
+    for (const [query, locale] of sample(fc.tuple(params, fc.constantFrom(...LOCALES)), 950 + i, RUNS * 5)) {
+      const search = Object.entries(query).map(([k, v]) => `${k}=${urlSafe(v)}`).join("&");
+      const { status } = check(`page ${list}?list`, await get(signed, `${list}?${search}`, locale), query);
+      expect(status, search).toBe(200);
+    }
   }
   expectNoProblems();
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { TENANT_HEADER } from "../../lib/tenancy/headers";
+import { encodeCursor } from "../../lib/lists/cursor";
 import { appRoutes, fillPath, type AppRoute } from "./helpers/app-routes";
 import { Jar, send, type Reply } from "./helpers/http";
 import { callAction, formData, outcome, SESSION_COOKIE, serverActions, signInOverHttp, type ServerAction } from "./helpers/server-actions";
@@ -45,7 +46,12 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   // The dashboard and its PDF over a year: A's figures and areas only.
   "town:/staff/dashboard": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
   "town:/staff/dashboard/report.pdf": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
-  "town:/staff/audit": (b): Query[] => [{ q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin }],
+  "town:/staff/audit": (b): Query[] => [
+    { q: b.ids.requests[0] }, { subject: b.reference, actor: b.people.admin },
+    // A cursor naming B's request, sorted by action: A's entries after it, never B's.
+    { sort: "action", dir: "asc", after: encodeCursor(["request.view", new Date(0), b.ids.requests[0]]) },
+  ],
+  "town:/organisation": (b): Query[] => [{ vacancy: b.ids.vacancies[0] }, { q: b.mark, status: "OPEN" }, { sort: "name", before: encodeCursor([b.mark, b.ids.vacancies[0]]) }],
   "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],

@@ -18,7 +18,7 @@ test.describe("platform admin console", () => {
     await expect(page.getByTestId("platform-metrics")).toContainText("Requests in the last 7 days");
     await expectAccessible(page);
 
-    await page.getByLabel("Name or slug").fill("gent");
+    await page.getByLabel("Name, slug or domain").fill("gent");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/[?&]q=gent\b/);
     const rows = page.getByTestId("towns").locator("tbody tr");

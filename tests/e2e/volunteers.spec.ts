@@ -110,7 +110,8 @@ test("a partner organisation posts a vacancy that fitting volunteers can apply t
 
   await signInAs(page, "leuven", "carehome@leuven.example");
   await page.goto(town("leuven", "/organisation"));
-  await expect(page.getByTestId("own-vacancies").getByRole("listitem").filter({ hasText: title })).toContainText("Volunteer 4");
+  await expect(page.getByTestId("own-vacancies").getByRole("listitem").filter({ hasText: title })).toContainText("1 applicant");
+  await expect(page.getByTestId("applicants").locator("tbody tr").filter({ hasText: title })).toContainText("Volunteer 4");
 });
 
 test("coordinators see the dashboard; volunteers of another town see nothing of Leuven", async ({ page }) => {

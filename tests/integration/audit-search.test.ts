@@ -49,33 +49,34 @@ describe("audit log search", () => {
     const t = await townWithLog();
     // Newest first; of two at the same moment, the later written first.
     expect(await actionsOf(t.tenant, {})).toEqual(["request.anonymise", "settings.update", "request.view", "request.status", "request.view"]);
-    expect((await listAudit(t.tenant, {})).total).toBe(5);
+    expect((await listAudit(t.tenant, {})).total).toEqual({ count: 5, more: false });
     expect(await auditActions(t.tenant)).toEqual(["request.anonymise", "request.status", "request.view", "settings.update"]);
 
     const byAdmin = await listAudit(t.tenant, { actor: t.admin.email.slice(0, 12).toUpperCase() });
     expect(byAdmin.entries.every((e) => e.actor?.email === t.admin.email)).toBe(true);
-    expect(byAdmin.total).toBe(2);
-    expect((await listAudit(t.tenant, { actor: "anna adm" })).total).toBe(2);
+    expect(byAdmin.total.count).toBe(2);
+    expect((await listAudit(t.tenant, { actor: "anna adm" })).total.count).toBe(2);
     expect(await actionsOf(t.tenant, { action: "request.view" })).toEqual(["request.view", "request.view"]);
 
     const byReference = await listAudit(t.tenant, { subject: t.request.reference.toLowerCase() });
-    expect(byReference.total).toBe(3);
+    expect(byReference.total.count).toBe(3);
     expect(byReference.entries.every((e) => e.reference === t.request.reference)).toBe(true);
-    expect((await listAudit(t.tenant, { subject: t.request.id })).total).toBe(3);
-    expect((await listAudit(t.tenant, { q: t.request.reference })).total).toBe(3);
-    expect((await listAudit(t.tenant, { q: "SETTINGS" })).total).toBe(1);
-    expect((await listAudit(t.tenant, { q: "hyperlink" })).total).toBe(2);
+    expect((await listAudit(t.tenant, { subject: t.request.id })).total.count).toBe(3);
+    expect((await listAudit(t.tenant, { q: t.request.reference })).total.count).toBe(3);
+    expect((await listAudit(t.tenant, { q: "SETTINGS" })).total.count).toBe(1);
+    expect((await listAudit(t.tenant, { q: "hyperlink" })).total.count).toBe(2);
 
     expect(await actionsOf(t.tenant, { from: "2026-03-29", to: "2026-03-29" })).toEqual(["request.status"]);
-    expect((await listAudit(t.tenant, { from: "2026-03-30" })).total).toBe(3);
-    expect((await listAudit(t.tenant, { to: "2026-03-28" })).total).toBe(1);
-    expect((await listAudit(t.tenant, { actor: "anna", from: "2026-03-30", action: "request.view" })).total).toBe(1);
+    expect((await listAudit(t.tenant, { from: "2026-03-30" })).total.count).toBe(3);
+    expect((await listAudit(t.tenant, { to: "2026-03-28" })).total.count).toBe(1);
+    expect((await listAudit(t.tenant, { actor: "anna", from: "2026-03-30", action: "request.view" })).total.count).toBe(1);
 
-    const limited = await listAudit(t.tenant, {}, 2);
+    const limited = await listAudit(t.tenant, {}, { sort: "time", dir: "desc" }, 2);
     expect(limited.entries).toHaveLength(2);
-    expect(limited.total).toBe(5);
+    expect(limited.total.count).toBe(5);
+    expect(limited.next).not.toBeNull();
     // Another town's entries never show, whatever the search.
-    expect((await listAudit(t.tenant, { subject: "elsewhere" })).total).toBe(0);
+    expect((await listAudit(t.tenant, { subject: "elsewhere" })).total.count).toBe(0);
     expect((await listAudit(t.other, {})).entries.map((e) => e.subjectId)).toEqual(["elsewhere"]);
   });
 

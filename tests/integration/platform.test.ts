@@ -59,7 +59,7 @@ describe("platform queries", () => {
     for (const status of ["NEW", "OPEN", "MATCHED", "DONE"] as const) await addRequest(a.tenant.id, a.categories[0].id, status, new Date(Date.now() - 3 * DAY_MS));
     await addRequest(a.tenant.id, a.categories[0].id, "CANCELLED", latest);
 
-    const both = await listTowns({ q: t });
+    const both = (await listTowns({ q: t })).rows;
     expect(both.map((r) => r.id)).toEqual([a.tenant.id, b.tenant.id]);
     expect(both[0]).toMatchObject({
       slug: a.tenant.slug, status: "ACTIVE", plan: "FREE", billingStatus: "NONE", population: 88_000,
@@ -68,12 +68,12 @@ describe("platform queries", () => {
     // Without requests, the town's own last change counts as its last activity.
     expect(both[1]).toMatchObject({ status: "SUSPENDED", plan: "PAID", population: null, volunteers: 0, openRequests: 0, lastActivity: b.tenant.updatedAt });
 
-    expect((await listTowns({ q: `aalst ${t.toUpperCase()}` })).map((r) => r.id)).toEqual([a.tenant.id]);
-    expect((await listTowns({ q: b.tenant.slug.toUpperCase() })).map((r) => r.id)).toEqual([b.tenant.id]);
-    expect((await listTowns({ q: t, status: "SUSPENDED" })).map((r) => r.id)).toEqual([b.tenant.id]);
-    expect((await listTowns({ q: t, plan: "FREE" })).map((r) => r.id)).toEqual([a.tenant.id]);
-    expect(await listTowns({ q: t, status: "ACTIVE", plan: "PAID" })).toEqual([]);
-    expect((await listTowns()).length).toBeGreaterThanOrEqual(2);
+    expect((await listTowns({ q: `aalst ${t.toUpperCase()}` })).rows.map((r) => r.id)).toEqual([a.tenant.id]);
+    expect((await listTowns({ q: b.tenant.slug.toUpperCase() })).rows.map((r) => r.id)).toEqual([b.tenant.id]);
+    expect((await listTowns({ q: t, status: "SUSPENDED" })).rows.map((r) => r.id)).toEqual([b.tenant.id]);
+    expect((await listTowns({ q: t, plan: "FREE" })).rows.map((r) => r.id)).toEqual([a.tenant.id]);
+    expect((await listTowns({ q: t, status: "ACTIVE", plan: "PAID" })).rows).toEqual([]);
+    expect((await listTowns()).rows.length).toBeGreaterThanOrEqual(2);
   });
 
   it("counts across the platform; requests of the last 7 days up to now", async () => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { countText, Pager, sortColumn } from "@/components/lists/list-controls";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requirePlatformAdmin } from "@/lib/auth/platform";
 import { listTowns, platformMetrics } from "@/lib/platform/queries";
@@ -9,13 +10,20 @@ import { publicTownUrl } from "@/lib/tenancy/urls";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const inputClass = "rounded border-2 border-zinc-700 bg-white px-2 py-1";
-const COLUMNS = ["name", "slug", "status", "plan", "billing", "population", "volunteers", "openRequests", "lastActivity"] as const;
+const PATH = "/admin";
+const COLUMNS = ["name", "slug", "status", "plan", "billing", "population", "volunteers", "openRequests", "created", "lastActivity"] as const;
 const NUMERIC = new Set<string>(["population", "volunteers", "openRequests"]);
+// Sortable columns and the direction they first sort in.
+const SORTABLE: Partial<Record<(typeof COLUMNS)[number], { field: string; natural: "asc" | "desc" }>> = {
+  name: { field: "name", natural: "asc" }, created: { field: "created", natural: "desc" },
+};
 
 /** Platform admins: every town, how it is doing, and where to act. */
 export default async function PlatformTowns({ searchParams }: Props) {
   await requirePlatformAdmin();
   const filter = townFilterSchema.parse(await searchParams);
+  // The list's state lives in the URL: links keep it, a new search starts at page one.
+  const current = { q: filter.q, status: filter.status, plan: filter.plan, sort: filter.sort, dir: filter.dir };
   const [t, format, metrics, towns] = await Promise.all([
     getTranslations("platform"), getFormatter(), platformMetrics(), listTowns(filter),
   ]);
@@ -60,14 +68,23 @@ export default async function PlatformTowns({ searchParams }: Props) {
             {PLANS.map((p) => <option key={p} value={p}>{t(`plan.${p}`)}</option>)}
           </select>
         </label>
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
         <button type="submit" className="rounded bg-blue-900 px-4 py-2 font-bold text-white">{t("list.apply")}</button>
-        <Link href="/admin" className="px-2 py-2 underline">{t("list.reset")}</Link>
+        <Link href={PATH} className="px-2 py-2 underline">{t("list.reset")}</Link>
       </form>
 
-      <p role="status">{t("list.count", { count: towns.length })}</p>
-      {towns.length > 0 && (
-        <DataTable caption={t("list.title")} testId="towns" card columns={COLUMNS.map((c) => ({ label: t(`list.columns.${c}`), numeric: NUMERIC.has(c) }))}>
-          {towns.map((town) => (
+      <p role="status" data-testid="towns-count">
+        {towns.total.more ? t("list.countCapped", { count: await countText(towns.total) }) : t("list.count", { count: towns.total.count })}
+      </p>
+      {towns.rows.length > 0 && (
+        <DataTable caption={t("list.title")} testId="towns" card columns={COLUMNS.map((c) => {
+          const sortable = SORTABLE[c];
+          return sortable
+            ? sortColumn(t(`list.columns.${c}`), sortable.field, PATH, current, sortable.natural)
+            : { label: t(`list.columns.${c}`), numeric: NUMERIC.has(c) };
+        })}>
+          {towns.rows.map((town) => (
             <Row key={town.id}>
               <Cell rowHeader><Link href={`/admin/towns/${town.id}`} className="font-bold text-blue-900 underline">{town.name}</Link></Cell>
               <Cell><a href={publicTownUrl(town.slug)} className="font-mono underline">{town.slug}</a></Cell>
@@ -77,11 +94,13 @@ export default async function PlatformTowns({ searchParams }: Props) {
               <Cell numeric>{town.population === null ? "—" : format.number(town.population)}</Cell>
               <Cell numeric>{format.number(town.volunteers)}</Cell>
               <Cell numeric>{format.number(town.openRequests)}</Cell>
+              <Cell>{format.dateTime(town.createdAt, { dateStyle: "short" })}</Cell>
               <Cell>{format.dateTime(town.lastActivity, { dateStyle: "short", timeStyle: "short" })}</Cell>
             </Row>
           ))}
         </DataTable>
       )}
+      <Pager path={PATH} current={current} next={towns.next} prev={towns.prev} />
     </section>
   );
 }

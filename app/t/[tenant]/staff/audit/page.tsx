@@ -2,22 +2,27 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { parseAuditFilter } from "@/lib/audit/filter";
-import { auditActions, listAudit } from "@/lib/audit/log";
+import { auditActions, auditListSchema, listAudit } from "@/lib/audit/log";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
 import { currentTenant } from "@/lib/tenancy/current";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { countText, Pager, sortColumn } from "@/components/lists/list-controls";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const SHOWN = 200;
+const PATH = "/staff/audit";
 
 /** The town admin searches who viewed or changed personal data, and downloads what they found. */
 export default async function AuditLogPage({ searchParams }: Props) {
   const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
-  const { values, filter, errors } = parseAuditFilter(await searchParams);
+  const params = await searchParams;
+  const { values, filter, errors } = parseAuditFilter(params);
+  const list = auditListSchema.parse(params);
+  // The filters, sort and page live in the URL: links keep them, a new search starts at page one.
+  const current = { ...values, sort: list.sort, dir: list.dir };
   const [t, format, actions, result] = await Promise.all([
-    getTranslations("audit"), getFormatter(), auditActions(tenant), filter ? listAudit(tenant, filter, SHOWN) : null,
+    getTranslations("audit"), getFormatter(), auditActions(tenant), filter ? listAudit(tenant, filter, list) : null,
   ]);
   const exportHref = (f: "csv" | "json") => `/staff/audit/export?${new URLSearchParams({ ...values, format: f })}`;
   return (
@@ -34,9 +39,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <TextField name="subject" label={t("subjectLabel")} hint={t("subjectHint")} optional defaultValue={values.subject} error={errors.subject} />
         <TextField name="from" type="date" label={t("fromLabel")} optional defaultValue={values.from} error={errors.from} />
         <TextField name="to" type="date" label={t("toLabel")} optional defaultValue={values.to} error={errors.to} />
+        <input type="hidden" name="sort" value={list.sort} />
+        <input type="hidden" name="dir" value={list.dir} />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
           <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("search")}</button>
-          <Link href="/staff/audit" className="underline">{t("reset")}</Link>
+          <Link href={PATH} className="underline">{t("reset")}</Link>
         </div>
       </form>
       {!result ? (
@@ -45,13 +52,15 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <>
           <div className="flex flex-wrap items-center gap-4">
             <p role="status" data-testid="audit-count">
-              {result.total > result.entries.length ? t("countLimited", { shown: result.entries.length, total: result.total }) : t("count", { count: result.total })}
+              {result.total.more ? t("countCapped", { count: await countText(result.total) }) : t("count", { count: result.total.count })}
             </p>
             <a href={exportHref("csv")} className="font-semibold underline">{t("exportCsv")}</a>
             <a href={exportHref("json")} className="font-semibold underline">{t("exportJson")}</a>
           </div>
           {result.entries.length > 0 && (
-            <DataTable caption={t("title")} testId="audit" card columns={[t("when"), t("who"), t("action"), t("subject"), t("details")]}>
+            <DataTable caption={t("title")} testId="audit" card columns={[
+              sortColumn(t("when"), "time", PATH, current, "desc"), t("who"), sortColumn(t("action"), "action", PATH, current), t("subject"), t("details"),
+            ]}>
               {result.entries.map((e) => (
                 <Row key={e.id}>
                   <Cell>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</Cell>
@@ -65,6 +74,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
               ))}
             </DataTable>
           )}
+          <Pager path={PATH} current={current} next={result.next} prev={result.prev} />
         </>
       )}
     </section>
