@@ -4,6 +4,13 @@ import type { Direction } from "@/lib/lists/keyset";
 
 export const PAGE_SIZE = 50;
 
+/** The search box: trimmed, without control characters (NUL fails a query), empty meaning none. */
+export const searchParam = z.string().overwrite((v) => stripControl(v).trim()).pipe(z.string().max(100)).optional().catch(undefined)
+  .transform((v) => v || undefined);
+
+/** A page's cursor as it travels in the URL (base64url); anything else means the first page. */
+export const cursorParam = z.string().max(600).regex(/^[A-Za-z0-9_-]*$/).optional().catch(undefined);
+
 /**
  * A list's state in its URL (shareable; the back button works): the sort
  * column and direction, the search text and the page's cursor. Anything
@@ -13,10 +20,9 @@ export function listParamsSchema<S extends string>(sorts: readonly [S, ...S[]], 
   return z.object({
     sort: z.enum(sorts).catch(sort),
     dir: z.enum(["asc", "desc"]).catch(dir),
-    q: z.string().overwrite((v) => stripControl(v).trim()).pipe(z.string().max(100)).optional().catch(undefined)
-      .transform((v) => v || undefined),
-    after: z.string().max(600).optional().catch(undefined),
-    before: z.string().max(600).optional().catch(undefined),
+    q: searchParam,
+    after: cursorParam,
+    before: cursorParam,
   });
 }
 
