@@ -39,7 +39,7 @@ async function expectAccessible(page: Page) {
 }
 
 test("an admin edits categories while requests name the old ones", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   await signInAs(page, "leuven", ADMIN);
   await page.goto(town("leuven", "/settings"));
   await page.getByRole("link", { name: "Edit help categories" }).click();
@@ -103,7 +103,7 @@ test("an admin edits categories while requests name the old ones", async ({ page
 });
 
 test("an admin adds neighbourhoods from the postcode list and on the map", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const cspErrors: string[] = [];
   page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) cspErrors.push(m.text()); });
   await signInAs(page, "leuven", ADMIN);
