@@ -9,7 +9,7 @@ import { expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
 // Signing in and the first render of a page of charts take a while on a loaded machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const COUNT_SINCE = `
   SELECT count(*)::int AS n FROM "HelpRequest" r JOIN "Tenant" t ON t.id = r."tenantId"
