@@ -16,7 +16,7 @@ export function BarChart({ id, text, labels, series, format }: {
   const every = labelEvery(labels.length, 8);
   return (
     <ChartFigure id={id} text={text} labels={labels} series={series} format={format}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full" data-testid={`svg-${id}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="h-auto w-full" data-testid={`svg-${id}`}>
         <title id={`${id}-t`}>{text.title}</title>
         <desc id={`${id}-d`}>{text.description}</desc>
         <PatternDefs chart={id} count={series.length} />

@@ -16,7 +16,7 @@ export function LineChart({ id, text, labels, series, format }: {
   const at = (b: number, v: number) => [LEFT + (b + 0.5) * slot, H - BOTTOM - scaled(v, top, plot)] as const;
   return (
     <ChartFigure id={id} text={text} labels={labels} series={series} format={format} line>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full" data-testid={`svg-${id}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="h-auto w-full" data-testid={`svg-${id}`}>
         <title id={`${id}-t`}>{text.title}</title>
         <desc id={`${id}-d`}>{text.description}</desc>
         {axis.map((v) => {

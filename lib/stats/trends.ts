@@ -35,14 +35,17 @@ export async function dashboardTrends(tenant: { id: string; defaultLocale: Local
   const t = tenant.id;
   const b = thresholds(period);
   const [from, to] = [b[0], b.at(-1)!];
-  const [requests, timing, activity, backlog, categories] = await forTenant(t).$transaction((tx) => Promise.all([
-    tx.$queryRaw<{ b: number; source: string; category: string; n: number }[]>`
+  // Asked for together: the town's reads share one scoped batch (lib/tenancy/read-batch.ts),
+  // never an interactive transaction that holds a connection while waiting for another.
+  const db = forTenant(t);
+  const [requests, timing, activity, backlog, categories] = await Promise.all([
+    db.$queryRaw<{ b: number; source: string; category: string; n: number }[]>`
       SELECT width_bucket(r."createdAt", ${b}::timestamp[]) AS b, r.source::text AS source, r."categoryId" AS category, count(*)::int AS n
         FROM "HelpRequest" r
        WHERE r."tenantId" = ${t} AND r."createdAt" >= ${from}::timestamp AND r."createdAt" < ${to}::timestamp
        GROUP BY 1, 2, 3`,
     // ROLLUP adds the whole period's medians (b NULL): a median of medians would be wrong.
-    tx.$queryRaw<{ b: number | null; offer: number | null; match: number | null }[]>`
+    db.$queryRaw<{ b: number | null; offer: number | null; match: number | null }[]>`
       SELECT width_bucket(r."createdAt", ${b}::timestamp[]) AS b,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM fr.first - r."createdAt"))::float AS offer,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM fa.first - r."createdAt"))::float AS match
@@ -51,7 +54,7 @@ export async function dashboardTrends(tenant: { id: string; defaultLocale: Local
         LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
        WHERE r."tenantId" = ${t} AND r."createdAt" >= ${from}::timestamp AND r."createdAt" < ${to}::timestamp
        GROUP BY ROLLUP (1)`,
-    tx.$queryRaw<{ kind: string; b: number; n: number }[]>`
+    db.$queryRaw<{ kind: string; b: number; n: number }[]>`
       SELECT 'offer' AS kind, width_bucket(x."createdAt", ${b}::timestamp[]) AS b, count(*)::int AS n
         FROM "Response" x WHERE x."tenantId" = ${t} AND x."createdAt" >= ${from}::timestamp AND x."createdAt" < ${to}::timestamp GROUP BY 2
       UNION ALL
@@ -60,7 +63,7 @@ export async function dashboardTrends(tenant: { id: string; defaultLocale: Local
     // A request is in the backlog at instant e when it was created before e and had
     // neither a volunteer nor been closed before e. Candidates: created in the period,
     // still open from before it, or matched or closed since its start.
-    tx.$queryRaw<{ b: number; n: number }[]>`
+    db.$queryRaw<{ b: number; n: number }[]>`
       WITH candidates AS (
         SELECT id FROM "HelpRequest" WHERE "tenantId" = ${t} AND "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
         UNION SELECT id FROM "HelpRequest" WHERE "tenantId" = ${t} AND status IN ('NEW', 'OPEN') AND "createdAt" < ${from}::timestamp
@@ -77,8 +80,8 @@ export async function dashboardTrends(tenant: { id: string; defaultLocale: Local
         FROM unnest((${b}::timestamp[])[2:]) WITH ORDINALITY AS e(at, i)
         LEFT JOIN life l ON l.born < e.at AND (l.gone IS NULL OR l.gone >= e.at)
        GROUP BY e.i`,
-    tx.category.findMany({ select: { id: true, labels: true, position: true }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-  ]));
+    db.category.findMany({ select: { id: true, labels: true, position: true }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+  ]);
 
   const n = period.buckets.length;
   const zeros = () => new Array<number>(n).fill(0);
