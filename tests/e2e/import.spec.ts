@@ -45,7 +45,7 @@ test("upload with errors → translated errors → fixed file → confirm → pr
   // A file that is not a list: refused in words, never a server error.
   await page.getByLabel("Volunteer list (CSV or XLSX)").setInputFiles({ name: "photo.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]) });
   await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("alert")).toContainText("Old Excel files (.xls) cannot be read");
+  await expect(page.locator("#file-error")).toContainText("Old Excel files (.xls) cannot be read");
 
   await page.getByLabel("Volunteer list (CSV or XLSX)").setInputFiles({ name: "vrijwilligers.csv", mimeType: "text/csv", buffer: withErrors });
   await page.getByRole("button", { name: "Check the file" }).click();
