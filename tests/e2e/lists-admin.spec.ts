@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { apex, expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
+// Signing in and two pages of 50 rows take a while on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 const ACTION = "lists.e2e";
 const HOST = "help.lists-e2e.example";
