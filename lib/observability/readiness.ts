@@ -7,7 +7,7 @@ import { systemDb } from "@/lib/tenancy/system";
  * The newest migration this code needs (a unit test keeps it equal to the
  * newest folder in prisma/migrations). Migration names sort by time.
  */
-export const LATEST_MIGRATION = "20261203400000_web_push";
+export const LATEST_MIGRATION = "20261204100000_lists_at_scale";
 
 export type Readiness = { ready: boolean; reasons: string[]; checks: Record<string, unknown> };
 
