@@ -408,6 +408,8 @@ const QUERY_NAMES = [
     ...sourceFiles("lib").flatMap((f) =>
       [...readFileSync(join(ROOT, f), "utf8").matchAll(/export const \w*[Ff]ilterSchema = z\s*\.object\(\{([\s\S]*?)\}\)/g)].flatMap((m) => [...m[1].matchAll(/(\w+):/g)].map((k) => k[1])),
     ),
+    // Every paged list's state (lib/lists/params.ts): sort, direction, search text and cursors.
+    "sort", "dir", "q", "after", "before",
   ]),
 ];
 
@@ -460,6 +462,26 @@ test("the public list's cursor: generated garbage reads as a page of the list, n
   for (const [value, locale] of sample(fc.tuple(cursor, fc.constantFrom(...LOCALES)), 900, RUNS * 10)) {
     const { status } = check("page /requests?before", await get(anonymous, town(TOWN, `/requests?before=${urlSafe(value)}`), locale), value);
     expect(status, value).toBe(200);
+  }
+  expectNoProblems();
+});
+
+test("the staff lists' state: generated sorts, directions, searches and cursors read as a page of the list, never an error", async () => {
+  test.setTimeout(120_000);
+  // Cursors are base64url JSON arrays: forge ones of the right alphabet holding any JSON, besides plain garbage.
+  const json = fc.array(fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constantFrom("HIGH", "OPEN", "ACTIVE", "BOGUS"), fc.record({ d: fc.string() })), { maxLength: 4 });
+  const cursor = fc.oneof(hostileShortString, json.map((v) => Buffer.from(JSON.stringify(v)).toString("base64url")));
+  const state = fc.record({
+    sort: fc.oneof(fc.constantFrom("urgency", "created", "reference", "status", "name"), hostileShortString),
+    dir: fc.oneof(fc.constantFrom("asc", "desc"), hostileShortString),
+    q: hostileShortString, after: cursor, before: cursor,
+  }, { requiredKeys: [] });
+  for (const path of ["/staff/requests", "/staff/volunteers"]) {
+    for (const [params, locale] of sample(fc.tuple(state, fc.constantFrom(...LOCALES)), 950, RUNS * 5)) {
+      const search = Object.entries(params).map(([k, v]) => `${k}=${urlSafe(v)}`).join("&");
+      const { status } = check(`page ${path}`, await get(signed, town(TOWN, `${path}?${search}`), locale), params);
+      expect(status, search).toBe(200);
+    }
   }
   expectNoProblems();
 });
