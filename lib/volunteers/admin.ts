@@ -4,7 +4,7 @@ import { DAY_MS } from "@/lib/dates/durations";
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { stripControl } from "@/lib/forms/text";
 import { cappedCount, cappedCountSql } from "@/lib/lists/count";
-import type { Key } from "@/lib/lists/cursor";
+import { decodeCursor, encodeCursor, type Key } from "@/lib/lists/cursor";
 import { keysetSql, pageOf, type KeyColumn } from "@/lib/lists/keyset";
 import { listParamsSchema, PAGE_SIZE } from "@/lib/lists/params";
 import { containsPattern } from "@/lib/lists/search";
@@ -55,14 +55,26 @@ export async function listVolunteers(tenant: { id: string }, list: VolunteerList
     ${list.categoryId ? Prisma.sql`AND v."categoryIds" @> ARRAY[${list.categoryId}]::text[]` : Prisma.empty}
     ${list.q ? Prisma.sql`AND ${SEARCH} ILIKE ${containsPattern(list.q)}` : Prisma.empty}`;
   const order = ORDERS[list.sort];
-  const keyset = keysetSql({ columns: order.columns, dir: list.dir }, list);
-  const [fetched, counted] = await db.$transaction(async (tx) => [
-    await tx.$queryRaw<VolunteerRow[]>`
+  const [fetched, counted, keyset] = await db.$transaction(async (tx) => {
+    // A cursor names a volunteer by id only (no name or date in the URL); the sort key is read back from
+    // that row here. A cursor naming no volunteer of this town means the first page.
+    const anchor = async (token: string | undefined) => {
+      const [id] = decodeCursor(token, ["text"]) ?? [];
+      if (typeof id !== "string") return undefined;
+      const [row] = await tx.$queryRaw<VolunteerRow[]>`
+        SELECT v.id, v.name, v.status, v."createdAt" FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenant.id} AND v.id = ${id}`;
+      return row && encodeCursor(order.key(row));
+    };
+    const keyset = keysetSql({ columns: order.columns, dir: list.dir }, { after: await anchor(list.after), before: await anchor(list.before) });
+    return [
+      await tx.$queryRaw<VolunteerRow[]>`
       SELECT v.id, v.name, v.postcode, v.status, v.skills, v."createdAt", (SELECT u.email FROM "User" u WHERE u.id = v."userId") AS email
       ${matching} ${keyset.where} ${keyset.orderBy} LIMIT ${size + 1}`,
-    await tx.$queryRaw<{ n: number }[]>(cappedCountSql(matching)),
-  ] as const);
-  const page = pageOf(fetched, size, order.key, keyset);
+      await tx.$queryRaw<{ n: number }[]>(cappedCountSql(matching)),
+      keyset,
+    ] as const;
+  });
+  const page = pageOf(fetched, size, (r) => [r.id], keyset);
   const count = cappedCount(counted);
   if (page.rows.length === 0) return { ...page, count, rows: [] };
   const ids = page.rows.map((r) => r.id);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { COUNT_CAP } from "@/lib/lists/count";
-import { encodeCursor } from "@/lib/lists/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/lists/cursor";
 import { listQueue } from "@/lib/requests/queries";
 import { QUEUE_SORTS, queueListSchema, type QueueFilter } from "@/lib/requests/schemas";
 import { systemDb } from "@/lib/tenancy/system";
@@ -186,11 +186,25 @@ describe("staff volunteer list, paged", () => {
     );
   }, 240_000);
 
-  it("takes any forged cursor for the first page, never an error", async () => {
+  it("carries no name or date in its cursors: a volunteer's id only", async () => {
     const t = await createTown();
+    await fillVolunteers(t, Array.from({ length: 5 }, (_, i) => ({ name: `Naam ${i}`, postcode: "3000", status: "ACTIVE" as const, minute: i, category: false })));
+    for (const sort of VOLUNTEER_SORTS) {
+      const first = await listVolunteers(ctx(t), volunteerListSchema.parse({ sort }), 2);
+      expect(decodeCursor(first.next!, ["text"])).toEqual([first.rows[1].id]);
+      const second = await listVolunteers(ctx(t), volunteerListSchema.parse({ sort, after: first.next }), 2);
+      expect(decodeCursor(second.prev!, ["text"])).toEqual([second.rows[0].id]);
+    }
+  });
+
+  it("takes any forged cursor, or one naming another town's volunteer, for the first page, never an error", async () => {
+    const [t, other] = [await createTown(), await createTown()];
     await fillVolunteers(t, Array.from({ length: 5 }, (_, i) => ({ name: `N${i % 2}`, postcode: "3000", status: "ACTIVE" as const, minute: 0, category: false })));
+    await fillVolunteers(other, [{ name: "A", postcode: "3000", status: "ACTIVE", minute: 0, category: false }]);
+    const theirs = (await systemDb.volunteerProfile.findFirstOrThrow({ where: { tenantId: other.tenant.id } })).id;
+    const special = fc.constantFrom(encodeCursor(["GONE", "a", "b"]), encodeCursor([1, 2]), encodeCursor(["no-such-volunteer"]), encodeCursor([theirs]));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...VOLUNTEER_SORTS), fc.oneof(fc.string({ maxLength: 700 }), fc.constantFrom(encodeCursor(["GONE", "a", "b"]), encodeCursor([1, 2]))), async (sort, tok) => {
+      fc.asyncProperty(fc.constantFrom(...VOLUNTEER_SORTS), fc.oneof(fc.string({ maxLength: 700 }), special), async (sort, tok) => {
         const first = await listVolunteers(ctx(t), volunteerListSchema.parse({ sort }), 2);
         const forged = await listVolunteers(ctx(t), volunteerListSchema.parse({ sort, after: tok }), 2);
         expect(forged.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
