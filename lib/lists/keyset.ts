@@ -3,8 +3,13 @@ import { decodeCursor, encodeCursor, type Key, type KeyKind } from "@/lib/lists/
 
 export type Direction = "asc" | "desc";
 
-/** A sort order: its columns (the last one unique, e.g. the id) with their kinds, all in one direction. */
-export type KeyOrder = { columns: readonly { sql: Prisma.Sql; kind: KeyKind }[]; dir: Direction };
+/**
+ * A sort order: its columns (the last one unique, e.g. the id) with their kinds, all in one direction.
+ * `enum` names a text column's enum type and values: the comparison then keeps the enum's declared
+ * order (not the alphabet) and its index, and a cursor holding any other value means the first page.
+ */
+export type KeyColumn = { sql: Prisma.Sql; kind: KeyKind; enum?: { type: string; values: readonly string[] } };
+export type KeyOrder = { columns: readonly KeyColumn[]; dir: Direction };
 
 /** Where a page starts: after a row (next) or before one (previous); neither is the first page. */
 export type PageAt = { after?: string; before?: string };
@@ -20,8 +25,9 @@ export type ListPage<T> = { rows: T[]; next: string | null; prev: string | null 
  */
 export function keysetSql(order: KeyOrder, at: PageAt) {
   const kinds = order.columns.map((c) => c.kind);
-  const after = decodeCursor(at.after, kinds);
-  const before = after ? null : decodeCursor(at.before, kinds);
+  const known = (key: Key | null) => (key?.every((v, i) => order.columns[i].enum?.values.includes(v as string) ?? true) ? key : null);
+  const after = known(decodeCursor(at.after, kinds));
+  const before = after ? null : known(decodeCursor(at.before, kinds));
   const backwards = before !== null;
   const dir = backwards ? flip(order.dir) : order.dir;
   const cols = Prisma.join(order.columns.map((c) => c.sql));
@@ -30,7 +36,7 @@ export function keysetSql(order: KeyOrder, at: PageAt) {
   const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
   return {
     /** `AND (…) > (…)`, or nothing on the first page. */
-    where: key ? Prisma.sql`AND (${cols}) ${op} (${Prisma.join(key.map((v, i) => typed(v, order.columns[i].kind)))})` : Prisma.empty,
+    where: key ? Prisma.sql`AND (${cols}) ${op} (${Prisma.join(key.map((v, i) => typed(v, order.columns[i])))})` : Prisma.empty,
     orderBy: Prisma.sql`ORDER BY ${Prisma.join(order.columns.map((c) => Prisma.sql`${c.sql} ${direction}`))}`,
     backwards,
     started: key !== null,
@@ -53,7 +59,8 @@ export function pageOf<T>(fetched: T[], size: number, keyOf: (row: T) => Key, at
 const flip = (d: Direction): Direction => (d === "asc" ? "desc" : "asc");
 
 // Parameters are typed in the SQL so PostgreSQL compares like with like.
-function typed(v: Key[number], kind: KeyKind) {
+function typed(v: Key[number], { kind, enum: e }: KeyColumn) {
+  if (e) return Prisma.sql`${v}::${Prisma.raw(e.type)}`;
   switch (kind) {
     case "text": return Prisma.sql`${v}::text`;
     case "int": return Prisma.sql`${v}::int`;

@@ -4,6 +4,7 @@ import { normalizePhone } from "@/lib/phone/normalize";
 import { asCountry, COUNTRIES } from "@/lib/locale/country";
 import { CONTACT_METHODS } from "@/lib/requests/contact-methods";
 import { withWhen } from "@/lib/when/when-schema";
+import { listParamsSchema } from "@/lib/lists/params";
 
 // Error messages are translation keys under `form.errors`.
 
@@ -132,3 +133,9 @@ export const queueFilterSchema = z.object({
   ageGroup: z.enum(AGE_GROUPS).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+/** The queue's sorts; by default the most urgent first, newest first within an urgency. */
+export const QUEUE_SORTS = ["urgency", "created", "reference", "status"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const queueListSchema = listParamsSchema(QUEUE_SORTS, "urgency", "desc");
+export type QueueList = z.infer<typeof queueListSchema>;

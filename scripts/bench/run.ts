@@ -11,6 +11,7 @@ import { ensureScaleData, pickTowns, removeAccounts } from "./fixtures";
 import { write, type Report } from "./report";
 import { ALERT_SCENARIOS } from "./alerts";
 import { IMPORT_SCENARIOS } from "./import";
+import { LIST_SCENARIOS } from "./lists";
 import { SCALE_PAGE_SCENARIOS } from "./scale-pages";
 import { SCENARIOS, type Context, type Result } from "./scenarios";
 import { buildIfStale, startServer, type Server } from "./server";
@@ -20,6 +21,7 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 Object.assign(SCENARIOS, SCALE_PAGE_SCENARIOS); // issue 16: staff pages, public list, directory, matching SQL, erase
 Object.assign(SCENARIOS, ALERT_SCENARIOS); // issue 18: alert wave selection, publish to first alert
 Object.assign(SCENARIOS, IMPORT_SCENARIOS); // issue 19: importing 10,000 volunteers (a figure)
+Object.assign(SCENARIOS, LIST_SCENARIOS); // issue 19: the staff queue's first and deep pages, volunteer search
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const only = values.only?.split(",").map((s) => s.trim());
 if (only?.some((id) => !(id in SCENARIOS))) {

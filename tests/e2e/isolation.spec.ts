@@ -41,8 +41,15 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/request/thanks": (b): Query[] => [{ ref: b.reference }],
   // A cursor naming B's request (and one from after all of them): A's list, never B's rows.
   "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
-  "town:/staff/requests": (b): Query[] => [{ categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }],
-  "town:/staff/volunteers": (b): Query[] => [{ q: b.mark }],
+  // The staff lists: B's filters, B's words searched, and cursors holding B's keys (a cursor is a position, never a row).
+  "town:/staff/requests": (b): Query[] => [
+    { categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }, { q: b.reference },
+    { sort: "reference", dir: "asc", before: listCursor([b.reference]) }, { after: listCursor(["HIGH", { d: new Date(Date.UTC(9999, 0)).toISOString() }, b.ids.requests[0]]) },
+  ],
+  "town:/staff/volunteers": (b): Query[] => [
+    { q: b.mark }, { categoryId: b.ids.categories[0], status: "ACTIVE" },
+    { sort: "created", dir: "desc", after: listCursor([{ d: new Date(Date.UTC(9999, 0)).toISOString() }, b.ids.volunteers[0]]) },
+  ],
   // The dashboard and its PDF over a year: A's figures and areas only.
   "town:/staff/dashboard": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
   "town:/staff/dashboard/report.pdf": (): Query[] => [{ period: "12m" }, { period: "custom", from: "2000-01-01", to: "2100-01-01" }],
@@ -59,6 +66,8 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "api:/api/signup/slug": (b): Query[] => [{ slug: b.slug }],
   "api:/api/tls/ask": (b): Query[] => [{ domain: `${b.slug}.localhost` }, ...b.ids.domains.map((domain) => ({ domain }))],
 };
+/** A list cursor as lib/lists/cursor.ts writes one (base64url JSON of the sort key). */
+const listCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
 const forgedQuery = (b: Town) => ({ tenant: b.slug, tenantId: b.tenantId, id: b.ids.categories.at(-1)! });
 
 /** Route handler methods other than GET, each with the requests that probe it. */

@@ -182,7 +182,7 @@ describe("bounce and complaint webhook", () => {
       const body = event("email.bounced", to.toUpperCase(), { bounce: { type: "Permanent" } });
       expect((await post(body, signWebhook(secret, body))).status).toBe(200);
     }
-    const rows = await listVolunteers(tenant);
+    const { rows } = await listVolunteers(tenant);
     expect(rows.find((r) => r.id === bounced.profile.id)!.emailUndeliverable).toBe(true);
     expect(rows.find((r) => r.id === fine.profile.id)!.emailUndeliverable).toBe(false);
     const staff = await createUser("staff");

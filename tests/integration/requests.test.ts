@@ -115,12 +115,12 @@ describe("help requests", () => {
     const r1 = await createRequest(a.ctx, requestInput(a.categories[0].id, { neighbourhood: "Heverlee" }), { source: "ONLINE", locale: "nl" });
     await createRequest(a.ctx, requestInput(a.categories[1].id, { neighbourhood: "Kessel-Lo" }), { source: "ONLINE", locale: "nl" });
     await triageRequest(a.ctx, c.id, r1.id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE", when: { kind: "ASAP" } });
-    expect((await listQueue(a.ctx, { neighbourhood: "heverlee" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
-    expect((await listQueue(a.ctx, { urgency: "HIGH" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
-    expect((await listQueue(a.ctx, { ageGroup: "OVER_80" }, "nl")).map((r) => r.id)).toEqual([r1.id]);
-    expect(await listQueue(a.ctx, { categoryId: a.categories[1].id }, "nl")).toHaveLength(1);
-    expect(await listQueue(a.ctx, {}, "nl")).toHaveLength(2);
-    expect(await listQueue(a.ctx, { status: "DONE" }, "nl")).toHaveLength(0);
+    expect((await listQueue(a.ctx, { neighbourhood: "heverlee" }, "nl")).rows.map((r) => r.id)).toEqual([r1.id]);
+    expect((await listQueue(a.ctx, { urgency: "HIGH" }, "nl")).rows.map((r) => r.id)).toEqual([r1.id]);
+    expect((await listQueue(a.ctx, { ageGroup: "OVER_80" }, "nl")).rows.map((r) => r.id)).toEqual([r1.id]);
+    expect((await listQueue(a.ctx, { categoryId: a.categories[1].id }, "nl")).rows).toHaveLength(1);
+    expect((await listQueue(a.ctx, {}, "nl")).rows).toHaveLength(2);
+    expect((await listQueue(a.ctx, { status: "DONE" }, "nl")).rows).toHaveLength(0);
   });
 
   it("reopens a recurring request once when it is due", async () => {
@@ -155,7 +155,7 @@ describe("help requests across towns", () => {
     await expect(changeStatus(a.ctx, c.id, id, "CANCELLED")).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(triageRequest(a.ctx, c.id, id, { urgency: "HIGH", ageGroup: "OVER_80", recurrence: "NONE", when: { kind: "ASAP" } })).rejects.toBeInstanceOf(NotFoundInTenant);
     await expect(addNote(a.ctx, c.id, id, "hello")).rejects.toBeInstanceOf(NotFoundInTenant);
-    expect(await listQueue(a.ctx, {}, "nl")).toEqual([]);
+    expect((await listQueue(a.ctx, {}, "nl")).rows).toEqual([]);
     const row = await systemDb.helpRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.tenant.id, id } } });
     expect(row).toMatchObject({ status: "NEW", urgency: "NORMAL", publicSummary: "" });
     expect(await systemDb.auditLog.count({ where: { tenantId: a.tenant.id } })).toBe(0);

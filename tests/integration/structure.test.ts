@@ -30,7 +30,7 @@ describe("town structure after sign-up", () => {
     expect(await keys(a.ctx, true)).toEqual(["groceries", "pharmacy"]);
     const label = `groceries-nl-${a.tenant.slug}`;
     expect((await getRequestForStaff(a.ctx, a.admin, id, "nl")).categoryLabel).toBe(label);
-    expect((await listQueue(a.ctx, { categoryId: groceries.id }, "nl")).map((r) => [r.id, r.category])).toEqual([[id, label]]);
+    expect((await listQueue(a.ctx, { categoryId: groceries.id }, "nl")).rows.map((r) => [r.id, r.category])).toEqual([[id, label]]);
     expect(JSON.stringify(await coordinatorDashboard(a.ctx, "nl"))).toContain(label);
     // The request form no longer takes it.
     await expect(createRequest(a.ctx, requestInput(groceries.id), { source: "ONLINE", locale: "nl" })).rejects.toBeInstanceOf(InvalidInput);

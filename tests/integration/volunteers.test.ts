@@ -11,7 +11,7 @@ import { councilFigures } from "@/lib/stats/council-figures";
 import { coordinatorDashboard } from "@/lib/stats/dashboard";
 import { myResponses, requestsForVolunteer } from "@/lib/volunteers/feed";
 import { setBlocked } from "@/lib/matching/block";
-import { listVolunteers } from "@/lib/volunteers/admin";
+import { listVolunteers, volunteerListSchema } from "@/lib/volunteers/admin";
 import type { VolunteerProfileInput } from "@/lib/volunteers/schemas";
 import { deleteVolunteerProfile, exportVolunteerData, getOwnProfile, saveVolunteerProfile, setPaused } from "@/lib/volunteers/profile";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
@@ -286,7 +286,7 @@ describe("volunteer administration", () => {
     await expect(setBlocked(a.ctx, a.coordinator.id, theirs.profile.id, true)).rejects.toBeInstanceOf(NotFoundInTenant);
     expect((await getOwnProfile(b.ctx, theirs.user.id))?.status).toBe("ACTIVE");
     await setBlocked(a.ctx, a.coordinator.id, mine.profile.id, false);
-    expect((await listVolunteers(a.ctx, { q: "vera" })).map((v) => v.status)).toEqual(["ACTIVE"]);
+    expect((await listVolunteers(a.ctx, volunteerListSchema.parse({ q: "vera" }))).rows.map((v) => v.status)).toEqual(["ACTIVE"]);
     expect(await systemDb.auditLog.count({ where: { tenantId: a.tenant.id, subjectId: mine.profile.id } })).toBe(2);
   });
 });

@@ -69,6 +69,21 @@ describe("keyset pages", () => {
   });
 });
 
+describe("keyset pages over an enum column", () => {
+  const order = {
+    columns: [{ sql: Prisma.raw('"urgency"'), kind: "text" as const, enum: { type: '"Urgency"', values: ["LOW", "NORMAL", "HIGH"] } }, { sql: Prisma.raw("id"), kind: "text" as const }],
+    dir: "desc" as Direction,
+  };
+  it("compares in the enum's type, and takes a cursor with any other value for the first page", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }).filter((s) => !s.includes("\0")), fc.string({ maxLength: 20 }).filter((s) => !s.includes("\0")), (value, id) => {
+      const at = keysetSql(order, { after: encodeCursor([value, id]) });
+      const known = ["LOW", "NORMAL", "HIGH"].includes(value);
+      expect(at.started).toBe(known);
+      expect(at.where.sql).toBe(known ? 'AND ("urgency",id) < ($1::"Urgency",$2::text)' : "");
+    }));
+  });
+});
+
 describe("list state in the URL", () => {
   const schema = listParamsSchema(["name", "created"], "name", "asc");
 
