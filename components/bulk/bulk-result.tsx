@@ -8,7 +8,11 @@ export function BulkResult({ items }: { items: BulkItem[] }) {
   const t = useTranslations("bulk");
   const done = items.filter((i) => i.ok);
   const skipped = items.filter((i) => !i.ok);
-  const reason = (key = "") => (t.has(`reasons.${key}`) ? t(`reasons.${key}` as "reasons.notFound") : t("reasons.other"));
+  // Reasons are keys of bulk.reasons; one a newer server sends that this page does not know reads as "not possible".
+  const reason = (key = "") => {
+    const k = `reasons.${key}` as "reasons.other";
+    return t.has(k) ? t(k) : t("reasons.other");
+  };
   return (
     <div role="status" className="flex flex-col gap-2" data-testid="bulk-result">
       <p className="font-bold">{t("summary", { done: done.length, skipped: skipped.length })}</p>

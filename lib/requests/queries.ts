@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { writeAudit } from "@/lib/audit/log";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -9,16 +10,21 @@ import type { Tenant } from "@/lib/tenancy/tenant";
 
 const ACTIVE = ["NEW", "OPEN", "MATCHED"] as const;
 
+/** The requests the queue's filters select (the queue and its export). */
+export function queueWhere(filter: QueueFilter): Prisma.HelpRequestWhereInput {
+  return {
+    status: filter.status ?? { in: [...ACTIVE] },
+    categoryId: filter.categoryId,
+    neighbourhood: filter.neighbourhood ? { equals: filter.neighbourhood, mode: "insensitive" } : undefined,
+    urgency: filter.urgency,
+    ageGroup: filter.ageGroup,
+  };
+}
+
 /** The coordinators' queue: no personal data in the list, newest and most urgent first. */
 export async function listQueue(tenant: Tenant<"defaultLocale">, filter: QueueFilter, locale: Locale) {
   const rows = await forTenant(tenant.id).helpRequest.findMany({
-    where: {
-      status: filter.status ?? { in: [...ACTIVE] },
-      categoryId: filter.categoryId,
-      neighbourhood: filter.neighbourhood ? { equals: filter.neighbourhood, mode: "insensitive" } : undefined,
-      urgency: filter.urgency,
-      ageGroup: filter.ageGroup,
-    },
+    where: queueWhere(filter),
     select: {
       id: true, reference: true, status: true, source: true, urgency: true, ageGroup: true,
       neighbourhood: true, postcode: true, timeWindow: true, createdAt: true, recurrence: true, ...WHEN_SELECT,

@@ -1,9 +1,16 @@
+import type { Prisma } from "@/generated/prisma/client";
 import { DAY_MS } from "@/lib/dates/durations";
 import { undeliverableAmong } from "@/lib/email/suppressions";
 import { stripControl } from "@/lib/forms/text";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 const PAGE = 200;
+
+/** The volunteers the list's search selects (the list and its export): by name, or by the start of the postcode. */
+export function volunteerWhere(opts: { q?: string }): Prisma.VolunteerProfileWhereInput | undefined {
+  const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
+  return q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { postcode: { startsWith: q } }] } : undefined;
+}
 
 /**
  * The town's volunteers for coordinators: who they are, whether they are
@@ -13,10 +20,9 @@ const PAGE = 200;
  */
 export async function listVolunteers(tenant: { id: string }, opts: { q?: string } = {}) {
   const since = new Date(Date.now() - 30 * DAY_MS);
-  const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
   const db = forTenant(tenant.id);
   const rows = await db.volunteerProfile.findMany({
-    where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { postcode: { startsWith: q } }] } : undefined,
+    where: volunteerWhere(opts),
     select: { id: true, name: true, postcode: true, status: true, skills: true, createdAt: true, user: { select: { email: true } } },
     orderBy: { name: "asc" },
     take: PAGE,

@@ -2,7 +2,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { whenTeller } from "@/lib/when/when-text";
-import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
+import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
+import { BulkBar } from "@/components/bulk/bulk-bar";
+import { SelectBox } from "@/components/bulk/select-box";
+import { ExportLinks } from "@/components/export/export-links";
+import { bulkRequestsAction } from "@/lib/bulk/actions";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
@@ -17,13 +21,16 @@ export default async function RequestQueue({ searchParams }: Props) {
   const tenant = await currentTenant();
   // Also checked here, not only in the layout: the page renders alongside the layout, and its
   // output would travel in the body of the layout's redirect or 404.
-  await requireRole(tenant, STAFF_ROLES);
+  const member = await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const filter = queueFilterSchema.parse(await searchParams);
   const [t, te, format, tellWhen, rows, categories, neighbourhoods] = await Promise.all([
     getTranslations("queue"), getTranslations("enums"), getFormatter(), whenTeller(),
     listQueue(tenant, filter, locale), listCategories(tenant, locale), listRequestNeighbourhoods(tenant),
   ]);
+  // Bulk actions are for those who may act on one request (coordinators, admins).
+  const canBulk = hasRole(member, COORDINATOR_ROLES);
+  const tb = await getTranslations("bulk");
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
     // Never wider than the form: a long category or neighbourhood name would otherwise widen the page on a phone.
     <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
@@ -47,10 +54,13 @@ export default async function RequestQueue({ searchParams }: Props) {
         <Link href="/staff/requests" className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
       <p role="status">{t("count", { count: rows.length })}</p>
+      <ExportLinks path="/staff/requests/export" filter={filter} />
+      {canBulk && rows.length > 0 && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
       {rows.length > 0 && (
-        <DataTable caption={t("title")} testId="queue" card columns={(["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"] as const).map((c) => t(c))}>
+        <DataTable caption={t("title")} testId="queue" card columns={[...(canBulk ? [{ label: tb("selectColumn"), srOnly: true }] : []), ...(["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"] as const).map((c) => t(c))]}>
           {rows.map((r) => (
             <Row key={r.id}>
+              {canBulk && <Cell><SelectBox kind="requests" id={r.id} label={tb("select", { label: r.reference })} /></Cell>}
               <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
               <Cell>{r.category}</Cell>
               <Cell>{r.neighbourhood || r.postcode}</Cell>
