@@ -43,14 +43,20 @@ function csvStream(table: ExportTable, locale: string): ReadableStream<Uint8Arra
   });
 }
 
+// XML cannot carry these at all (a workbook holding one does not open): dropped.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A cell of the workbook: text only, defused, and nothing XML cannot hold. */
+export const xlsxCell = (value: string | null) => defuseFormula((value ?? "").replace(NOT_XML, ""));
+
 function xlsxStream(table: ExportTable): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
   const write = async () => {
-    sheet.addRow(table.headers).commit();
+    sheet.addRow(table.headers.map(xlsxCell)).commit();
     for await (const batch of table.rows) {
-      for (const row of batch) sheet.addRow(row.map((cell) => defuseFormula(cell ?? ""))).commit();
+      for (const row of batch) sheet.addRow(row.map(xlsxCell)).commit();
       // The reader sets the pace: wait while the zip's output is not taken.
       if (out.writableNeedDrain) await once(out, "drain");
       if (out.destroyed) return table.rows.return(undefined);
