@@ -15,12 +15,12 @@ export type RequestBulkOp = (typeof REQUEST_BULK_OPS)[number];
 
 /** The ticked ids, each once; ids are checked against the town by the action, this only bounds them. */
 const selection = z
-  .array(z.string().overwrite(stripControl).max(40, "invalidChoice"))
+  .array(z.string({ error: "invalidChoice" }).overwrite(stripControl).max(40, "invalidChoice"), { error: "invalidChoice" })
   .transform((ids) => [...new Set(ids.filter(Boolean))])
   .pipe(z.array(z.string()).min(1, "chooseOne").max(BULK_LIMIT, "tooManySelected"));
 
 /** First the review ("what will happen to how many"), then the same selection confirmed. */
-const confirmed = z.boolean();
+const confirmed = z.boolean({ error: "invalidChoice" });
 
 export const bulkRequestSchema = z
   .object({
