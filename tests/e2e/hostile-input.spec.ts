@@ -359,6 +359,15 @@ const ROUTES: Record<string, RouteFuzz> = {
     form.append("identityVerified", v.slice(0, 10));
     check("route resident-export", await postForm(town(TOWN, "/staff/residents/export"), form, signed, { "accept-language": locale }), v);
   },
+  "app/t/[tenant]/staff/requests/export/route.ts": async (v, locale) => {
+    const filter = ["status", "categoryId", "neighbourhood", "urgency", "ageGroup", "q", "sort", "cursor"].map((k) => `${k}=${urlSafe(v)}`).join("&");
+    check("route requests-export", await get(signed, town(TOWN, `/staff/requests/export?format=${urlSafe(v)}&${filter}`), locale), v);
+    for (const format of ["csv", "xlsx"]) check("route requests-export", await get(signed, town(TOWN, `/staff/requests/export?format=${format}&${filter}`), locale), v);
+  },
+  "app/t/[tenant]/staff/volunteers/export/route.ts": async (v, locale) => {
+    check("route volunteers-export", await get(signed, town(TOWN, `/staff/volunteers/export?format=${urlSafe(v)}&q=${urlSafe(v)}`), locale), v);
+    for (const format of ["csv", "xlsx"]) check("route volunteers-export", await get(signed, town(TOWN, `/staff/volunteers/export?format=${format}&q=${urlSafe(v)}&q=${urlSafe(v)}`), locale), v);
+  },
   "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
     for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
       check("route outreach", await get(signed, town(TOWN, `/staff/outreach/${document}?lang=${urlSafe(v)}`), locale), { document, v });
