@@ -138,3 +138,25 @@ describe("a message to selected volunteers", () => {
     expect(entries.map((e) => e.subjectId).sort()).toEqual([active.profile.id, capped.profile.id, capped.profile.id].sort());
   });
 });
+
+describe("the phone desk's list for today", () => {
+  it("holds the calls due by the end of the town's day, new requests and urgent open ones without a volunteer, of this town only", async () => {
+    const { todayList } = await import("@/lib/requests/today");
+    const [a, b] = await Promise.all([town(), town()]);
+    await systemDb.tenant.update({ where: { id: a.tenant.id }, data: { timeZone: "UTC" } });
+    const [fresh, urgent, calm, later] = await newRequests(a, 4);
+    await Promise.all([urgent, calm].map((id) => publishRequest(a.ctx, a.coordinator.id, id, "Groceries for an older resident")));
+    await systemDb.helpRequest.updateMany({ where: { tenantId: a.tenant.id, id: urgent }, data: { urgency: "HIGH" } });
+    await newRequests(b, 2);
+    const now = new Date("2026-12-01T10:00:00Z");
+    // The phone form's callback, due today, and another due tomorrow (not today's list).
+    await systemDb.callback.createMany({ data: [
+      { tenantId: a.tenant.id, requestId: fresh, reason: "NEW_REQUEST", dueAt: new Date("2026-12-01T16:00:00Z") },
+      { tenantId: a.tenant.id, requestId: later, reason: "NEW_REQUEST", dueAt: new Date("2026-12-02T09:00:00Z") },
+    ] });
+    const list = await todayList({ ...a.ctx, timeZone: "UTC" }, "nl", now);
+    expect(list.callbacks.rows.map((c) => c.request.id)).toEqual([fresh]);
+    expect(list.fresh.rows.map((r) => r.id).sort()).toEqual([fresh, later].sort());
+    expect(list.urgent.rows.map((r) => r.id)).toEqual([urgent]);
+  }, 60_000);
+});
