@@ -28,6 +28,8 @@ export function BulkBar({ kind, action, pageIds }: { kind: keyof typeof BULK_FOR
   const tickAll = (checked: boolean) =>
     document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name=ids][form="${formId}"]`).forEach((box) => { box.checked = checked; });
   const review = state.review;
+  // An empty page has nothing to tick; the bar stays mounted, so what was just done (which may have emptied the page) stays shown.
+  if (pageIds.length === 0 && !review && !state.result && !state.formError && Object.keys(state.errors).length === 0) return null;
   return (
     <section aria-labelledby={`${formId}-title`} className="flex flex-col gap-3 rounded bg-white p-3 shadow-sm" data-testid={formId} data-print-hide>
       <h2 id={`${formId}-title`} className="text-xl font-bold">{t(`${kind}.title`)}</h2>

@@ -45,6 +45,7 @@ test("a coordinator publishes 50 new requests at once, after a review that says 
   await expectAccessible(page);
   expect(await statuses(ids)).toEqual(Array(50).fill("NEW")); // nothing happens before the confirmation
   await review.getByRole("button", { name: "Yes, do it for 50" }).click();
+  // Done, the page no longer lists them (none is new any more); the summary stays.
   await expect(page.getByTestId("bulk-result")).toContainText("50 done, 0 skipped.", { timeout: 60_000 });
   expect(await statuses(ids)).toEqual(Array(50).fill("OPEN"));
   const [{ count }] = await sql<{ count: string }>(`SELECT count(*) FROM "AuditLog" WHERE action = 'request.publish' AND "subjectId" = ANY($1)`, [ids]);

@@ -56,6 +56,7 @@ test("a coordinator's export opens with the queue's columns and the residents' c
 });
 
 test("staff get the queue's columns without the residents' contact details", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "leuven", "staff@leuven.example");
   await page.goto(town("leuven", "/staff/requests"));
   await expect(page.getByTestId("bulk-requests")).toHaveCount(0); // bulk actions are for coordinators
@@ -66,6 +67,7 @@ test("staff get the queue's columns without the residents' contact details", asy
 });
 
 test("the phone desk's list for today prints without the site around it, and is accessible", async ({ page }) => {
+  test.setTimeout(120_000);
   const [{ id: tenantId }] = await sql<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = 'leuven'`);
   const [{ id: categoryId }] = await sql<{ id: string }>(`SELECT id FROM "Category" WHERE "tenantId" = $1 ORDER BY position LIMIT 1`, [tenantId]);
   await sql(`DELETE FROM "HelpRequest" WHERE id = 'e2e-today-urgent'`);

@@ -55,7 +55,7 @@ export default async function RequestQueue({ searchParams }: Props) {
       </form>
       <p role="status">{t("count", { count: rows.length })}</p>
       <ExportLinks path="/staff/requests/export" filter={filter} />
-      {canBulk && rows.length > 0 && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
+      {canBulk && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
       {rows.length > 0 && (
         <DataTable caption={t("title")} testId="queue" card columns={[...(canBulk ? [{ label: tb("selectColumn"), srOnly: true }] : []), ...(["reference", "category", "neighbourhood", "when", "status", "urgency", "ageGroup", "created"] as const).map((c) => t(c))]}>
           {rows.map((r) => (

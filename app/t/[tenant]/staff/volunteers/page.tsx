@@ -26,7 +26,7 @@ export default async function Volunteers({ searchParams }: Props) {
       <SearchForm label={t("search")} button={t("searchButton")} value={query} />
       <p role="status">{t("count", { count: rows.length })}</p>
       <ExportLinks path="/staff/volunteers/export" filter={{ q: query }} />
-      {canBlock && rows.length > 0 && <BulkBar kind="volunteers" action={messageVolunteersAction} pageIds={rows.map((v) => v.id)} />}
+      {canBlock && <BulkBar kind="volunteers" action={messageVolunteersAction} pageIds={rows.map((v) => v.id)} />}
       <DataTable caption={t("title")} testId="volunteers" card columns={[...(canBlock ? [{ label: tb("selectColumn"), srOnly: true }] : []), t("name"), t("postcode"), t("status"), t("recent"), t("skills"), ...(canBlock ? [{ label: t("actions"), srOnly: true }] : [])]}>
         {rows.map((v) => (
           <Row key={v.id}>
