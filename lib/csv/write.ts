@@ -9,10 +9,14 @@ export function csvSeparator(locale: string): ";" | "," {
   return ["nl", "fr", "de"].includes(locale.slice(0, 2).toLowerCase()) ? ";" : ",";
 }
 
-/** One cell; text a spreadsheet would run as a formula (=, +, -, @) is defused with a leading apostrophe. */
+/** Text a spreadsheet would run as a formula (=, +, -, @) is defused with a leading apostrophe. */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One cell, defused and quoted where the separator, quotes or line breaks need it. */
 export function csvCell(value: string | null | undefined, separator: string): string {
-  const text = value ?? "";
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = defuseFormula(value ?? "");
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -215,6 +215,17 @@ export const TEMPLATES = {
       button: { label: t("email.billingButton"), url: d.url },
     }),
   }),
+  "staff-message": template({
+    // A coordinator's message to selected volunteers (lib/volunteers/message.ts): their words, then the way to the volunteer page.
+    schema: z.object({ subject: z.string().min(1).max(150), body: z.string().min(1).max(2000), url }),
+    sample: { subject: "Sandbags at the town hall tomorrow", body: "Dear volunteers,\n\nWe need ten people at 9 o'clock to fill sandbags.\n\nThank you!", url: "https://leuven.helpt.be/volunteer" },
+    build: (t, b, d) => ({
+      subject: d.subject,
+      preview: t("email.staffMessage.preview", { town: b.name }),
+      paragraphs: [t("email.staffMessage.intro", { town: b.name }), ...d.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)],
+      button: { label: t("email.staffMessage.button"), url: d.url },
+    }),
+  }),
   "phone-verification": template({
     // Goes out as a text (SMS_TEMPLATES): notify() only sends it to a phone number. The e-mail form makes it a template like any other.
     schema: z.object({ code: z.string().regex(/^\d{6}$/) }),

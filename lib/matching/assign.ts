@@ -12,7 +12,7 @@ import { publicTownUrl } from "@/lib/tenancy/urls";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
 /** The first of the volunteer's languages that Helpt writes in, else the town's. */
-const volunteerLocale = (languages: string[], fallback: Locale): Locale => languages.find(isLocale) ?? fallback;
+export const volunteerLocale = (languages: string[], fallback: Locale): Locale => languages.find(isLocale) ?? fallback;
 
 /**
  * A coordinator chooses one or more volunteers. The request row is locked, so

@@ -18,6 +18,8 @@ export const PUSH_TEMPLATES: { [N in TemplateName]?: PushTemplate<TemplateData<N
     body: t("email.volunteerDigest.preview", { count: d.items.length }),
     url: d.url,
   }),
+  // A coordinator's message: the subject, the start of the text, and the volunteer page.
+  "staff-message": (_t, _b, d) => ({ title: d.subject, body: d.body.length > 140 ? `${d.body.slice(0, 139)}…` : d.body, url: d.url }),
   // Tapping it opens the one-click link, like the e-mail's button.
   "request-alert": (t, b, d) => ({ title: t("email.requestAlert.subject", { category: d.category, place: d.place }), body: t("email.requestAlert.preview", { town: b.name }), url: d.url }),
 };

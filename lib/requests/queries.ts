@@ -15,6 +15,17 @@ import type { Tenant } from "@/lib/tenancy/tenant";
 
 const ACTIVE = ["NEW", "OPEN", "MATCHED"] as const;
 
+/** The requests the queue's filters select, for its export (the queue itself is read by SQL below, with its search too). */
+export function queueWhere(filter: QueueFilter): Prisma.HelpRequestWhereInput {
+  return {
+    status: filter.status ?? { in: [...ACTIVE] },
+    categoryId: filter.categoryId,
+    neighbourhood: filter.neighbourhood ? { equals: filter.neighbourhood, mode: "insensitive" } : undefined,
+    urgency: filter.urgency,
+    ageGroup: filter.ageGroup,
+  };
+}
+
 const col = (name: string) => Prisma.raw(`r."${name}"`);
 const ID: KeyColumn = { sql: col("id"), kind: "text" };
 const CREATED: KeyColumn = { sql: col("createdAt"), kind: "date" };

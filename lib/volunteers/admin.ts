@@ -40,6 +40,12 @@ const ORDERS: Record<VolunteerSort, { columns: KeyColumn[]; key: (r: VolunteerRo
 /** What a search reads: the same expression as the trigram index (migration 20261204100000). */
 const SEARCH = Prisma.sql`(v.name || ' ' || v.postcode || ' ' || v.phone)`;
 
+/** The volunteers a search selects for the export: by name, or by the start of the postcode. */
+export function volunteerWhere(opts: { q?: string }): Prisma.VolunteerProfileWhereInput | undefined {
+  const q = opts.q && stripControl(opts.q).trim(); // typed in a search box: NUL would fail the query
+  return q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { postcode: { startsWith: q } }] } : undefined;
+}
+
 /**
  * The town's volunteers for coordinators, one page at a time: who they are,
  * whether they are active, how much they did lately. The page is chosen first

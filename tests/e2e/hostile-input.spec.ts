@@ -399,6 +399,15 @@ const ROUTES: Record<string, RouteFuzz> = {
     for (const id of [urlSafe(v) || "x", IMPORT_ID]) check("route import-status", await get(signed, town(TOWN, `/staff/volunteers/import/${id}/status?${urlSafe(v)}=1`), locale), { id, v });
     check("route import-status", await get(anonymous, town(TOWN, `/staff/volunteers/import/${IMPORT_ID}/status`), locale), v);
   },
+  "app/t/[tenant]/staff/requests/export/route.ts": async (v, locale) => {
+    const filter = ["status", "categoryId", "neighbourhood", "urgency", "ageGroup", "q", "sort", "cursor"].map((k) => `${k}=${urlSafe(v)}`).join("&");
+    check("route requests-export", await get(signed, town(TOWN, `/staff/requests/export?format=${urlSafe(v)}&${filter}`), locale), v);
+    for (const format of ["csv", "xlsx"]) check("route requests-export", await get(signed, town(TOWN, `/staff/requests/export?format=${format}&${filter}`), locale), v);
+  },
+  "app/t/[tenant]/staff/volunteers/export/route.ts": async (v, locale) => {
+    check("route volunteers-export", await get(signed, town(TOWN, `/staff/volunteers/export?format=${urlSafe(v)}&q=${urlSafe(v)}`), locale), v);
+    for (const format of ["csv", "xlsx"]) check("route volunteers-export", await get(signed, town(TOWN, `/staff/volunteers/export?format=${format}&q=${urlSafe(v)}&q=${urlSafe(v)}`), locale), v);
+  },
   "app/t/[tenant]/staff/outreach/[document]/route.ts": async (v, locale) => {
     for (const document of [urlSafe(v) || "x", "letter", "__proto__", "constructor", "toString"]) {
       check("route outreach", await get(signed, town(TOWN, `/staff/outreach/${document}?lang=${urlSafe(v)}`), locale), { document, v });

@@ -59,6 +59,9 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
     { sort: "action", dir: "asc", after: encodeCursor(["request.view", new Date(0), b.ids.requests[0]]) },
   ],
   "town:/organisation": (b): Query[] => [{ vacancy: b.ids.vacancies[0] }, { q: b.mark, status: "OPEN" }, { sort: "name", before: encodeCursor([b.mark, b.ids.vacancies[0]]) }],
+  // The exports with B's filters: A's rows only (CSV, so a leak would be readable; XLSX runs the same query).
+  "town:/staff/requests/export": (b): Query[] => [{ format: "csv", categoryId: b.ids.categories[0] }, { format: "csv", neighbourhood: `${b.mark} Wijk` }, { format: "xlsx", categoryId: b.ids.categories[0] }],
+  "town:/staff/volunteers/export": (b): Query[] => [{ format: "csv", q: b.mark }, { format: "xlsx", q: b.mark }],
   "town:/staff/audit/export": (b): Query[] => [{ format: "csv", q: b.ids.requests[0] }, { format: "json", subject: b.reference }],
   "apex:/admin": (b): Query[] => [{ q: b.slug }],
   "apex:/dev/mailbox": (b): Query[] => [{ to: b.people.admin }],
@@ -138,7 +141,7 @@ const NOT_IDS = new Set(["step"]);
 const STATES: Record<string, unknown> = {
   FormState: { values: {}, errors: {} }, SignInState: { email: "" },
   ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
-  AlertLinkState: { values: {}, errors: {} }, InvitationState: { values: {}, errors: {} },
+  AlertLinkState: { values: {}, errors: {} }, InvitationState: { values: {}, errors: {} }, BulkState: { values: {}, errors: {} },
 };
 
 /** Actions that exist only under `npm run bench` (HELPT_BENCH=1): their page is a 404 here, and tenancy.spec.ts proves they refuse to run. */
@@ -222,6 +225,9 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/areas/actions.ts#addAreaFromMapAction": { form: () => ({ name: "", postcode: "", latitude: "", longitude: "" }) },
   "lib/areas/actions.ts#renameAreaAction": { form: () => ({ name: PROBE }) },
   "lib/areas/actions.ts#removeAreaAction": {},
+  // B's ids as the selection, reviewed and confirmed: each reported as not found, B unchanged.
+  "lib/bulk/actions.ts#bulkRequestsAction": { form: (b) => ({ op: "cancel", ids: b.ids.requests, confirmed: "yes", confirmedIds: b.ids.requests }) },
+  "lib/bulk/actions.ts#messageVolunteersAction": { form: (b) => ({ subject: PROBE, body: PROBE, confirmed: "yes", confirmedIds: b.ids.volunteers }) },
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

@@ -68,6 +68,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/intake": { role: "admin" },
   "town:/staff/requests": { role: "admin" },
   "town:/staff/callbacks": { role: "admin" },
+  "town:/staff/today": { role: "admin" },
   "town:/staff/requests/[id]": (ids) => ({ role: "admin", paths: [`/staff/requests/${ids.request}`] }),
   "town:/staff/dashboard": { role: "admin", paths: ["/staff/dashboard", "/staff/dashboard?period=12m", "/staff/dashboard?period=7d"] },
   "town:/staff/volunteers": { role: "admin" },

@@ -30,6 +30,7 @@ const CONTROL_CHARACTER_CLAIMS: { schema: string; fields: string[]; forbidden: R
   { schema: "lib/requests/schemas.ts#phoneRequestSchema", fields: ["description", "timeWindow", "name"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/requests/schemas.ts#publishSchema", fields: ["publicSummary"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/requests/schemas.ts#noteSchema", fields: ["body"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
+  { schema: "lib/bulk/schemas.ts#volunteerMessageSchema", fields: ["subject", "body"], forbidden: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ },
   { schema: "lib/platform/schemas.ts#suspendSchema", fields: ["reason"], forbidden: /[\u0000-\u001F\u007F]|^\s|\s$/ },
 ];
 

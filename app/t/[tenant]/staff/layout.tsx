@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: Props) {
     { href: "/staff/intake", label: t("intakeLink"), show: true },
     { href: "/staff/requests", label: t("queueLink"), show: true },
     { href: "/staff/callbacks", label: t("callbacksLink"), show: true },
+    { href: "/staff/today", label: t("todayLink"), show: true },
     { href: "/staff/dashboard", label: t("dashboardLink"), show: true },
     { href: "/staff/volunteers", label: tv("link"), show: true },
     { href: "/staff/residents", label: t("residentsLink"), show: hasRole(member, COORDINATOR_ROLES) },

@@ -3,7 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Pager, sortColumn } from "@/components/lists/list-controls";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { whenTeller } from "@/lib/when/when-text";
-import { requireRole, STAFF_ROLES } from "@/lib/auth/guard";
+import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
+import { BulkBar } from "@/components/bulk/bulk-bar";
+import { SelectBox } from "@/components/bulk/select-box";
+import { ExportLinks } from "@/components/export/export-links";
+import { bulkRequestsAction } from "@/lib/bulk/actions";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
@@ -19,7 +23,7 @@ export default async function RequestQueue({ searchParams }: Props) {
   const tenant = await currentTenant();
   // Also checked here, not only in the layout: the page renders alongside the layout, and its
   // output would travel in the body of the layout's redirect or 404.
-  await requireRole(tenant, STAFF_ROLES);
+  const member = await requireRole(tenant, STAFF_ROLES);
   const locale = await currentLocale(tenant.defaultLocale);
   const params = await searchParams;
   const filter = queueFilterSchema.parse(params);
@@ -31,6 +35,9 @@ export default async function RequestQueue({ searchParams }: Props) {
     listQueue(tenant, filter, locale, list), listCategories(tenant, locale, { retired: true }), listRequestNeighbourhoods(tenant),
   ]);
   const { rows, count } = page;
+  // Bulk actions are for those who may act on one request (coordinators, admins).
+  const canBulk = hasRole(member, COORDINATOR_ROLES);
+  const tb = await getTranslations("bulk");
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
     // Never wider than the form: a long category or neighbourhood name would otherwise widen the page on a phone.
     <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
@@ -61,9 +68,11 @@ export default async function RequestQueue({ searchParams }: Props) {
         <Link href={PATH} className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
       <p role="status">{count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}</p>
+      <ExportLinks path="/staff/requests/export" filter={filter} />
+      {canBulk && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
       {rows.length > 0 && (
         <DataTable caption={t("title")} testId="queue" card columns={[
-          { label: t("selectColumn"), srOnly: true },
+          ...(canBulk ? [{ label: tb("selectColumn"), srOnly: true }] : []),
           sortColumn(t("reference"), "reference", PATH, current),
           t("category"), t("neighbourhood"), t("when"),
           sortColumn(t("status"), "status", PATH, current),
@@ -73,8 +82,7 @@ export default async function RequestQueue({ searchParams }: Props) {
         ]}>
           {rows.map((r) => (
             <Row key={r.id}>
-              {/* Posted by the bulk actions' form (id bulk-requests) wherever it sits on the page. */}
-              <Cell><input type="checkbox" name="ids" value={r.id} form="bulk-requests" aria-label={t("select", { reference: r.reference })} className="h-5 w-5" /></Cell>
+              {canBulk && <Cell><SelectBox kind="requests" id={r.id} label={tb("select", { label: r.reference })} /></Cell>}
               <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
               <Cell>{r.category}</Cell>
               <Cell>{r.neighbourhood || r.postcode}</Cell>

@@ -7,6 +7,10 @@ import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { blockVolunteerAction } from "@/lib/matching/actions";
+import { BulkBar } from "@/components/bulk/bulk-bar";
+import { SelectBox } from "@/components/bulk/select-box";
+import { ExportLinks } from "@/components/export/export-links";
+import { messageVolunteersAction } from "@/lib/bulk/actions";
 import { currentTenant } from "@/lib/tenancy/current";
 import { listVolunteers, VOLUNTEER_STATUSES, volunteerListSchema } from "@/lib/volunteers/admin";
 
@@ -22,8 +26,8 @@ export default async function Volunteers({ searchParams }: Props) {
   const list = volunteerListSchema.parse(await searchParams);
   // The list's whole state, kept in every link (sort headings, pages): shareable, and the back button works.
   const current = { q: list.q, status: list.status, categoryId: list.categoryId, sort: list.sort, dir: list.dir };
-  const [t, tv, format, page, categories] = await Promise.all([
-    getTranslations("volunteersAdmin"), getTranslations("volunteer"), getFormatter(), listVolunteers(tenant, list), listCategories(tenant, locale),
+  const [t, tv, tb, format, page, categories] = await Promise.all([
+    getTranslations("volunteersAdmin"), getTranslations("volunteer"), getTranslations("bulk"), getFormatter(), listVolunteers(tenant, list), listCategories(tenant, locale),
   ]);
   const { rows, count } = page;
   const canBlock = hasRole(member, COORDINATOR_ROLES);
@@ -57,8 +61,10 @@ export default async function Volunteers({ searchParams }: Props) {
         <Link href={PATH} className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
       <p role="status">{count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}</p>
+      <ExportLinks path="/staff/volunteers/export" filter={{ q: list.q }} />
+      {canBlock && <BulkBar kind="volunteers" action={messageVolunteersAction} pageIds={rows.map((v) => v.id)} />}
       <DataTable caption={t("title")} testId="volunteers" card columns={[
-        { label: t("selectColumn"), srOnly: true },
+        ...(canBlock ? [{ label: tb("selectColumn"), srOnly: true }] : []),
         sortColumn(t("name"), "name", PATH, current),
         t("postcode"),
         sortColumn(t("status"), "status", PATH, current),
@@ -68,8 +74,7 @@ export default async function Volunteers({ searchParams }: Props) {
       ]}>
         {rows.map((v) => (
           <Row key={v.id}>
-            {/* Posted by the bulk actions' form (id bulk-volunteers) wherever it sits on the page. */}
-            <Cell><input type="checkbox" name="ids" value={v.id} form="bulk-volunteers" aria-label={t("select", { name: v.name })} className="h-5 w-5" /></Cell>
+            {canBlock && <Cell><SelectBox kind="volunteers" id={v.id} label={tb("select", { label: v.name })} /></Cell>}
             <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
             <Cell>{v.postcode}</Cell>
             <Cell>{t(`statuses.${v.status}`)}</Cell>
