@@ -7,8 +7,8 @@ import type { BulkState } from "@/lib/bulk/result";
 import { bulkRequestFields, bulkRequestSchema, volunteerMessageFields, volunteerMessageSchema } from "@/lib/bulk/schemas";
 import { InvalidInput } from "@/lib/errors";
 import { currentLocale } from "@/lib/i18n/current";
-import { bulkRequests, countSelectedRequests } from "@/lib/requests/bulk";
-import { countSelectedVolunteers, messageVolunteers } from "@/lib/volunteers/message";
+import { bulkRequests, countSelectedRequests } from "@/lib/bulk/requests";
+import { countSelectedVolunteers, messageVolunteers } from "@/lib/bulk/volunteers";
 
 // Bulk actions are for the roles that may do the same to one item (coordinators
 // and admins). The first submit reviews (how many of the selection are this

@@ -216,7 +216,7 @@ export const TEMPLATES = {
     }),
   }),
   "staff-message": template({
-    // A coordinator's message to selected volunteers (lib/volunteers/message.ts): their words, then the way to the volunteer page.
+    // A coordinator's message to selected volunteers (lib/bulk/volunteers.ts): their words, then the way to the volunteer page.
     schema: z.object({ subject: z.string().min(1).max(150), body: z.string().min(1).max(2000), url }),
     sample: { subject: "Sandbags at the town hall tomorrow", body: "Dear volunteers,\n\nWe need ten people at 9 o'clock to fill sandbags.\n\nThank you!", url: "https://leuven.helpt.be/volunteer" },
     build: (t, b, d) => ({

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bulkRequests } from "@/lib/requests/bulk";
+import { bulkRequests } from "@/lib/bulk/requests";
 import { BULK_LIMIT, bulkRequestSchema, selectedIds, volunteerMessageSchema } from "@/lib/bulk/schemas";
 import { createRequest, publishRequest, changeStatus } from "@/lib/requests/mutations";
-import { messageVolunteers } from "@/lib/volunteers/message";
+import { messageVolunteers } from "@/lib/bulk/volunteers";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
 
