@@ -1,4 +1,3 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "@/lib/audit/filter";
 import { auditBatches, writeAudit, type AuditRow } from "@/lib/audit/log";
 import { CSV_BOM, csvLine, csvSeparator } from "@/lib/csv/write";
@@ -34,8 +33,9 @@ function jsonItem(r: AuditRow): string {
 export async function exportAudit(
   tenant: { id: string; timeZone: string }, actorId: string, filter: AuditFilter, format: AuditExportFormat, reader: CsvReader,
 ): Promise<ReadableStream<Uint8Array>> {
-  const applied = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
-  await writeAudit(tenant, { actorId, action: "audit.export", subjectType: "AuditLog", subjectId: tenant.id, details: { format, filter: applied } });
+  // Which filters, not their values: what was typed (a name, another town's id) stays out of a log kept for years.
+  const filters = Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [k]));
+  await writeAudit(tenant, { actorId, action: "audit.export", subjectType: "AuditLog", subjectId: tenant.id, details: { format, filters } });
 
   const encoder = new TextEncoder();
   const batches = auditBatches(tenant, filter);

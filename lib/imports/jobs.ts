@@ -64,8 +64,15 @@ const SUMMARY = {
 /** How many rows an import will write (or wrote): the file's rows less the invalid ones and duplicates. */
 export const toImport = (job: { total: number; duplicates: number; invalid: number }) => job.total - job.duplicates - job.invalid;
 
+/** An id from a URL or a form names an import only if it could be one: anything else (control characters fail a query) is not found. */
+function importId(id: string): string {
+  if (!/^[\w-]{1,64}$/.test(id)) throw new NotFoundInTenant("import");
+  return id;
+}
+
 /** One import of this town, for its page: counts, the column mapping, problems, and the first rows while it is a preview. */
-export async function getImport(tenant: { id: string }, id: string, firstRows = 10) {
+export async function getImport(tenant: { id: string }, rawId: string, firstRows = 10) {
+  const id = importId(rawId);
   const db = forTenant(tenant.id);
   const job = await db.importJob.findFirst({ where: { id }, select: { ...SUMMARY, createdById: true, mapping: true, problems: true } });
   if (!job) throw new NotFoundInTenant("import");
@@ -79,7 +86,8 @@ export async function getImport(tenant: { id: string }, id: string, firstRows = 
 export type ImportStatusJson = { status: string; total: number; toImport: number; processed: number; created: number; skipped: number; failed: number };
 
 /** What the job page's poller asks for: counts only. */
-export async function importProgress(tenant: { id: string }, id: string): Promise<ImportStatusJson> {
+export async function importProgress(tenant: { id: string }, rawId: string): Promise<ImportStatusJson> {
+  const id = importId(rawId);
   const job = await forTenant(tenant.id).importJob.findFirst({ where: { id }, select: SUMMARY });
   if (!job) throw new NotFoundInTenant("import");
   const { status, total, processed, created, skipped, failed } = job;
@@ -92,7 +100,8 @@ export function listImports(tenant: { id: string }, take = 20) {
 }
 
 /** A coordinator confirms a preview: the worker imports it from now on. One audit entry for the whole import (who, file, counts). */
-export async function confirmImport(tenant: { id: string }, userId: string, id: string, now = new Date()): Promise<void> {
+export async function confirmImport(tenant: { id: string }, userId: string, rawId: string, now = new Date()): Promise<void> {
+  const id = importId(rawId);
   await forTenant(tenant.id).$transaction(async (tx) => {
     const confirmed = await tx.importJob.updateManyAndReturn({
       where: { id, status: "PREVIEW", createdById: userId }, data: { status: "QUEUED", confirmedAt: now }, select: SUMMARY,

@@ -80,8 +80,9 @@ export async function exportRequests(
   const columns = requestColumns(actor.roles);
   const where = queueWhere(filter);
   const count = await forTenant(tenant.id).helpRequest.count({ where });
-  const applied = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
-  await writeAudit(tenant, { actorId: actor.userId, action: "request.export", subjectType: "Tenant", subjectId: tenant.id, details: { format, filter: applied, rows: count, columns } });
+  // Which filters, not their values: what was typed (a name, another town's id) stays out of a log kept for years.
+  const filters = Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [k]));
+  await writeAudit(tenant, { actorId: actor.userId, action: "request.export", subjectType: "Tenant", subjectId: tenant.id, details: { format, filters, rows: count, columns } });
   async function* rows() {
     for await (const batch of batches(tenant, where)) yield batch.map((r) => columns.map((c) => cell(c, r, tenant, locale, words)));
   }

@@ -62,8 +62,9 @@ export async function exportVolunteers(
   const columns = volunteerColumns(actor.roles);
   const where = volunteerWhere(filter);
   const count = await forTenant(tenant.id).volunteerProfile.count({ where });
-  const applied = filter.q ? { q: filter.q } : {};
-  await writeAudit(tenant, { actorId: actor.userId, action: "volunteer.export", subjectType: "Tenant", subjectId: tenant.id, details: { format, filter: applied, rows: count, columns } });
+  // Which filters, not their values: what was typed (a name, another town's id) stays out of a log kept for years.
+  const filters = filter.q ? ["q"] : [];
+  await writeAudit(tenant, { actorId: actor.userId, action: "volunteer.export", subjectType: "Tenant", subjectId: tenant.id, details: { format, filters, rows: count, columns } });
   async function* rows() {
     for await (const { page, responded, assigned } of batches(tenant, where)) {
       yield page.map((v) => columns.map((c): string | null => {

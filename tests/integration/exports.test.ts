@@ -74,8 +74,8 @@ describe("request exports", () => {
 
     const audit = await systemDb.auditLog.findMany({ where: { tenantId: a.tenant.id, action: "request.export" }, orderBy: { createdAt: "asc" } });
     expect(audit).toHaveLength(4);
-    expect(audit[0]).toMatchObject({ actorId: a.staff.id, details: { format: "csv", rows: 2, filter: {} } });
-    expect(audit[3]).toMatchObject({ details: { rows: 1, filter: { categoryId: a.categories[1].id } } });
+    expect(audit[0]).toMatchObject({ actorId: a.staff.id, details: { format: "csv", rows: 2, filters: [] } });
+    expect(audit[3]).toMatchObject({ details: { rows: 1, filters: ["categoryId"] } });
     expect(await systemDb.auditLog.count({ where: { tenantId: b.tenant.id, action: "request.export" } })).toBe(0);
   });
 });
