@@ -36,8 +36,8 @@ export function decodeCursor(token: string | undefined, kinds: readonly KeyKind[
 function readValue(v: unknown, kind: KeyKind): KeyValue | null {
   switch (kind) {
     case "text":
-      // No NUL: PostgreSQL refuses it in text, and no row's key contains one.
-      return typeof v === "string" && v.length <= 300 && !v.includes("\0") ? v : null;
+      // Never empty and no NUL: no row's key is empty (a name, a reference, an id), and PostgreSQL refuses NUL.
+      return typeof v === "string" && v.length > 0 && v.length <= 300 && !v.includes("\0") ? v : null;
     case "int":
       return typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31 ? v : null;
     case "date": {
