@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { listHref, listParamsSchema, sortHref } from "@/lib/lists/params";
 import { containsPattern } from "@/lib/lists/search";
 
-const key = fc.tuple(fc.string({ maxLength: 40 }).filter((s) => !s.includes("\0")), fc.integer({ min: -1e6, max: 1e6 }),
+const key = fc.tuple(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes("\0")), fc.integer({ min: -1e6, max: 1e6 }),
   fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }));
 
 describe("list cursors", () => {
