@@ -42,7 +42,7 @@ const ORDERS: Record<VolunteerSort, { columns: KeyColumn[]; key: (r: VolunteerRo
  * "VolunteerProfile" v (`FROM … WHERE …`). The search reads name, postcode
  * and phone (helpt_search_volunteers).
  */
-export function volunteerMatching(tenantId: string, list: Pick<VolunteerList, "status" | "categoryId" | "q">): Prisma.Sql {
+export function volunteerMatching(tenantId: string, list: Partial<Pick<VolunteerList, "status" | "categoryId" | "q">>): Prisma.Sql {
   return Prisma.sql`FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenantId}
     ${list.status ? Prisma.sql`AND v.status = ${list.status}::"VolunteerStatus"` : Prisma.empty}
     ${list.categoryId ? Prisma.sql`AND v."categoryIds" @> ARRAY[${list.categoryId}]::text[]` : Prisma.empty}
