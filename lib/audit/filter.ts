@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { parseDay, startOfDay } from "@/lib/dates/zoned";
 import { fieldErrors } from "@/lib/forms/state";
 import { stripControl } from "@/lib/forms/text";
-import { containsPattern } from "@/lib/lists/search";
+import { containsPattern, searchedIds } from "@/lib/lists/search";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 // Error messages are translation keys under `form.errors`.
@@ -47,8 +47,9 @@ async function requestIdOf(tenantId: string, reference: string): Promise<string 
   return row?.id;
 }
 
-// The searched fields, as the trigram indexes of migration 20261204600000 spell them.
-const ENTRY_TEXT = Prisma.sql`(a.action || chr(1) || a."subjectType" || chr(1) || a."subjectId")`;
+// People's searched fields, as the trigram index of migration 20261204600000
+// spells them (people are global: no row-level security in the way). The
+// entries' own (action, subject type and id) are read by helpt_search_audit.
 const PERSON_TEXT = Prisma.sql`(u.email || chr(1) || coalesce(u.name, ''))`;
 
 /**
@@ -69,7 +70,7 @@ export async function auditWhere(tenant: { id: string; timeZone: string }, f: Au
   if (f.q) {
     const pattern = containsPattern(f.q);
     const requestId = await requestIdOf(tenant.id, f.q);
-    and.push(Prisma.sql`(${ENTRY_TEXT} ILIKE ${pattern} OR ${actorMatches(pattern)}${requestId ? Prisma.sql` OR a."subjectId" = ${requestId}` : Prisma.empty})`);
+    and.push(Prisma.sql`(${searchedIds("audit", Prisma.sql`a.id`, tenant.id, f.q)} OR ${actorMatches(pattern)}${requestId ? Prisma.sql` OR a."subjectId" = ${requestId}` : Prisma.empty})`);
   }
   if (f.actor) and.push(actorMatches(containsPattern(f.actor)));
   if (f.action) and.push(Prisma.sql`a.action = ${f.action}`);

@@ -1,11 +1,10 @@
-import type { Prisma, Role } from "@/generated/prisma/client";
+import { Prisma, type Role } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { COORDINATOR_ROLES } from "@/lib/auth/guard";
 import { localTimestamp } from "@/lib/dates/zoned";
 import type { ExportFormat } from "@/lib/export/table";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { queueWhere } from "@/lib/requests/queries";
-import type { QueueFilter } from "@/lib/requests/schemas";
+import { queueMatching, type QueueSelection } from "@/lib/requests/queries";
 import { WHEN_SELECT, whenFromColumns, type When } from "@/lib/when/when";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { Tenant } from "@/lib/tenancy/tenant";
@@ -41,20 +40,24 @@ type Row = Prisma.HelpRequestGetPayload<{ select: typeof SELECT }>;
 
 const BATCH = 1000;
 
-/** The filtered requests in batches, oldest first, by keyset (a deep batch costs what the first does). */
-async function* batches(tenant: { id: string }, where: Prisma.HelpRequestWhereInput): AsyncGenerator<Row[]> {
+/**
+ * The selected requests in batches, oldest first, by keyset (a deep batch
+ * costs what the first does): each batch's ids by the queue's own SQL, then
+ * their columns.
+ */
+async function* batches(tenant: { id: string }, matching: Prisma.Sql): AsyncGenerator<Row[]> {
   const db = forTenant(tenant.id);
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const page: Row[] = await db.helpRequest.findMany({
-      where: after ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] } : where,
-      select: SELECT,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: BATCH,
+    const keys: { id: string; createdAt: Date }[] = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
+      SELECT r.id, r."createdAt" ${matching} ${after ? Prisma.sql`AND (r."createdAt", r.id) > (${after.createdAt}::timestamp(3), ${after.id})` : Prisma.empty}
+       ORDER BY r."createdAt", r.id LIMIT ${BATCH}`;
+    const page: Row[] = keys.length === 0 ? [] : await db.helpRequest.findMany({
+      where: { id: { in: keys.map((r) => r.id) } }, select: SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     if (page.length > 0) yield page;
-    if (page.length < BATCH) return;
-    after = page[page.length - 1];
+    if (keys.length < BATCH) return;
+    after = keys[keys.length - 1];
   }
 }
 
@@ -70,21 +73,21 @@ function cell(column: RequestColumn, r: Row, tenant: Tenant<"defaultLocale" | "t
 }
 
 /**
- * The requests the queue's filters select, as rows of the columns the reader's
+ * The requests the queue shows for the same filters and search, as rows of the columns the reader's
  * role may see. The export is written to the audit log (who, which filters,
  * which columns, how many rows) before any row leaves.
  */
 export async function exportRequests(
-  tenant: Tenant<"defaultLocale" | "timeZone">, actor: { userId: string; roles: readonly Role[] }, filter: QueueFilter, format: ExportFormat, locale: Locale, words: RequestWords,
+  tenant: Tenant<"defaultLocale" | "timeZone">, actor: { userId: string; roles: readonly Role[] }, filter: QueueSelection, format: ExportFormat, locale: Locale, words: RequestWords,
 ): Promise<{ columns: RequestColumn[]; rows: AsyncGenerator<(string | null)[][]> }> {
   const columns = requestColumns(actor.roles);
-  const where = queueWhere(filter);
-  const count = await forTenant(tenant.id).helpRequest.count({ where });
+  const matching = queueMatching(tenant.id, filter);
+  const [{ n: count }] = await forTenant(tenant.id).$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${matching}`;
   // Which filters, not their values: what was typed (a name, another town's id) stays out of a log kept for years.
   const filters = Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [k]));
   await writeAudit(tenant, { actorId: actor.userId, action: "request.export", subjectType: "Tenant", subjectId: tenant.id, details: { format, filters, rows: count, columns } });
   async function* rows() {
-    for await (const batch of batches(tenant, where)) yield batch.map((r) => columns.map((c) => cell(c, r, tenant, locale, words)));
+    for await (const batch of batches(tenant, matching)) yield batch.map((r) => columns.map((c) => cell(c, r, tenant, locale, words)));
   }
   return { columns, rows: rows() };
 }

@@ -9,22 +9,11 @@ import { cappedCount, cappedCountSql } from "@/lib/lists/count";
 import type { Key } from "@/lib/lists/cursor";
 import { keysetSql, pageOf, type KeyColumn } from "@/lib/lists/keyset";
 import { PAGE_SIZE } from "@/lib/lists/params";
-import { containsPattern } from "@/lib/lists/search";
+import { searchedIds } from "@/lib/lists/search";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
 const ACTIVE = ["NEW", "OPEN", "MATCHED"] as const;
-
-/** The requests the queue's filters select, for its export (the queue itself is read by SQL below, with its search too). */
-export function queueWhere(filter: QueueFilter): Prisma.HelpRequestWhereInput {
-  return {
-    status: filter.status ?? { in: [...ACTIVE] },
-    categoryId: filter.categoryId,
-    neighbourhood: filter.neighbourhood ? { equals: filter.neighbourhood, mode: "insensitive" } : undefined,
-    urgency: filter.urgency,
-    ageGroup: filter.ageGroup,
-  };
-}
 
 const col = (name: string) => Prisma.raw(`r."${name}"`);
 const ID: KeyColumn = { sql: col("id"), kind: "text" };
@@ -45,8 +34,24 @@ const QUEUE_ORDERS: Record<QueueSort, { columns: KeyColumn[]; key: (r: QueueRow)
   },
 };
 
-/** What a search reads: the same expression as the trigram index (migration 20261204100000). */
-const QUEUE_SEARCH = Prisma.sql`(r.reference || ' ' || r.neighbourhood || ' ' || r.postcode || ' ' || r."publicSummary")`;
+/** What the queue shows for a URL: its filters and its search text. */
+export type QueueSelection = QueueFilter & Partial<Pick<QueueList, "q">>;
+
+/**
+ * The requests the queue's filters and search select, as SQL over
+ * "HelpRequest" r (`FROM … WHERE …`): for its pages, its count and its export
+ * alike, so a download holds what the page shows. The search reads reference,
+ * neighbourhood, postcode and public summary (helpt_search_requests).
+ */
+export function queueMatching(tenantId: string, filter: QueueSelection): Prisma.Sql {
+  return Prisma.sql`FROM "HelpRequest" r WHERE r."tenantId" = ${tenantId}
+    AND ${filter.status ? Prisma.sql`r.status = ${filter.status}::"RequestStatus"` : Prisma.sql`r.status IN (${Prisma.join(ACTIVE.map((s) => Prisma.sql`${s}::"RequestStatus"`))})`}
+    ${filter.categoryId ? Prisma.sql`AND r."categoryId" = ${filter.categoryId}` : Prisma.empty}
+    ${filter.neighbourhood ? Prisma.sql`AND lower(r.neighbourhood) = lower(${filter.neighbourhood})` : Prisma.empty}
+    ${filter.urgency ? Prisma.sql`AND r.urgency = ${filter.urgency}::"Urgency"` : Prisma.empty}
+    ${filter.ageGroup ? Prisma.sql`AND r."ageGroup" = ${filter.ageGroup}::"AgeGroup"` : Prisma.empty}
+    ${filter.q ? Prisma.sql`AND ${searchedIds("requests", Prisma.sql`r.id`, tenantId, filter.q)}` : Prisma.empty}`;
+}
 
 type QueueRow = WhenColumns & {
   id: string; reference: string; status: RequestStatus; source: RequestSource; urgency: Urgency; ageGroup: AgeGroup;
@@ -59,13 +64,7 @@ type QueueRow = WhenColumns & {
  * from its cursor, and how many match, counted up to COUNT_CAP.
  */
 export async function listQueue(tenant: Tenant<"defaultLocale">, filter: QueueFilter, locale: Locale, list: QueueList = queueListSchema.parse({}), size = PAGE_SIZE) {
-  const matching = Prisma.sql`FROM "HelpRequest" r WHERE r."tenantId" = ${tenant.id}
-    AND ${filter.status ? Prisma.sql`r.status = ${filter.status}::"RequestStatus"` : Prisma.sql`r.status IN (${Prisma.join(ACTIVE.map((s) => Prisma.sql`${s}::"RequestStatus"`))})`}
-    ${filter.categoryId ? Prisma.sql`AND r."categoryId" = ${filter.categoryId}` : Prisma.empty}
-    ${filter.neighbourhood ? Prisma.sql`AND lower(r.neighbourhood) = lower(${filter.neighbourhood})` : Prisma.empty}
-    ${filter.urgency ? Prisma.sql`AND r.urgency = ${filter.urgency}::"Urgency"` : Prisma.empty}
-    ${filter.ageGroup ? Prisma.sql`AND r."ageGroup" = ${filter.ageGroup}::"AgeGroup"` : Prisma.empty}
-    ${list.q ? Prisma.sql`AND ${QUEUE_SEARCH} ILIKE ${containsPattern(list.q)}` : Prisma.empty}`;
+  const matching = queueMatching(tenant.id, { ...filter, q: list.q });
   const order = QUEUE_ORDERS[list.sort];
   const keyset = keysetSql({ columns: order.columns, dir: list.dir }, list);
   const [fetched, counted] = await forTenant(tenant.id).$transaction(async (tx) => [

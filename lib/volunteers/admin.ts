@@ -7,7 +7,7 @@ import { cappedCount, cappedCountSql } from "@/lib/lists/count";
 import { decodeCursor, encodeCursor, type Key } from "@/lib/lists/cursor";
 import { keysetSql, pageOf, type KeyColumn } from "@/lib/lists/keyset";
 import { listParamsSchema, PAGE_SIZE } from "@/lib/lists/params";
-import { containsPattern } from "@/lib/lists/search";
+import { searchedIds } from "@/lib/lists/search";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export const VOLUNTEER_STATUSES = ["ACTIVE", "PAUSED", "BLOCKED"] as const;
@@ -37,8 +37,17 @@ const ORDERS: Record<VolunteerSort, { columns: KeyColumn[]; key: (r: VolunteerRo
   },
 };
 
-/** What a search reads: the same expression as the trigram index (migration 20261204100000). */
-const SEARCH = Prisma.sql`(v.name || ' ' || v.postcode || ' ' || v.phone)`;
+/**
+ * The volunteers the list's status, category and search select, as SQL over
+ * "VolunteerProfile" v (`FROM … WHERE …`). The search reads name, postcode
+ * and phone (helpt_search_volunteers).
+ */
+export function volunteerMatching(tenantId: string, list: Partial<Pick<VolunteerList, "status" | "categoryId" | "q">>): Prisma.Sql {
+  return Prisma.sql`FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenantId}
+    ${list.status ? Prisma.sql`AND v.status = ${list.status}::"VolunteerStatus"` : Prisma.empty}
+    ${list.categoryId ? Prisma.sql`AND v."categoryIds" @> ARRAY[${list.categoryId}]::text[]` : Prisma.empty}
+    ${list.q ? Prisma.sql`AND ${searchedIds("volunteers", Prisma.sql`v.id`, tenantId, list.q)}` : Prisma.empty}`;
+}
 
 /** The volunteers a search selects for the export: by name, or by the start of the postcode. */
 export function volunteerWhere(opts: { q?: string }): Prisma.VolunteerProfileWhereInput | undefined {
@@ -56,10 +65,7 @@ export function volunteerWhere(opts: { q?: string }): Prisma.VolunteerProfileWhe
 export async function listVolunteers(tenant: { id: string }, list: VolunteerList = volunteerListSchema.parse({}), size = PAGE_SIZE) {
   const since = new Date(Date.now() - 30 * DAY_MS);
   const db = forTenant(tenant.id);
-  const matching = Prisma.sql`FROM "VolunteerProfile" v WHERE v."tenantId" = ${tenant.id}
-    ${list.status ? Prisma.sql`AND v.status = ${list.status}::"VolunteerStatus"` : Prisma.empty}
-    ${list.categoryId ? Prisma.sql`AND v."categoryIds" @> ARRAY[${list.categoryId}]::text[]` : Prisma.empty}
-    ${list.q ? Prisma.sql`AND ${SEARCH} ILIKE ${containsPattern(list.q)}` : Prisma.empty}`;
+  const matching = volunteerMatching(tenant.id, list);
   const order = ORDERS[list.sort];
   const [fetched, counted, keyset] = await db.$transaction(async (tx) => {
     // A cursor names a volunteer by id only (no name or date in the URL); the sort key is read back from

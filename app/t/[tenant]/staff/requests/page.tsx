@@ -68,7 +68,7 @@ export default async function RequestQueue({ searchParams }: Props) {
         <Link href={PATH} className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
       <p role="status">{count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}</p>
-      <ExportLinks path="/staff/requests/export" filter={filter} />
+      <ExportLinks path="/staff/requests/export" filter={{ ...filter, q: list.q }} />
       {canBulk && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
       {rows.length > 0 && (
         <DataTable caption={t("title")} testId="queue" card columns={[

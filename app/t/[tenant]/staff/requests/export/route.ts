@@ -4,11 +4,11 @@ import { refuseDownload, downloadResponse } from "@/lib/export/response";
 import { exportStream, isExportFormat } from "@/lib/export/table";
 import { currentLocale } from "@/lib/i18n/current";
 import { exportRequests } from "@/lib/requests/export";
-import { queueFilterSchema } from "@/lib/requests/schemas";
+import { queueFilterSchema, queueListSchema } from "@/lib/requests/schemas";
 import { currentTenant } from "@/lib/tenancy/current";
 import { whenTeller } from "@/lib/when/when-text";
 
-/** Staff download the queue as filtered on the page (?format=csv|xlsx&status=…); the columns depend on the role (lib/requests/export.ts). */
+/** Staff download the queue as filtered and searched on the page (?format=csv|xlsx&status=…&q=…); the columns depend on the role (lib/requests/export.ts). */
 export async function GET(request: Request) {
   const tenant = await currentTenant();
   const member = await requireRole(tenant, STAFF_ROLES);
@@ -18,8 +18,9 @@ export async function GET(request: Request) {
   ]);
   const format = search.get("format") ?? "csv";
   if (!isExportFormat(format)) return refuseDownload(t("errors.invalidChoice"));
-  // Unknown filter values are ignored, as on the page.
-  const filter = queueFilterSchema.parse(Object.fromEntries(search));
+  // Unknown filter values are ignored, as on the page; the search text selects as it does there.
+  const params = Object.fromEntries(search);
+  const filter = { ...queueFilterSchema.parse(params), q: queueListSchema.parse(params).q };
   const { columns, rows } = await exportRequests(tenant, member, filter, format, locale, {
     enumValue: (group, value) => te(`${group}.${value}` as "status.NEW"),
     when: (when, weekly) => tellWhen({ when, weekly }),
