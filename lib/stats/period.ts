@@ -36,7 +36,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 const isPreset = (v: string | undefined): v is Preset => v !== undefined && Object.hasOwn(PRESETS, v);
 
 /** Whole days from `a` to `b` (YYYY-MM-DD), both real days. */
-function daysBetween(a: string, b: string): number {
+export function daysBetween(a: string, b: string): number {
   const [x, y] = [parseDay(a)!, parseDay(b)!];
   return Math.round((Date.UTC(y.y, y.m - 1, y.d) - Date.UTC(x.y, x.m - 1, x.d)) / DAY_MS);
 }

@@ -1,5 +1,5 @@
 import { localized, type Locale } from "@/lib/i18n/locales";
-import type { Period } from "@/lib/stats/period";
+import { addDays, daysBetween, type Period } from "@/lib/stats/period";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 /** Per bucket of the period, in the period's bucket order. */
@@ -24,62 +24,41 @@ export type Trends = {
 // The columns are timestamps in UTC without a zone, so the instants are passed the same way.
 const thresholds = (p: Period) => [...p.buckets.map((b) => b.start), p.to].map((d) => d.toISOString().slice(0, 23));
 
+const DAY_KINDS = ["day-source", "day-category", "day-offer", "day-match"];
+
 /**
- * The dashboard's trends over `period`: one grouped statement per series,
- * each reading only the period's rows from a (tenantId, createdAt …) index,
- * so a view costs what the period holds, not what the town has ever held.
- * The backlog also reads the requests still open from before the period, and
- * those matched or closed since its start.
+ * The dashboard's trends over `period`. The counts come from the town's day
+ * tallies (kept by the database on every write, on the town's calendar:
+ * migration 20261205200000_dashboard_day_tallies), so a view reads at most the
+ * period's days per series, however busy the town. The medians read the
+ * period's requests with their first offer and match (kept on each request)
+ * from one index. The backlog is the town's backlog now, wound back by each
+ * day's net change since the period's start.
  */
 export async function dashboardTrends(tenant: { id: string; defaultLocale: Locale }, period: Period, locale: Locale): Promise<Trends> {
   const t = tenant.id;
   const b = thresholds(period);
   const [from, to] = [b[0], b.at(-1)!];
+  const dayAfter = addDays(period.toDay, 1);
   // Asked for together: the town's reads share one scoped batch (lib/tenancy/read-batch.ts),
   // never an interactive transaction that holds a connection while waiting for another.
   const db = forTenant(t);
-  const [requests, timing, activity, backlog, categories] = await Promise.all([
-    db.$queryRaw<{ b: number; source: string; category: string; n: number }[]>`
-      SELECT width_bucket(r."createdAt", ${b}::timestamp[]) AS b, r.source::text AS source, r."categoryId" AS category, count(*)::int AS n
-        FROM "HelpRequest" r
-       WHERE r."tenantId" = ${t} AND r."createdAt" >= ${from}::timestamp AND r."createdAt" < ${to}::timestamp
-       GROUP BY 1, 2, 3`,
+  const [tallies, timing, categories] = await Promise.all([
+    // Each count is split over slots (lib/stats/dashboard.ts): summed here.
+    db.$queryRaw<{ kind: string; key: string; n: number }[]>`
+      SELECT kind, key, sum(count)::int AS n FROM "TownTally"
+       WHERE "tenantId" = ${t}
+         AND ((kind = ANY(${DAY_KINDS}) AND key >= ${period.fromDay} AND key < ${dayAfter})
+              OR (kind = 'day-backlog' AND key >= ${period.fromDay}) OR (kind = 'backlog' AND key = ''))
+       GROUP BY 1, 2`,
     // ROLLUP adds the whole period's medians (b NULL): a median of medians would be wrong.
     db.$queryRaw<{ b: number | null; offer: number | null; match: number | null }[]>`
       SELECT width_bucket(r."createdAt", ${b}::timestamp[]) AS b,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM fr.first - r."createdAt"))::float AS offer,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM fa.first - r."createdAt"))::float AS match
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM r."firstOfferAt" - r."createdAt"))::float AS offer,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM r."firstMatchAt" - r."createdAt"))::float AS match
         FROM "HelpRequest" r
-        LEFT JOIN LATERAL (SELECT min(x."createdAt") AS first FROM "Response" x WHERE x."tenantId" = r."tenantId" AND x."requestId" = r.id) fr ON TRUE
-        LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
        WHERE r."tenantId" = ${t} AND r."createdAt" >= ${from}::timestamp AND r."createdAt" < ${to}::timestamp
        GROUP BY ROLLUP (1)`,
-    db.$queryRaw<{ kind: string; b: number; n: number }[]>`
-      SELECT 'offer' AS kind, width_bucket(x."createdAt", ${b}::timestamp[]) AS b, count(*)::int AS n
-        FROM "Response" x WHERE x."tenantId" = ${t} AND x."createdAt" >= ${from}::timestamp AND x."createdAt" < ${to}::timestamp GROUP BY 2
-      UNION ALL
-      SELECT 'match', width_bucket(a."createdAt", ${b}::timestamp[]), count(*)::int
-        FROM "Assignment" a WHERE a."tenantId" = ${t} AND a."createdAt" >= ${from}::timestamp AND a."createdAt" < ${to}::timestamp GROUP BY 2`,
-    // A request is in the backlog at instant e when it was created before e and had
-    // neither a volunteer nor been closed before e. Candidates: created in the period,
-    // still open from before it, or matched or closed since its start.
-    db.$queryRaw<{ b: number; n: number }[]>`
-      WITH candidates AS (
-        SELECT id FROM "HelpRequest" WHERE "tenantId" = ${t} AND "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
-        UNION SELECT id FROM "HelpRequest" WHERE "tenantId" = ${t} AND status IN ('NEW', 'OPEN') AND "createdAt" < ${from}::timestamp
-        UNION SELECT "requestId" FROM "Assignment" WHERE "tenantId" = ${t} AND "createdAt" >= ${from}::timestamp
-        UNION SELECT id FROM "HelpRequest" WHERE "tenantId" = ${t} AND "closedAt" >= ${from}::timestamp
-      ), life AS (
-        SELECT r."createdAt" AS born, least(fa.first, r."closedAt") AS gone
-          FROM candidates c
-          JOIN "HelpRequest" r ON r."tenantId" = ${t} AND r.id = c.id
-          LEFT JOIN LATERAL (SELECT min(a."createdAt") AS first FROM "Assignment" a WHERE a."tenantId" = r."tenantId" AND a."requestId" = r.id) fa ON TRUE
-         WHERE r."createdAt" < ${to}::timestamp
-      )
-      SELECT e.i::int AS b, count(l.born)::int AS n
-        FROM unnest((${b}::timestamp[])[2:]) WITH ORDINALITY AS e(at, i)
-        LEFT JOIN life l ON l.born < e.at AND (l.gone IS NULL OR l.gone >= e.at)
-       GROUP BY e.i`,
     db.category.findMany({ select: { id: true, labels: true, position: true }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
   ]);
 
@@ -90,24 +69,43 @@ export async function dashboardTrends(tenant: { id: string; defaultLocale: Local
     s[bucket - 1] += count;
     series.set(key, s);
   };
+  const step = period.bucket === "day" ? 1 : 7;
+  // A day's bucket; the backlog's days after the period (it may end before today) are past its last bucket.
+  const bucketOf = (day: string) => Math.floor(daysBetween(period.fromDay, day) / step) + 1;
   const sources = new Map<string, Series>();
   const cats = new Map<string, Series>();
-  for (const r of requests) { add(sources, r.source, r.b, r.n); add(cats, r.category, r.b, r.n); }
   const offers = zeros();
   const matches = zeros();
-  for (const a of activity) (a.kind === "offer" ? offers : matches)[a.b - 1] += a.n;
+  const netBacklog = zeros();
+  let backlogNow = 0;
+  let backlogSince = 0;
+  for (const r of tallies) {
+    if (r.kind === "backlog") { backlogNow += r.n; continue; }
+    const [day, key] = [r.key.slice(0, 10), r.key.slice(11)];
+    const bucket = bucketOf(day);
+    if (r.kind === "day-backlog") {
+      backlogSince += r.n;
+      if (day < dayAfter) netBacklog[bucket - 1] += r.n;
+    } else if (r.kind === "day-source") add(sources, key, bucket, r.n);
+    else if (r.kind === "day-category") add(cats, key, bucket, r.n);
+    else (r.kind === "day-offer" ? offers : matches)[bucket - 1] += r.n;
+  }
   const toFirstOffer: MedianSeries = new Array(n).fill(null);
   const toMatch: MedianSeries = new Array(n).fill(null);
   const overall = timing.find((r) => r.b === null);
   for (const r of timing) if (r.b !== null) { toFirstOffer[r.b - 1] = r.offer; toMatch[r.b - 1] = r.match; }
-  const backlogSeries = zeros();
-  for (const r of backlog) backlogSeries[r.b - 1] = r.n;
+  // The backlog when the period began, then at the end of each bucket.
+  let level = backlogNow - backlogSince;
+  const backlogSeries = netBacklog.map((d) => (level += d));
   const sum = (s: Series) => s.reduce((a, x) => a + x, 0);
-  const requestsTotal = requests.reduce((a, r) => a + r.n, 0);
+  // Tallies at zero stay (a request deleted): a series without a request in the period is left out.
+  const counted = (m: Map<string, Series>) => new Map([...m].filter(([, s]) => s.some((x) => x !== 0)));
+  const [bySource, byCat] = [counted(sources), counted(cats)];
+  const requestsTotal = [...bySource.values()].reduce((a, s) => a + sum(s), 0);
   return {
-    bySource: [...sources.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, counts]) => ({ source, counts })),
+    bySource: [...bySource.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, counts]) => ({ source, counts })),
     // In the town's order; categories without a request in the period are left out.
-    byCategory: categories.filter((c) => cats.has(c.id)).map((c) => ({ id: c.id, label: localized(c.labels, locale, tenant.defaultLocale), counts: cats.get(c.id)! })),
+    byCategory: categories.filter((c) => byCat.has(c.id)).map((c) => ({ id: c.id, label: localized(c.labels, locale, tenant.defaultLocale), counts: byCat.get(c.id)! })),
     offers, matches, toFirstOffer, toMatch, backlog: backlogSeries,
     totals: {
       requests: requestsTotal, offers: sum(offers), matches: sum(matches),
