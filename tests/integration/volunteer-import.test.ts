@@ -3,6 +3,7 @@ import { sendDueWaves } from "@/lib/alerts/waves";
 import { NotFoundInTenant } from "@/lib/errors";
 import { acceptInvitation, openInvitation } from "@/lib/imports/invitation";
 import { confirmImport, getImport, importProgress, previewImport } from "@/lib/imports/jobs";
+import { PREVIEW_KEEP_DAYS, purgeAbandonedPreviews } from "@/lib/imports/purge-previews";
 import { runImportChunk, runImports } from "@/lib/imports/run";
 import { setBlocked } from "@/lib/matching/block";
 import { rankCandidates } from "@/lib/matching/candidates";
@@ -183,5 +184,32 @@ describe("importing a volunteer list", () => {
     while ((await runImports()) > 0 && (await importProgress(a.ctx, jobId)).status !== "DONE");
     expect(await systemDb.volunteerProfile.count({ where: { tenantId: b.tenant.id } })).toBe(0);
     expect(await systemDb.volunteerProfile.count({ where: { tenantId: a.tenant.id } })).toBe(1);
+  });
+
+  it("purges previews nobody confirmed within a week, of every town; confirmed imports and fresh previews stay", async () => {
+    const a = await town();
+    const b = await town();
+    const colleague = await createUser("coord");
+    const list = () => `Naam;E-mail;Postcode\nAnn;${uniqueSlug("a")}@example.be;3000\n`;
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const abandoned = await preview(a, list());
+    const fresh = await previewImport(a.ctx, colleague.id, { name: "nieuw.csv", bytes: utf8(list()) });
+    const confirmed = await preview(b, list());
+    await confirmImport(b.ctx, b.coordinator.id, confirmed);
+    const elsewhere = await preview(b, list());
+    if (!("jobId" in fresh)) throw new Error("no preview");
+    const age = async (jobId: string, days: number) => systemDb.importJob.updateMany({ where: { id: jobId }, data: { createdAt: daysAgo(days) } });
+    await age(abandoned, PREVIEW_KEEP_DAYS + 1);
+    await age(fresh.jobId, PREVIEW_KEEP_DAYS - 1);
+    await age(confirmed, 30);
+    await age(elsewhere, PREVIEW_KEEP_DAYS + 0.01);
+    expect(await purgeAbandonedPreviews(now)).toBeGreaterThanOrEqual(2);
+    const left = await systemDb.importJob.findMany({ where: { id: { in: [abandoned, fresh.jobId, confirmed, elsewhere] } }, select: { id: true } });
+    expect(left.map((j) => j.id).sort()).toEqual([fresh.jobId, confirmed].sort());
+    // Its page is gone with it: the coordinator who comes back finds "not found", and can upload again.
+    await expect(getImport(a.ctx, abandoned)).rejects.toBeInstanceOf(NotFoundInTenant);
+    await expect(confirmImport(a.ctx, a.coordinator.id, abandoned)).rejects.toBeInstanceOf(NotFoundInTenant);
+    expect(await purgeAbandonedPreviews(now)).toBe(0);
   });
 });
