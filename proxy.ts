@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedFormPost, malformedHeaders, normaliseHost, normaliseOrigin } from "@/lib/abuse/malformed-request";
-import { isOversizedFormPost } from "@/lib/abuse/oversized";
+import { builtActionId } from "@/lib/abuse/action-ids";
+import { isOversizedFormPost, largeFormPost } from "@/lib/abuse/oversized";
 import { isCrossSiteFormPost } from "@/lib/abuse/same-origin";
 import { benchEnabled, isProduction } from "@/lib/env";
 import { withoutForwarded, withSiteOrigin } from "@/lib/http/forwarded";
@@ -46,7 +47,9 @@ async function respond(request: NextRequest, headers: Headers) {
   // Bodies of same-site posts to pages only: the others are refused by route(), or /api reads its own.
   const path = request.nextUrl.pathname;
   if (request.method === "POST" && !path.startsWith("/api/") && !isCrossSiteFormPost(request.method, path, headers, site)) {
-    const body = await malformedFormPost(request.headers, request.body);
+    // The volunteer-list upload takes more (lib/abuse/oversized.ts): on its pages of a town's site, for its action only.
+    const large = match.kind === "tenant" || match.kind === "custom" ? largeFormPost(path) : null;
+    const body = await malformedFormPost(request.headers, request.body, large ? { limit: large.limit, actionId: builtActionId(large.action) } : undefined);
     if (body) return refuse(request, body.status, (m) => (body.reason === "tooLarge" ? m.form.formErrors.tooLarge : m.security.badRequest));
   }
   return route(request, headers, match, site);

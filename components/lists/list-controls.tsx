@@ -5,7 +5,8 @@ import type { CappedCount } from "@/lib/lists/count";
 import type { Direction } from "@/lib/lists/keyset";
 import { listHref, sortHref } from "@/lib/lists/params";
 
-type Query = Record<string, string | undefined> & { sort: string; dir: Direction };
+/** A list's state in its URL: filters, search, sort. */
+export type Query = Record<string, string | undefined> & { sort: string; dir: Direction };
 
 /** A sortable column heading: a link that sorts by it (or turns the order round), with aria-sort on the heading. */
 export function sortColumn(label: string, field: string, path: string, current: Query, natural: Direction = "asc"): Column {

@@ -92,29 +92,39 @@ function actionKind(headers: Headers): ActionKind {
   return multipart ? "form" : null;
 }
 
+/** What a page takes past MAX_FORM_POST_BYTES: up to `limit` bytes, for the action with this id only (lib/abuse/oversized.ts). */
+export type LargePostAllowance = { limit: number; actionId: string | null };
+
 /**
  * A POST to a page (not /api, whose handlers read their own bodies): over
  * the limit however it is sent (a chunked body has no Content-Length), or a
  * server-action body Next.js cannot decode. `body` is the proxy's copy of the
- * request body; it is read up to the limit and no further.
+ * request body; it is read up to the limit and no further. A page with an
+ * allowance takes a larger body for its one action, and for nothing else.
  */
-export async function malformedFormPost(headers: Headers, body: ReadableStream<Uint8Array> | null): Promise<Refusal | null> {
-  const bytes = await readUpTo(body, MAX_FORM_POST_BYTES);
+export async function malformedFormPost(headers: Headers, body: ReadableStream<Uint8Array> | null, allowance?: LargePostAllowance): Promise<Refusal | null> {
+  const bytes = await readUpTo(body, allowance?.limit ?? MAX_FORM_POST_BYTES);
   if (!bytes) return TOO_LARGE;
+  const large = bytes.byteLength > MAX_FORM_POST_BYTES;
+  const allowed = (actionId: string | null | undefined) => !large || (!!actionId && actionId === allowance?.actionId);
   const contentType = headers.get("content-type") ?? "";
   switch (actionKind(headers)) {
     case "fetch-text":
+      if (!allowed(headers.get("next-action"))) return TOO_LARGE;
       return validArguments(new TextDecoder().decode(bytes)) ? null : BAD;
     case "fetch-multipart": {
+      if (!allowed(headers.get("next-action"))) return TOO_LARGE;
       const fields = await busboyFields(contentType, bytes);
       return fields && validArguments(fields.get("0")) ? null : BAD;
     }
     case "form": {
       const form = await undiciForm(contentType, bytes);
-      return form && validFormAction(form) ? null : BAD;
+      if (!form) return large ? TOO_LARGE : BAD;
+      if (!allowed(formActionId(form))) return TOO_LARGE;
+      return validFormAction(form) ? null : BAD;
     }
     default:
-      return null;
+      return large ? TOO_LARGE : null;
   }
 }
 
@@ -215,6 +225,18 @@ function parseJson(text: string | undefined | null): unknown {
 function validArguments(text: string | undefined): boolean {
   const args = parseJson(text);
   return Array.isArray(args) && args.length <= MAX_ARGUMENTS && plainValue(args, 0);
+}
+
+/** The action a form posted without JavaScript names (see below), or null. */
+function formActionId(form: FormData): string | null {
+  for (const key of form.keys()) {
+    if (key.startsWith("$ACTION_ID_")) return key.slice("$ACTION_ID_".length);
+    if (key.startsWith("$ACTION_REF_")) {
+      const meta = parseJson(form.get(`$ACTION_${key.slice("$ACTION_REF_".length)}:0`) as string | null) as { id?: unknown } | undefined;
+      return meta && typeof meta === "object" && typeof meta.id === "string" ? meta.id : null;
+    }
+  }
+  return null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { COORDINATOR_ROLES } from "@/lib/auth/guard";
 import { NotFoundInTenant } from "@/lib/errors";
 import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
-import { acceptInvitation } from "@/lib/imports/invitation";
+import { acceptInvitation, acceptOwnInvitation } from "@/lib/imports/invitation";
 import { confirmImport, previewImport } from "@/lib/imports/jobs";
 import { ImportFileError } from "@/lib/imports/parse";
 import { acceptInvitationSchema, importFileNameSchema, invitationTokenSchema } from "@/lib/imports/schemas";
@@ -60,4 +60,16 @@ export async function acceptInvitationAction(invitation: string, _prev: Invitati
       return { state: { accepted: true } };
     },
   );
+}
+
+/**
+ * An imported volunteer who signed in (their own volunteer page) accepts
+ * there: the same terms, the session instead of the link's token. Back on
+ * their page, requests near them show.
+ */
+export async function acceptOwnInvitationAction(_prev: InvitationState, formData: FormData): Promise<InvitationState> {
+  return townAction(formData, { who: "user", input: acceptInvitationSchema }, async ({ tenant, actor }) => {
+    await acceptOwnInvitation(tenant, actor.userId);
+    return { redirect: "/volunteer?confirmed=1" };
+  });
 }

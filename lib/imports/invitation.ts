@@ -53,9 +53,22 @@ export async function openInvitation(tenant: { id: string }, token: string, now 
 export async function acceptInvitation(tenant: { id: string }, token: string, now = new Date()): Promise<void> {
   const profileId = invitationProfile(tenant.id, token, now);
   if (!profileId) throw new NotFoundInTenant("invitation");
+  await activateInvited(tenant, { id: profileId }, now);
+}
+
+/**
+ * The same yes from an imported volunteer who signed in before following
+ * the link: their session is the proof (signing in took a link sent to
+ * that address), so no token is needed.
+ */
+export async function acceptOwnInvitation(tenant: { id: string }, userId: string, now = new Date()): Promise<void> {
+  await activateInvited(tenant, { userId }, now);
+}
+
+async function activateInvited(tenant: { id: string }, who: { id: string } | { userId: string }, now: Date): Promise<void> {
   await forTenant(tenant.id).$transaction(async (tx) => {
     const accepted = await tx.volunteerProfile.updateManyAndReturn({
-      where: { id: profileId, status: "INVITED" }, data: { status: "ACTIVE", codeOfConductAt: now }, select: { userId: true },
+      where: { ...who, status: "INVITED" }, data: { status: "ACTIVE", codeOfConductAt: now }, select: { userId: true },
     });
     if (accepted.length === 0) throw new InvalidTransition("invitationUsed");
     await tx.user.updateMany({ where: { id: accepted[0].userId, emailVerified: null }, data: { emailVerified: now } });

@@ -1,15 +1,12 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { MAX_FORM_POST_BYTES } from "@/lib/abuse/oversized";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/imports/limits";
 
 // An uploaded volunteer list, read into a header row and data rows of text:
 // CSV (UTF-8 with or without BOM, separated by ";", "," or tab) or XLSX
 // (its first sheet). Whatever the bytes, the outcome is rows or an
 // ImportFileError with a translation key, never an exception of the parser.
 
-/** The file itself; the whole form post is capped at Next.js's 1 MB by the proxy (lib/abuse/oversized.ts). 10,000 rows of a typical list take ~650 kB. */
-export const MAX_IMPORT_BYTES = MAX_FORM_POST_BYTES - 16 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
 /** Longer cells are no one's name or address: refused as a corrupt file rather than stored. */
 const MAX_CELL = 1_000;
 

@@ -9,6 +9,7 @@ import { sendDigests } from "@/lib/notifications/held-digest";
 import { beat } from "@/lib/jobs/heartbeat";
 import { logger } from "@/lib/log/logger";
 import { sendVolunteerDigests } from "@/lib/matching/digest";
+import { purgeAbandonedPreviews } from "@/lib/imports/purge-previews";
 import { runImports } from "@/lib/imports/run";
 import { purgeExpired } from "@/lib/privacy/purge-expired";
 import { reopenDueRecurring } from "@/lib/requests/mutations";
@@ -54,6 +55,7 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
       const towns = await prisma.tenant.findMany({ select: { id: true, retentionDays: true } });
       for (const town of towns) await anonymiseExpired(town);
       await purgeExpired();
+      await purgeAbandonedPreviews();
     },
   },
 ];

@@ -18,6 +18,8 @@ import { Jar, send, type Reply } from "./helpers/http";
 import { actionResult, callAction, serverActions, SESSION_COOKIE, signInOverHttp, type ServerAction } from "./helpers/server-actions";
 import { apex, sql, town } from "./helpers/site";
 import { encodeCursor } from "../../lib/lists/cursor";
+import { MAX_FORM_POST_BYTES, MAX_IMPORT_POST_BYTES } from "../../lib/abuse/oversized";
+import { volunteerList } from "../fixtures/volunteer-list";
 
 // Hostile input at every door of the running app: every route handler, every
 // page (path, query string, cookies), every server action (posted like a
@@ -716,5 +718,56 @@ test("hosts, forwarding headers, router state and body encodings get a 4xx, neve
     const unknownAction = reply.headers["x-nextjs-action-not-found"] !== undefined;
     if (reply.status === 400 && !url.includes("/api/") && !unknownAction && translationOf(reply.body, locale) !== "security.badRequest") problems.push(`shape body ${shape.label}: 400 "${reply.body.slice(0, 80)}"`);
   }
+  expectNoProblems();
+});
+
+test("only the volunteer-list upload takes more than 1 MB: on its pages, for its action, up to 10 MB; past that a translated 413", async () => {
+  test.setTimeout(240_000);
+  const upload = actions.find((a) => a.name === "previewImportAction")!;
+  const submit = actions.find((a) => a.name === "submitHelpRequest")!;
+  const importPage = town(TOWN, "/staff/volunteers/import");
+  const previewPage = town(TOWN, `/staff/volunteers/import/${IMPORT_ID}`);
+  const list = new Blob([new Uint8Array(volunteerList(10_500, "fuzz"))]);
+  expect(list.size).toBeGreaterThan(MAX_FORM_POST_BYTES);
+  const withFile = (file: Blob) => {
+    const form = new FormData();
+    form.append("file", file, "vrijwilligers.csv");
+    return form;
+  };
+  const state = { values: {}, errors: {} };
+  const refused = (what: string, reply: Reply, locale: Locale) => {
+    check(`upload ${what}`, reply, what, { protocolProbe: true });
+    if (reply.status !== 413) problems.push(`upload ${what}: ${reply.status}, not 413`);
+    else if (translationOf(reply.body, locale) !== "form.formErrors.tooLarge") problems.push(`upload ${what}: 413 without the translated message`);
+  };
+  const previews = async () => (await sql<{ total: number }>(`SELECT total FROM "ImportJob" WHERE "tenantId" = $1 AND status = 'PREVIEW' AND "fileName" = 'vrijwilligers.csv' AND total = 10500`, [TOWN_ID])).length;
+
+  // The upload itself, as the page's script sends it and as a form without script: read and previewed.
+  for (const [what, page] of [["import page", importPage], ["a preview's page", previewPage]] as const) {
+    await sql(`DELETE FROM "ImportJob" WHERE "tenantId" = $1 AND total = 10500`, [TOWN_ID]);
+    const reply = await callAction(page, upload.id, [state, withFile(list)], signed);
+    check(`upload ${what}`, reply, what);
+    expect(reply.status, `${what}: ${reply.body.slice(0, 200)}`).toBeLessThan(400);
+    expect(reply.headers["x-action-redirect"], what).toMatch(/\/staff\/volunteers\/import\//);
+    expect(await previews()).toBe(1);
+  }
+  await sql(`DELETE FROM "ImportJob" WHERE "tenantId" = $1 AND total = 10500`, [TOWN_ID]);
+  const noJs = await post(signed, importPage, actionForm(upload.id, [state], [["file", list]]));
+  check("upload without script", noJs, "form");
+  expect(noJs.status).toBeLessThan(400);
+  expect(await previews()).toBe(1);
+
+  for (const locale of LOCALES) {
+    // The same 1.8 MB for another action, or to another page, or as a form naming another action: too large.
+    refused(`another action (${locale})`, await callAction(importPage, submit.id, [withFile(list)], signed, { "accept-language": locale }), locale);
+    refused(`another page (${locale})`, await callAction(town(TOWN, "/staff/volunteers"), upload.id, [state, withFile(list)], signed, { "accept-language": locale }), locale);
+    refused(`the apex (${locale})`, await callAction(apex("/staff/volunteers/import"), upload.id, [state, withFile(list)], signed, { "accept-language": locale }), locale);
+    refused(`form for another action (${locale})`, await post(signed, importPage, actionForm(submit.id, null, [["file", list]]), locale), locale);
+  }
+  // Past 10 MB, even for the upload: with a length, and chunked (no length), refused before it is read whole.
+  const over = new Blob([new Uint8Array(MAX_IMPORT_POST_BYTES + 1)]);
+  refused("over 10 MB", await callAction(importPage, upload.id, [state, withFile(over)], signed, { "accept-language": "nl" }), "nl");
+  refused("over 10 MB, chunked", await callAction(importPage, upload.id, [state, withFile(over)], signed, { "accept-language": "fr", "transfer-encoding": "chunked" }), "fr");
+  refused("over 10 MB, without script", await post(signed, importPage, actionForm(upload.id, [state], [["file", over]]), "de"), "de");
   expectNoProblems();
 });

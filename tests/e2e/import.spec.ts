@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
+import { volunteerList } from "../fixtures/volunteer-list";
+import { arrangeInvited } from "./helpers/import-fixture";
 import { apex, expectAccessible, signInAs, sql, town } from "./helpers/site";
 
 test.use({ locale: "en-GB" });
@@ -114,4 +117,60 @@ test("upload with errors → translated errors → fixed file → confirm → pr
   // Single use: the link now opens nothing.
   expect((await volunteer.goto(link))?.status()).toBe(404);
   await phone.close();
+});
+
+test("a list of 10,500 volunteers (1.8 MB) is read and previewed; a file over 10 MB is refused before it is sent, and stays chosen", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signInAs(page, SLUG, COORDINATOR);
+  await page.goto(town(SLUG, "/staff/volunteers/import"));
+  const file = page.getByLabel("Volunteer list (CSV or XLSX)");
+  const posts: string[] = [];
+  page.on("request", (r) => { if (r.method() === "POST") posts.push(r.url()); });
+  await file.setInputFiles({ name: "te-groot.csv", mimeType: "text/csv", buffer: Buffer.alloc(10_000_001, "a") });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.locator("#file-error")).toHaveText("The file is too large. Split it into files of at most 10 MB.");
+  expect(posts).toEqual([]);
+  expect(await file.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("te-groot.csv");
+
+  // What towns keep besides (street, town, remarks) takes 10,500 rows past the 1 MB every other form is held to.
+  const list = volunteerList(10_500, `e2e${run}`);
+  expect(list.length).toBeGreaterThan(1024 * 1024);
+  await file.setInputFiles({ name: "alle-vrijwilligers.csv", mimeType: "text/csv", buffer: list });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Preview of alle-vrijwilligers.csv" })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId("count-new")).toHaveText("10500");
+  await expect(page.getByTestId("count-invalid")).toHaveText("0");
+  await expect(page.getByTestId("import-first-rows")).toContainText("Lotte");
+  expect(posts.length).toBe(1);
+});
+
+type Texts = { invitation: { metaTitle: string }; volunteer: { invitedNotice: string; pausedNotice: string; resume: string } };
+const fr = JSON.parse(readFileSync(new URL("../../messages/fr.json", import.meta.url), "utf8")) as Texts;
+
+test("an imported volunteer who signs in before following the link is shown the invitation to confirm, in their language, not a pause", async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = `e2e-import-own-${run}`;
+  await arrangeInvited(TOWN_ID, id);
+  await signInAs(page, SLUG, `${id}@invited.example`);
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: "fr", domain: `${SLUG}.localhost`, path: "/" }]);
+  await page.goto(town(SLUG, "/volunteer"));
+  const invitation = page.getByTestId("volunteer-invitation");
+  await expect(invitation.getByRole("heading", { name: fr.invitation.metaTitle })).toBeVisible();
+  await expect(page.getByText(fr.volunteer.invitedNotice)).toBeVisible();
+  await expect(page.getByText(fr.volunteer.pausedNotice)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: fr.volunteer.resume })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: "en", domain: `${SLUG}.localhost`, path: "/" }]);
+  await page.reload();
+  await invitation.getByRole("button", { name: "Confirm and start volunteering" }).click();
+  await expect(invitation.getByText("Please accept the code of conduct.")).toBeVisible();
+  await invitation.getByLabel("I accept the code of conduct.").check();
+  await invitation.getByLabel(/I have read the privacy statement/).check();
+  await invitation.getByRole("button", { name: "Confirm and start volunteering" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "You are now an active volunteer" })).toBeVisible();
+  await expect(page.getByTestId("volunteer-status")).toHaveText("You are available for requests.");
+  await expect(page.getByTestId("volunteer-invitation")).toHaveCount(0);
+  const [profile] = await sql<{ status: string }>(`SELECT status FROM "VolunteerProfile" WHERE "tenantId" = $1 AND id = $2`, [TOWN_ID, id]);
+  expect(profile.status).toBe("ACTIVE");
 });

@@ -171,6 +171,8 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/imports/actions.ts#confirmImportAction": {},
   "lib/imports/actions.ts#acceptInvitationAction": { form: () => ({ codeOfConduct: "on", privacy: "on" }) },
   "lib/imports/actions.ts#previewImportAction": {},
+  // A signed-in volunteer of A confirming their own invitation: their profile in A only (no id: B stays unchanged).
+  "lib/imports/actions.ts#acceptOwnInvitationAction": { form: () => ({ codeOfConduct: "on", privacy: "on" }) },
   "lib/platform/email-actions.ts#retryEmailAction": {},
   "lib/platform/actions.ts#suspendTownAction": { form: () => ({ reason: PROBE }) },
   "lib/platform/actions.ts#reactivateTownAction": {},

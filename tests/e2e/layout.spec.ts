@@ -17,17 +17,20 @@ const WIDTHS = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
 const DRAFT_ID = "e2e-layout-draft";
 const TABS = 3;
 
-type Role = "anonymous" | "admin" | "volunteer" | "organisation" | "platform";
+type Role = "anonymous" | "admin" | "volunteer" | "invited" | "organisation" | "platform";
+const INVITED_ID = "e2e-layout-invited";
 const SIGN_IN: Record<Exclude<Role, "anonymous">, [slug: string | null, email: string]> = {
   admin: ["leuven", "admin@leuven.example"],
   volunteer: ["leuven", "volunteer1@leuven.example"],
+  // An imported volunteer who signs in before following their invitation's link (arrangeInvited).
+  invited: ["leuven", `${INVITED_ID}@invited.example`],
   organisation: ["leuven", "carehome@leuven.example"],
   platform: [null, "platform@helpt.example"],
 };
 
-/** Who sees each page, and the URLs (paths with their segments filled) to visit. */
+/** Who sees each page, and the URLs (paths with their segments filled) to visit; a page that reads differently to two people has a plan for each. */
 type Plan = { role: Role; paths?: string[] };
-const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
+const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "apex:/": { role: "anonymous" },
   "apex:/sign-in": { role: "anonymous" },
   "apex:/sign-in/check-email": { role: "anonymous" },
@@ -57,7 +60,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/sign-in/check-email": { role: "anonymous" },
   "town:/[...missing]": { role: "anonymous", paths: [town("leuven", "/no-such-page"), town("atlantis", "/")] },
   "town:/organisation": { role: "organisation", paths: ["/organisation", "/organisation?q=e&sort=name&dir=asc"] },
-  "town:/volunteer": { role: "volunteer" },
+  "town:/volunteer": [{ role: "volunteer" }, { role: "invited" }],
   "town:/volunteer/profile": { role: "volunteer" },
   "town:/settings": { role: "admin" },
   "town:/settings/billing": { role: "admin" },
@@ -91,10 +94,11 @@ function urlsByRole(ids: Ids): Map<Role, string[]> {
     const key = `${route.site}:${route.path}`;
     const entry = PLANS[key];
     if (!entry) throw new Error(`${route.file}: no layout plan for ${key} in tests/e2e/layout.spec.ts`);
-    const plan = typeof entry === "function" ? entry(ids) : entry;
-    const paths = plan.paths ?? fillPath(route, {});
-    const urls = paths.map((p) => (p.startsWith("http") ? p : route.site === "town" ? town("leuven", p) : apex(p)));
-    byRole.set(plan.role, [...(byRole.get(plan.role) ?? []), ...urls]);
+    for (const plan of [typeof entry === "function" ? entry(ids) : entry].flat()) {
+      const paths = plan.paths ?? fillPath(route, {});
+      const urls = paths.map((p) => (p.startsWith("http") ? p : route.site === "town" ? town("leuven", p) : apex(p)));
+      byRole.set(plan.role, [...(byRole.get(plan.role) ?? []), ...urls]);
+    }
   }
   return byRole;
 }
@@ -154,14 +158,14 @@ test.beforeAll(async () => {
   ids = {
     request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id),
     imports: [await arrangeImport(open.tenantId, "e2e-layout-preview", SIGN_IN.admin[1], "PREVIEW"), await arrangeImport(open.tenantId, "e2e-layout-done", SIGN_IN.admin[1], "DONE")],
-    invitation: await arrangeInvited(open.tenantId, "e2e-layout-invited"),
+    invitation: await arrangeInvited(open.tenantId, INVITED_ID),
   };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.
   await sql(`INSERT INTO "SignupDraft" (id, step, data, "updatedAt") VALUES ($1, 7, '{}', now()) ON CONFLICT (id) DO UPDATE SET step = 7, "tenantId" = NULL`, [DRAFT_ID]);
 });
 
-for (const role of ["anonymous", "admin", "volunteer", "organisation", "platform"] as const) {
+for (const role of ["anonymous", "admin", "volunteer", "invited", "organisation", "platform"] as const) {
   test.describe(`layout (${role})`, () => {
     let context: BrowserContext;
     test.beforeAll(async ({ browser }) => {

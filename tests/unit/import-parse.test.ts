@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapColumns } from "@/lib/imports/columns";
-import { detectSeparator, ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseCsvText, readSheet } from "@/lib/imports/parse";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/imports/limits";
+import { detectSeparator, ImportFileError, parseCsvText, readSheet } from "@/lib/imports/parse";
 import { checkRows, splitDuplicates, type TownFacts } from "@/lib/imports/validate";
 
 const TOWN: TownFacts = { country: "BE", defaultLocale: "nl", categories: [{ id: "cat-groceries", key: "groceries", labels: { nl: "Boodschappen", fr: "Courses", en: "Groceries" } }] };

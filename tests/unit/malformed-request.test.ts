@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { malformedFormPost, malformedHeaders, normaliseHost } from "@/lib/abuse/malformed-request";
+import { malformedFormPost, malformedHeaders, normaliseHost, type LargePostAllowance } from "@/lib/abuse/malformed-request";
 import { withoutForwarded } from "@/lib/http/forwarded";
-import { MAX_FORM_POST_BYTES } from "@/lib/abuse/oversized";
+import { MAX_FORM_POST_BYTES, MAX_IMPORT_POST_BYTES } from "@/lib/abuse/oversized";
 import { hostileActionArguments, hostileBody, hostileForwarded, hostileHost, hostileRouterState } from "@/tests/hostile/values";
 
 // The proxy's guard against requests Next.js would answer with a 500, on
@@ -18,8 +18,8 @@ const stream = (body: Uint8Array, chunk = 64 * 1024) =>
       controller.close();
     },
   });
-const post = (contentType: string, body: Uint8Array | string, extra: Record<string, string> = {}) =>
-  malformedFormPost(new Headers({ host: "leuven.localhost", "content-type": contentType, ...extra }), stream(typeof body === "string" ? Buffer.from(body) : body));
+const post = (contentType: string, body: Uint8Array | string, extra: Record<string, string> = {}, allowance?: LargePostAllowance) =>
+  malformedFormPost(new Headers({ host: "leuven.localhost", "content-type": contentType, ...extra }), stream(typeof body === "string" ? Buffer.from(body) : body), allowance);
 /** A fetch action body as React's client encodes it. */
 const encoded = async (args: string) => {
   const form = new FormData();
@@ -105,5 +105,38 @@ describe("bodies of posts to pages", () => {
     for (const args of ['["$@0"]', '"x"', "{}", JSON.stringify([...Array.from({ length: 999 }, () => 1), "$K1"])]) {
       expect(await post("application/json", args, { "next-action": ACTION }), args.slice(0, 40)).toEqual({ status: 400, reason: "badRequest" });
     }
+  });
+
+  it("takes a larger body only for the action a page allows it, and never past that page's limit", async () => {
+    const UPLOAD = "7f00ff";
+    const allowance = { limit: MAX_IMPORT_POST_BYTES, actionId: UPLOAD };
+    const list = new Blob([`naam;e-mail\n${"Jan Peeters;jan@example.be\n".repeat(80_000)}`]); // ~2.2 MB
+    const asFetch = async (size: "list" | "over") => {
+      const form = new FormData();
+      form.append("0", '["$K1"]');
+      form.append("_1_file", size === "list" ? list : new Blob([new Uint8Array(MAX_IMPORT_POST_BYTES + 1)]), "vrijwilligers.csv");
+      const request = new Request("http://x/", { method: "POST", body: form });
+      return { contentType: request.headers.get("content-type")!, body: new Uint8Array(await request.arrayBuffer()) };
+    };
+    const listPost = await asFetch("list");
+    expect(listPost.body.length).toBeGreaterThan(2 * MAX_FORM_POST_BYTES);
+    expect(await post(listPost.contentType, listPost.body, { "next-action": UPLOAD }, allowance)).toBeNull();
+    // Another action, none, or the right one where no page allows it: too large.
+    for (const [headers, allowed] of [[{ "next-action": ACTION }, allowance], [{}, allowance], [{ "next-action": UPLOAD }, undefined], [{ "next-action": UPLOAD }, { limit: MAX_IMPORT_POST_BYTES, actionId: null }]] as const) {
+      expect(await post(listPost.contentType, listPost.body, headers, allowed)).toEqual({ status: 413, reason: "tooLarge" });
+    }
+    expect(await post("text/plain;charset=UTF-8", `["${"x".repeat(2 * MAX_FORM_POST_BYTES)}"]`, { "next-action": ACTION }, allowance)).toEqual({ status: 413, reason: "tooLarge" });
+    const over = await asFetch("over");
+    expect(await post(over.contentType, over.body, { "next-action": UPLOAD }, allowance)).toEqual({ status: 413, reason: "tooLarge" });
+    // Without JavaScript the form names its action in the body: the same rule.
+    const noJs = async (actionId: string) => {
+      const form = new FormData();
+      for (const [k, v] of [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${actionId}","bound":"$@1"}`], ["$ACTION_1:1", '[{"values":{},"errors":{}}]'], ["$ACTION_KEY", "k0"]]) form.append(k, v);
+      form.append("file", list, "vrijwilligers.csv");
+      const request = new Request("http://x/", { method: "POST", body: form });
+      return post(request.headers.get("content-type")!, new Uint8Array(await request.arrayBuffer()), {}, allowance);
+    };
+    expect(await noJs(UPLOAD)).toBeNull();
+    expect(await noJs(ACTION)).toEqual({ status: 413, reason: "tooLarge" });
   });
 });

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { whenTeller } from "@/lib/when/when-text";
 import { VolunteerProfileForm } from "@/components/volunteers/profile-form";
+import { InvitationTerms } from "@/components/imports/invitation-terms";
 import { PushControl } from "@/components/volunteers/push-control";
 import { DeleteProfileForm, DoneForm, RespondForm, SimpleActionButton } from "@/components/volunteers/volunteer-forms";
 import { currentMember } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
+import { acceptOwnInvitationAction } from "@/lib/imports/actions";
 import { formatPhone, whatsappLink } from "@/lib/phone/normalize";
 import { vacanciesForVolunteer } from "@/lib/organisations/vacancies";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -16,7 +18,7 @@ import { getOwnProfile } from "@/lib/volunteers/profile";
 import { keepTogether } from "@/lib/text/keep-together";
 import { vapidKeys } from "@/lib/notifications/push-config";
 
-type Props = { searchParams: Promise<{ saved?: string; deleted?: string }> };
+type Props = { searchParams: Promise<{ saved?: string; deleted?: string; confirmed?: string }> };
 
 const card = "rounded bg-white p-4 shadow-sm";
 // A volunteer takes one or two requests at a time: the nearest few dozen are plenty, and the page stays light in a large town.
@@ -25,8 +27,8 @@ const NEAREST_SHOWN = 30;
 export default async function VolunteerHome({ searchParams }: Props) {
   const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
-  const [t, te, format, tellWhen, member, { saved, deleted }] = await Promise.all([
-    getTranslations("volunteer"), getTranslations("enums"), getFormatter(), whenTeller(), currentMember(tenant), searchParams,
+  const [t, te, ti, format, tellWhen, member, { saved, deleted, confirmed }] = await Promise.all([
+    getTranslations("volunteer"), getTranslations("enums"), getTranslations("invitation"), getFormatter(), whenTeller(), currentMember(tenant), searchParams,
   ]);
 
   if (!member) {
@@ -61,14 +63,17 @@ export default async function VolunteerHome({ searchParams }: Props) {
   const push = vapidKeys();
   const open = requests.filter((r) => !r.responded);
   const shown = open.slice(0, NEAREST_SHOWN);
+  // Imported from the town's list and not yet confirmed (the link in their invitation, or here): not paused, invited.
+  const invited = profile.status === "INVITED";
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="vol" className="flex flex-col gap-3">
         <h1 id="vol" className="text-3xl font-bold">{t("hello", { name: profile.name })}</h1>
         {saved && <p role="status" className="font-semibold text-green-900">{t("saved")}</p>}
-        <p data-testid="volunteer-status">{t(`status.${profile.status}`)}</p>
+        {confirmed && profile.status === "ACTIVE" && <p role="status" className="font-semibold text-green-900">{t("invitationConfirmed")}</p>}
+        {!invited && <p data-testid="volunteer-status">{t(`status.${profile.status}`)}</p>}
         <div className="flex flex-wrap items-center gap-3">
-          {profile.status !== "BLOCKED" && (
+          {profile.status !== "BLOCKED" && !invited && (
             <form action={pauseAction}>
               <input type="hidden" name="paused" value={profile.status === "ACTIVE" ? "true" : "false"} />
               <button type="submit" className="rounded border-2 border-brand bg-white px-3 py-2 font-semibold text-brand">
@@ -80,6 +85,14 @@ export default async function VolunteerHome({ searchParams }: Props) {
           <a href="/volunteer/export" className="underline" download>{t("export")}</a>
         </div>
       </section>
+
+      {invited && (
+        <section aria-labelledby="invitation" className={`${card} flex flex-col gap-3`} data-testid="volunteer-invitation">
+          <h2 id="invitation" className="text-xl font-bold">{ti("metaTitle")}</h2>
+          <p>{ti("intro", { town: tenant.name })}</p>
+          <InvitationTerms town={tenant.name} action={acceptOwnInvitationAction} signIn={null} />
+        </section>
+      )}
 
       {push && (
         <section aria-labelledby="push" className={card}>
@@ -123,7 +136,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
 
       <section aria-labelledby="near" className="flex flex-col gap-3">
         <h2 id="near" className="text-2xl font-bold">{t("nearTitle")}</h2>
-        {profile.status !== "ACTIVE" ? <p>{t("pausedNotice")}</p> : open.length === 0 ? <p data-testid="nothing-near">{t("nothingNear")}</p> : (
+        {invited ? <p>{t("invitedNotice")}</p> : profile.status !== "ACTIVE" ? <p>{t("pausedNotice")}</p> : open.length === 0 ? <p data-testid="nothing-near">{t("nothingNear")}</p> : (
           <>
             {open.length > shown.length && <p>{t("nearestShown", { count: shown.length })}</p>}
             <ul className="grid gap-3 md:grid-cols-2" data-testid="requests-near">

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { InvitationForm } from "@/components/imports/invitation-form";
+import { InvitationTerms } from "@/components/imports/invitation-terms";
 import { acceptInvitationAction } from "@/lib/imports/actions";
 import { openInvitation } from "@/lib/imports/invitation";
 import { currentTenant } from "@/lib/tenancy/current";
@@ -23,26 +22,17 @@ export default async function Invitation({ params }: Props) {
   const tenant = await currentTenant();
   const invited = await openInvitation(tenant, token.slice(0, 200));
   if (!invited) notFound();
-  const [t, tv] = await Promise.all([getTranslations("invitation"), getTranslations("volunteer")]);
+  const t = await getTranslations("invitation");
   return (
     <article aria-labelledby="invitation-title" className="mx-auto flex max-w-2xl flex-col gap-4">
       <title>{t("metaTitle")}</title>
       <h1 id="invitation-title" className="text-3xl font-bold">{t("title", { name: invited.name })}</h1>
       <p>{t("intro", { town: tenant.name })}</p>
-      <section aria-labelledby="coc" className="rounded border-2 border-zinc-300 bg-white p-4">
-        <h2 id="coc" className="text-lg font-bold">{tv("codeTitle", { town: tenant.name })}</h2>
-        <ul className="list-disc pl-6">
-          <li>{tv("code1")}</li><li>{tv("code2")}</li><li>{tv("code3")}</li><li>{tv("code4")}</li>
-        </ul>
-      </section>
-      <p><Link href="/legal/privacy" className="font-semibold text-brand underline">{t("privacyLink")}</Link></p>
-      <ClientMessages namespaces={["invitation", "volunteer", "form"]}>
-        <InvitationForm
-          action={acceptInvitationAction.bind(null, token)}
-          privacyLabel={t("privacyAccept", { town: tenant.name })}
-          signIn={<Link href="/sign-in" className="self-start rounded bg-brand px-5 py-3 font-bold text-white">{t("signIn")}</Link>}
-        />
-      </ClientMessages>
+      <InvitationTerms
+        town={tenant.name}
+        action={acceptInvitationAction.bind(null, token)}
+        signIn={<Link href="/sign-in" className="self-start rounded bg-brand px-5 py-3 font-bold text-white">{t("signIn")}</Link>}
+      />
     </article>
   );
 }

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Pager, sortColumn } from "@/components/lists/list-controls";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { sortColumn } from "@/components/lists/list-controls";
+import { Cell } from "@/components/ui/data-table";
 import { whenTeller } from "@/lib/when/when-text";
 import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
-import { BulkBar } from "@/components/bulk/bulk-bar";
-import { SelectBox } from "@/components/bulk/select-box";
-import { ExportLinks } from "@/components/export/export-links";
+import { BulkList } from "@/components/bulk/bulk-list";
 import { bulkRequestsAction } from "@/lib/bulk/actions";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -37,7 +35,6 @@ export default async function RequestQueue({ searchParams }: Props) {
   const { rows, count } = page;
   // Bulk actions are for those who may act on one request (coordinators, admins).
   const canBulk = hasRole(member, COORDINATOR_ROLES);
-  const tb = await getTranslations("bulk");
   const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[], anyLabel = t("any")) => (
     // Never wider than the form: a long category or neighbourhood name would otherwise widen the page on a phone.
     <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
@@ -67,22 +64,22 @@ export default async function RequestQueue({ searchParams }: Props) {
         <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("apply")}</button>
         <Link href={PATH} className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
-      <p role="status">{count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}</p>
-      <ExportLinks path="/staff/requests/export" filter={{ ...filter, q: list.q }} />
-      {canBulk && <BulkBar kind="requests" action={bulkRequestsAction} pageIds={rows.map((r) => r.id)} />}
-      {rows.length > 0 && (
-        <DataTable caption={t("title")} testId="queue" card columns={[
-          ...(canBulk ? [{ label: tb("selectColumn"), srOnly: true }] : []),
+      <BulkList
+        kind="requests" action={canBulk ? bulkRequestsAction : null}
+        count={count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}
+        exportLink={{ path: "/staff/requests/export", filter: { ...filter, q: list.q } }}
+        caption={t("title")} testId="queue"
+        columns={[
           sortColumn(t("reference"), "reference", PATH, current),
           t("category"), t("neighbourhood"), t("when"),
           sortColumn(t("status"), "status", PATH, current),
           sortColumn(t("urgency"), "urgency", PATH, current, "desc"),
           t("ageGroup"),
           sortColumn(t("created"), "created", PATH, current, "desc"),
-        ]}>
-          {rows.map((r) => (
-            <Row key={r.id}>
-              {canBulk && <Cell><SelectBox kind="requests" id={r.id} label={tb("select", { label: r.reference })} /></Cell>}
+        ]}
+        rows={rows.map((r) => ({
+          id: r.id, label: r.reference, cells: (
+            <>
               <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
               <Cell>{r.category}</Cell>
               <Cell>{r.neighbourhood || r.postcode}</Cell>
@@ -91,11 +88,11 @@ export default async function RequestQueue({ searchParams }: Props) {
               <Cell>{te(`urgency.${r.urgency}`)}</Cell>
               <Cell>{te(`ageGroup.${r.ageGroup}`)}</Cell>
               <Cell>{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</Cell>
-            </Row>
-          ))}
-        </DataTable>
-      )}
-      <Pager path={PATH} current={current} next={page.next} prev={page.prev} />
+            </>
+          ),
+        }))}
+        pages={{ path: PATH, current, next: page.next, prev: page.prev }}
+      />
     </section>
   );
 }

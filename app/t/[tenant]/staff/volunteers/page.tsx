@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Pager, sortColumn } from "@/components/lists/list-controls";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { sortColumn } from "@/components/lists/list-controls";
+import { Cell } from "@/components/ui/data-table";
 import { UndeliverableBadge } from "@/components/ui/undeliverable-badge";
 import { COORDINATOR_ROLES, hasRole, requireRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { blockVolunteerAction } from "@/lib/matching/actions";
-import { BulkBar } from "@/components/bulk/bulk-bar";
-import { SelectBox } from "@/components/bulk/select-box";
-import { ExportLinks } from "@/components/export/export-links";
+import { BulkList } from "@/components/bulk/bulk-list";
 import { messageVolunteersAction } from "@/lib/bulk/actions";
 import { currentTenant } from "@/lib/tenancy/current";
 import { listVolunteers, VOLUNTEER_STATUSES, volunteerListSchema } from "@/lib/volunteers/admin";
@@ -26,8 +24,8 @@ export default async function Volunteers({ searchParams }: Props) {
   const list = volunteerListSchema.parse(await searchParams);
   // The list's whole state, kept in every link (sort headings, pages): shareable, and the back button works.
   const current = { q: list.q, status: list.status, categoryId: list.categoryId, sort: list.sort, dir: list.dir };
-  const [t, tv, tb, format, page, categories] = await Promise.all([
-    getTranslations("volunteersAdmin"), getTranslations("volunteer"), getTranslations("bulk"), getFormatter(), listVolunteers(tenant, list), listCategories(tenant, locale),
+  const [t, tv, format, page, categories] = await Promise.all([
+    getTranslations("volunteersAdmin"), getTranslations("volunteer"), getFormatter(), listVolunteers(tenant, list), listCategories(tenant, locale),
   ]);
   const { rows, count } = page;
   const canBlock = hasRole(member, COORDINATOR_ROLES);
@@ -60,41 +58,43 @@ export default async function Volunteers({ searchParams }: Props) {
         <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white">{t("searchButton")}</button>
         <Link href={PATH} className="px-2 py-2 underline">{t("reset")}</Link>
       </form>
-      <p role="status">{count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}</p>
-      <ExportLinks path="/staff/volunteers/export" filter={{ q: list.q }} />
-      {canBlock && <BulkBar kind="volunteers" action={messageVolunteersAction} pageIds={rows.map((v) => v.id)} />}
-      <DataTable caption={t("title")} testId="volunteers" card columns={[
-        ...(canBlock ? [{ label: tb("selectColumn"), srOnly: true }] : []),
-        sortColumn(t("name"), "name", PATH, current),
-        t("postcode"),
-        sortColumn(t("status"), "status", PATH, current),
-        sortColumn(t("created"), "created", PATH, current, "desc"),
-        t("recent"), t("skills"),
-        ...(canBlock ? [{ label: t("actions"), srOnly: true }] : []),
-      ]}>
-        {rows.map((v) => (
-          <Row key={v.id}>
-            {canBlock && <Cell><SelectBox kind="volunteers" id={v.id} label={tb("select", { label: v.name })} /></Cell>}
-            <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
-            <Cell>{v.postcode}</Cell>
-            <Cell>{t(`statuses.${v.status}`)}</Cell>
-            <Cell>{format.dateTime(v.createdAt, { dateStyle: "short" })}</Cell>
-            <Cell>{t("activity", { responses: v._count.responses, assignments: v._count.assignments })}</Cell>
-            <Cell>{v.skills.map((s) => tv(`skills.${s}` as "skills.car")).join(", ")}</Cell>
-            {canBlock && (
-              <Cell>
-                <form action={blockVolunteerAction.bind(null, v.id)}>
-                  <input type="hidden" name="blocked" value={v.status === "BLOCKED" ? "false" : "true"} />
-                  <button type="submit" className="rounded border-2 border-brand px-2 py-1 font-semibold text-brand">
-                    {v.status === "BLOCKED" ? t("unblock", { name: v.name }) : t("block", { name: v.name })}
-                  </button>
-                </form>
-              </Cell>
-            )}
-          </Row>
-        ))}
-      </DataTable>
-      <Pager path={PATH} current={current} next={page.next} prev={page.prev} />
+      <BulkList
+        kind="volunteers" action={canBlock ? messageVolunteersAction : null}
+        count={count.more ? t("countCapped", { count: count.count }) : t("count", { count: count.count })}
+        exportLink={{ path: "/staff/volunteers/export", filter: { q: list.q } }}
+        caption={t("title")} testId="volunteers"
+        columns={[
+          sortColumn(t("name"), "name", PATH, current),
+          t("postcode"),
+          sortColumn(t("status"), "status", PATH, current),
+          sortColumn(t("created"), "created", PATH, current, "desc"),
+          t("recent"), t("skills"),
+          ...(canBlock ? [{ label: t("actions"), srOnly: true }] : []),
+        ]}
+        rows={rows.map((v) => ({
+          id: v.id, label: v.name, cells: (
+            <>
+              <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
+              <Cell>{v.postcode}</Cell>
+              <Cell>{t(`statuses.${v.status}`)}</Cell>
+              <Cell>{format.dateTime(v.createdAt, { dateStyle: "short" })}</Cell>
+              <Cell>{t("activity", { responses: v._count.responses, assignments: v._count.assignments })}</Cell>
+              <Cell>{v.skills.map((s) => tv(`skills.${s}` as "skills.car")).join(", ")}</Cell>
+              {canBlock && (
+                <Cell>
+                  <form action={blockVolunteerAction.bind(null, v.id)}>
+                    <input type="hidden" name="blocked" value={v.status === "BLOCKED" ? "false" : "true"} />
+                    <button type="submit" className="rounded border-2 border-brand px-2 py-1 font-semibold text-brand">
+                      {v.status === "BLOCKED" ? t("unblock", { name: v.name }) : t("block", { name: v.name })}
+                    </button>
+                  </form>
+                </Cell>
+              )}
+            </>
+          ),
+        }))}
+        pages={{ path: PATH, current, next: page.next, prev: page.prev }}
+      />
     </section>
   );
 }

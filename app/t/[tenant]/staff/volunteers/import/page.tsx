@@ -5,7 +5,6 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { COORDINATOR_ROLES, requireRole } from "@/lib/auth/guard";
 import { FIELDS } from "@/lib/imports/columns";
 import { listImports } from "@/lib/imports/jobs";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/imports/parse";
 import { currentTenant } from "@/lib/tenancy/current";
 
 /** Where a coordinator uploads the town's existing volunteer list, and finds earlier imports. */
@@ -21,7 +20,7 @@ export default async function ImportVolunteers() {
       <h2 className="text-2xl font-bold">{t("columnsTitle")}</h2>
       <p>{t("columnsHint")}</p>
       <ul className="list-disc pl-6">{FIELDS.map((f) => <li key={f}>{t(`columns.${f}`)}</li>)}</ul>
-      <ImportUploadForm label={t("fileLabel")} hint={t("fileHint", { megabytes: Math.floor(MAX_IMPORT_BYTES / 1_000_00) / 10, rows: format.number(MAX_IMPORT_ROWS) })} />
+      <ImportUploadForm />
       <h2 className="text-2xl font-bold">{t("recent")}</h2>
       {jobs.length === 0 ? <p>{t("noImports")}</p> : (
         <DataTable caption={t("recent")} testId="imports" columns={[t("fileName"), t("when"), t("startedBy"), t("status"), t("result")]}>

@@ -10,7 +10,6 @@ import { NotFoundInTenant } from "@/lib/errors";
 import { confirmImportAction } from "@/lib/imports/actions";
 import { FIELDS } from "@/lib/imports/columns";
 import { getImport, MAX_PROBLEMS, toImport } from "@/lib/imports/jobs";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/imports/parse";
 import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { params: Promise<{ id: string }> };
@@ -111,7 +110,7 @@ export default async function ImportJobPage({ params }: Props) {
       <div className="flex flex-col gap-2 rounded border-2 border-zinc-300 bg-white p-4">
         <h2 className="text-2xl font-bold">{t("uploadAgain")}</h2>
         <p>{t("uploadAgainHint")}</p>
-        <ImportUploadForm label={t("fileLabel")} hint={t("fileHint", { megabytes: Math.floor(MAX_IMPORT_BYTES / 1_000_00) / 10, rows: MAX_IMPORT_ROWS })} />
+        <ImportUploadForm />
       </div>
     </section>
   );
