@@ -20,7 +20,7 @@ const ID: KeyColumn = { sql: col("id"), kind: "text" };
 const CREATED: KeyColumn = { sql: col("createdAt"), kind: "date" };
 
 /** Each sort's key (an index on (tenantId, …its columns) answers it) and how a row gives it. */
-const QUEUE_ORDERS: Record<QueueSort, { columns: KeyColumn[]; key: (r: QueueRow) => Key }> = {
+export const QUEUE_ORDERS: Record<QueueSort, { columns: KeyColumn[]; key: (r: QueueRow) => Key }> = {
   urgency: {
     columns: [{ sql: col("urgency"), kind: "text", enum: { type: '"Urgency"', values: URGENCIES } }, CREATED, ID],
     key: (r) => [r.urgency, r.createdAt, r.id],

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { COUNT_CAP } from "@/lib/lists/count";
 import { decodeCursor, encodeCursor } from "@/lib/lists/cursor";
-import { listQueue } from "@/lib/requests/queries";
+import { keysetSql } from "@/lib/lists/keyset";
+import { listQueue, QUEUE_ORDERS } from "@/lib/requests/queries";
 import { QUEUE_SORTS, queueListSchema, type QueueFilter } from "@/lib/requests/schemas";
 import { systemDb } from "@/lib/tenancy/system";
 import { listVolunteers, VOLUNTEER_SORTS, volunteerListSchema } from "@/lib/volunteers/admin";
@@ -112,6 +113,8 @@ describe("staff request queue, paged", () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...QUEUE_SORTS), token, fc.constantFrom("after", "before"), async (sort, tok, side) => {
+        // A token that reads as a real key of this sort is a position (after a reference, say), not a forgery: skipped.
+        fc.pre(!keysetSql({ columns: QUEUE_ORDERS[sort].columns, dir: "desc" }, { [side]: tok }).started);
         const page = await listQueue(ctx(t), {}, "nl", queueListSchema.parse({ sort, [side]: tok }), 3);
         expect(page.rows.map((r) => r.id)).toEqual(firsts.get(sort));
       }),
