@@ -6,6 +6,8 @@ import { CSV_BOM, defuseFormula } from "@/lib/csv/write";
 import { exportStream, xlsxCell, type ExportFormat } from "@/lib/export/table";
 import { createRequest } from "@/lib/requests/mutations";
 import { exportRequests, type RequestWords } from "@/lib/requests/export";
+import { listQueue } from "@/lib/requests/queries";
+import { queueListSchema } from "@/lib/requests/schemas";
 import { exportVolunteers } from "@/lib/volunteers/export";
 import { systemDb } from "@/lib/tenancy/system";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
@@ -77,6 +79,32 @@ describe("request exports", () => {
     expect(audit[0]).toMatchObject({ actorId: a.staff.id, details: { format: "csv", rows: 2, filters: [] } });
     expect(audit[3]).toMatchObject({ details: { rows: 1, filters: ["categoryId"] } });
     expect(await systemDb.auditLog.count({ where: { tenantId: b.tenant.id, action: "request.export" } })).toBe(0);
+  });
+});
+
+describe("request export and the queue", () => {
+  it("holds exactly what the queue shows for the same filters and search text (generated)", async () => {
+    const a = await town();
+    const SUMMARIES = ["Boodschappen 50% korting", "Wandeling in het park", "Apotheek_ophalen", "Boodschappen \\ apotheek"];
+    for (const [i, summary] of SUMMARIES.entries()) {
+      for (const status of ["NEW", "DONE"] as const) {
+        await systemDb.helpRequest.create({ data: {
+          tenantId: a.tenant.id, id: `x${i}${status}${a.tenant.id}`, reference: `E${i}${status.slice(0, 1)}${a.tenant.id.slice(-6).toUpperCase()}`,
+          categoryId: a.categories[i % 2].id, status, neighbourhood: i % 2 ? "Centrum" : "Heverlee", postcode: "3000", publicSummary: summary,
+        } });
+      }
+    }
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(undefined, "boodschappen", "50%", "_", "\\", "apotheek", "park", "zzz"),
+      fc.constantFrom(undefined, "DONE" as const), fc.constantFrom(undefined, "centrum"), fc.constantFrom(undefined, 0, 1),
+      async (q, status, neighbourhood, category) => {
+        const selection = { q, status, neighbourhood, categoryId: category === undefined ? undefined : a.categories[category].id };
+        const queue = await listQueue(a.ctx, selection, "nl", queueListSchema.parse({ q }), 100);
+        const exported = await exportRequests(a.ctx, { userId: a.staff.id, roles: ["STAFF"] }, selection, "csv", "nl", words);
+        const rows = (await read("csv", exportStream("csv", { sheet: "x", headers: exported.columns, rows: exported.rows }, "nl"))).slice(1);
+        expect(rows.map((r) => r[0]).sort()).toEqual(queue.rows.map((r) => r.reference).sort());
+      },
+    ), { numRuns: 25 });
   });
 });
 

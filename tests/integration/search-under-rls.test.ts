@@ -122,20 +122,30 @@ describe("list search under row-level security", () => {
 
 describe("list search plans under the app login", () => {
   const INDEXES = { volunteers: "VolunteerProfile_search_trgm_idx", requests: "HelpRequest_search_trgm_idx", audit: "AuditLog_search_trgm_idx" } as const;
-  const N = 10_000;
+  const N = 1000;
+  // A word of one row: what a search for a name or a reference is like.
+  const token = (i: number) => `x${(i * 7919 + 12345).toString(36)}z`;
   let c: Town;
   beforeAll(async () => {
     c = await createTown();
-    await fill(c, N, (i) => `Naam ${i.toString(36)} ${["Peeters", "Janssens", "Maes", "Jacobs"][i % 4]}`);
-    // Statistics for the planner, as autovacuum would gather them (ANALYZE is the owner's).
+    await fill(c, N, (i) => `${["Peeters", "Janssens", "Maes", "Jacobs"][i % 4]} ${token(i)}`);
     const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await owner.connect();
     try {
-      await owner.query('ANALYZE "VolunteerProfile", "HelpRequest", "AuditLog"');
+      // Ten times as many requests and entries (copies under new ids): below that, reading the
+      // town's rows through a B-tree is cheaper than any text index, and is rightly chosen.
+      for (const table of ["HelpRequest", "AuditLog"]) {
+        const renamed = table === "HelpRequest" ? "'id', r.id || g, 'reference', r.reference || g" : "'id', r.id || g";
+        await owner.query(`INSERT INTO "${table}" SELECT (jsonb_populate_record(r, jsonb_build_object(${renamed}))).*
+          FROM "${table}" r, generate_series(1, 9) g WHERE r."tenantId" = $1`, [c.tenant.id]);
+      }
+      // Statistics for the planner and the trigram indexes' pending entries merged, as autovacuum
+      // would do (the owner's to run): a long pending list prices a GIN index out.
+      await owner.query('VACUUM ANALYZE "VolunteerProfile", "HelpRequest", "AuditLog"');
     } finally {
       await owner.end();
     }
-  }, 60_000);
+  }, 180_000);
 
   /**
    * The statement's plan, and how often it scanned each trigram index (the
@@ -161,17 +171,16 @@ describe("list search plans under the app login", () => {
 
   for (const list of LISTS) {
     it(`searches the ${list} by its trigram index (${INDEXES[list]})`, async () => {
-      const found = await explain(AFTER[list](c.tenant.id, "1z Jacobs"));
-      const sys = await systemDb.$transaction(async (tx) => { await tx.$executeRaw`SET LOCAL enable_seqscan = off`; return tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS ON, TIMING OFF) ${BEFORE[list](c.tenant.id, containsPattern("1z Jacobs"))}`); });
-      console.log("DEBUG", sys.map((r) => r["QUERY PLAN"]).join("\n"));
+      const found = await explain(AFTER[list](c.tenant.id, token(71)));
       expect(found.user).toBe("helpt_app");
       expect(found.plan).toContain(`helpt_search_${list}`);
       expect(found.plan).not.toContain("~~*"); // no ILIKE left in the list's own statement
       expect(found.scans[list]).toBeGreaterThan(0);
       // What the list did before, under the same login: the policy keeps ILIKE away from the index.
-      const before = await explain(Prisma.sql`${BEFORE[list](c.tenant.id, containsPattern("1z Jacobs"))}`);
-      expect(before.plan).toContain("~~*");
-      expect(before.scans[list]).toBe(0);
+      const before = await explain(Prisma.sql`${BEFORE[list](c.tenant.id, containsPattern(token(71)))}`);
+      // (The audit log's index leads with the town's id, which it may still be read by.)
+      expect(before.plan).toMatch(/Filter: .*~~\*/);
+      expect(before.plan).not.toMatch(/Cond: .*~~\*/);
     });
   }
 });
