@@ -1,9 +1,9 @@
-import type { PartnerRole } from "@/generated/prisma/enums";
+import type { OrganisationKind, PartnerRole } from "@/generated/prisma/enums";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
 export type PartnerSeat = {
   member: { id: string; role: PartnerRole; name: string; phone: string | null };
-  organisation: { id: string; name: string; kind: string; description: string };
+  organisation: { id: string; name: string; kind: OrganisationKind; description: string };
 };
 
 /** The partner this user works for in this town (through their ORGANISATION membership), with their role there; null when none. */
