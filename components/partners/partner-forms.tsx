@@ -51,16 +51,16 @@ export function ColleagueInviteForm() {
   );
 }
 
-/** Joining a partner: the name and phone number the town calls back on. */
-export function JoinPartnerForm({ action, name }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; name?: string }) {
+/** Joining a partner, or correcting one's details there: the name and phone number the town calls back on. */
+export function JoinPartnerForm({ action, name, phone, submit }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; name?: string; phone?: string; submit?: string }) {
   const t = useTranslations("partners");
   const [state, run, pending] = useActionState(action, { values: {}, errors: {} });
   return (
     <form action={run} noValidate className="flex max-w-2xl flex-col gap-3">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
       <TextField name="name" id="join-name" label={t("joinNameLabel")} defaultValue={state.values.name ?? name} error={state.errors.name} />
-      <TextField name="phone" id="join-phone" type="tel" label={t("joinPhoneLabel")} hint={t("joinPhoneHint")} defaultValue={state.values.phone} error={state.errors.phone} />
-      <SubmitButton pending={pending}>{t("join")}</SubmitButton>
+      <TextField name="phone" id="join-phone" type="tel" label={t("joinPhoneLabel")} hint={t("joinPhoneHint")} defaultValue={state.values.phone ?? phone} error={state.errors.phone} />
+      <SubmitButton pending={pending}>{submit ?? t("join")}</SubmitButton>
     </form>
   );
 }

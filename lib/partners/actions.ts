@@ -4,6 +4,7 @@ import { townAction } from "@/lib/actions/pipeline";
 import { ADMIN_ROLES } from "@/lib/auth/guard";
 import type { FormState } from "@/lib/forms/state";
 import { withCountry } from "@/lib/forms/with-country";
+import { saveMemberDetails } from "@/lib/partners/details";
 import { acceptPartnerInvitation, inviteColleague, invitePartner } from "@/lib/partners/invitations";
 import { colleagueInviteSchema, joinSchema, partnerInviteSchema } from "@/lib/partners/schemas";
 
@@ -33,5 +34,12 @@ export async function joinPartnerAction(invitationId: string, _prev: FormState, 
   return townAction(formData, { who: "user", id: invitationId, input: joinSchema, from: withCountry }, async ({ tenant, actor, id }, input) => {
     await acceptPartnerInvitation(tenant, actor, id, input);
     return { redirect: "/organisation" };
+  });
+}
+
+/** A partner's member corrects their name and call-back phone. */
+export async function memberDetailsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return townAction(formData, { who: PARTNER_ROLE, input: joinSchema, from: withCountry }, async ({ tenant, actor }, input) => {
+    await saveMemberDetails(tenant, actor.userId, input);
   });
 }

@@ -238,6 +238,7 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/partners/actions.ts#invitePartnerAction": { form: () => ({ name: PROBE, kind: "NOT_A_KIND", email: "not-an-address" }) },
   "lib/partners/actions.ts#inviteColleagueAction": { form: () => ({ email: "not-an-address", role: "NOT_A_ROLE" }) },
   "lib/partners/actions.ts#joinPartnerAction": { form: () => ({ name: "Isolation Probe", phone: "0470 12 34 56" }) },
+  "lib/partners/actions.ts#memberDetailsAction": { form: () => ({ name: "", phone: "not a number" }) },
   "lib/referrals/actions.ts#referAction": { form: () => ({ ...requestForm, consentByPhone: "on" }) },
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };

@@ -3,13 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { countText, Pager, sortColumn } from "@/components/lists/list-controls";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
-import { ColleagueInviteForm } from "@/components/partners/partner-forms";
+import { ColleagueInviteForm, JoinPartnerForm } from "@/components/partners/partner-forms";
 import { OrganisationForm, VacancyForm } from "@/components/volunteers/organisation-forms";
 import { requireRole } from "@/lib/auth/guard";
 import { formatPhone } from "@/lib/phone/normalize";
 import { closeVacancyAction } from "@/lib/organisations/actions";
 import { applicantListSchema, listApplicants } from "@/lib/organisations/applicants";
 import { ownOrganisation, ownVacancies } from "@/lib/organisations/vacancies";
+import { memberDetailsAction } from "@/lib/partners/actions";
 import { partnerSeat, partnerStaff } from "@/lib/partners/members";
 import { currentTenant } from "@/lib/tenancy/current";
 
@@ -45,6 +46,12 @@ export default async function OrganisationHome({ searchParams }: Props) {
         {/* Managers edit the organisation; someone given the partner role without one starts it. */}
         {(org || !seat) && <OrganisationForm organisation={org ?? undefined} />}
       </section>
+      {seat && (
+        <details className="rounded bg-white p-4 shadow-sm" open={!seat.member.phone}>
+          <summary className="cursor-pointer text-xl font-bold">{tp("detailsTitle")}</summary>
+          <JoinPartnerForm action={memberDetailsAction} name={seat.member.name} phone={seat.member.phone ?? undefined} submit={tp("saveDetails")} />
+        </details>
+      )}
       {staff && (
         <section aria-labelledby="staff" className="flex flex-col gap-3 rounded bg-white p-4 shadow-sm">
           <h2 id="staff" className="text-2xl font-bold">{tp("staffTitle")}</h2>
