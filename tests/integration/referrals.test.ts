@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { acceptPartnerInvitation, inviteColleague, invitePartner } from "@/lib/partners/invitations";
+import { saveMemberDetails } from "@/lib/partners/details";
 import { partnerSeat, partnerStaff } from "@/lib/partners/members";
+import { listApplicants } from "@/lib/organisations/applicants";
+import { ownOrganisation, saveOrganisation } from "@/lib/organisations/vacancies";
 import { listReferrals } from "@/lib/referrals/list";
 import { referResident } from "@/lib/referrals/refer";
 import { getRequestForStaff, listQueue } from "@/lib/requests/queries";
@@ -74,6 +77,26 @@ describe("partner organisations", () => {
 
     const actions = (await systemDb.auditLog.findMany({ where: { tenantId: t.tenant.id, action: { startsWith: "partner." } }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["partner.invite", "partner.join", "partner.inviteColleague", "partner.join"]);
+  });
+
+  it("keep the single-owner way: someone given the partner role starts one and manages it; a referrer edits nothing and sees no applicants", async () => {
+    const t = await town();
+    const owner = await createUser("owner");
+    await systemDb.membership.create({ data: { tenantId: t.tenant.id, userId: owner.id, role: "ORGANISATION" } });
+    const org = await saveOrganisation(t.ctx, owner.id, { name: "Woonzorgcentrum", description: "" });
+    expect(await partnerSeat(t.ctx, owner.id)).toMatchObject({ member: { role: "MANAGER", name: owner.email, phone: null }, organisation: { id: org.id } });
+    await saveMemberDetails(t.ctx, owner.id, { name: "An Owner", phone: "+3216999999" });
+    expect((await partnerSeat(t.ctx, owner.id))?.member).toMatchObject({ name: "An Owner", phone: "+3216999999" });
+
+    const email = `${uniqueSlug("referrer")}@example.be`;
+    await inviteColleague(t.ctx, { userId: owner.id, email: owner.email }, { email, role: "REFERRER" });
+    const [invitation] = (await partnerStaff(t.ctx, org.id)).invitations;
+    const referrer = await prisma.user.findUniqueOrThrow({ where: { email } });
+    await acceptPartnerInvitation(t.ctx, { userId: referrer.id, email }, invitation.id, join);
+    await expect(saveOrganisation(t.ctx, referrer.id, { name: "Taken over", description: "" })).rejects.toBeInstanceOf(NotFoundInTenant);
+    expect(await ownOrganisation(t.ctx, referrer.id)).toBeNull();
+    expect(await listApplicants(t.ctx, referrer.id, { sort: "applied", dir: "desc" })).toBeNull();
+    expect((await ownOrganisation(t.ctx, owner.id))?.name).toBe("Woonzorgcentrum");
   });
 
   it("answer nothing across towns: another town's invitation cannot be opened or accepted there", async () => {
