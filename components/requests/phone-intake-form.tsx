@@ -10,11 +10,17 @@ import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { submitPhoneRequest } from "@/lib/requests/actions";
 import { AGE_GROUPS, RECURRENCES, URGENCIES } from "@/lib/requests/schemas";
 
+type Props = {
+  categories: CategoryOption[]; locales: readonly Locale[]; submissionKey: string;
+  /** A partner's referral (lib/referrals) uses the same form: its action and how it words the resident's consent and the button. */
+  referral?: { action: (prev: FormState, formData: FormData) => Promise<FormState>; consentLabel: string; submitLabel: string };
+};
+
 /** Keyboard-first: the category select has focus, Tab walks the fields, Ctrl+Enter saves. */
-export function PhoneIntakeForm({ categories, locales, submissionKey }: { categories: CategoryOption[]; locales: readonly Locale[]; submissionKey: string }) {
+export function PhoneIntakeForm({ categories, locales, submissionKey, referral }: Props) {
   const t = useTranslations("intake");
   const te = useTranslations("enums");
-  const [state, action, pending] = useActionState<FormState, FormData>(submitPhoneRequest, emptyForm);
+  const [state, action, pending] = useActionState<FormState, FormData>(referral?.action ?? submitPhoneRequest, emptyForm);
   const v = state.values;
   const submitOnCtrlEnter = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -33,9 +39,9 @@ export function PhoneIntakeForm({ categories, locales, submissionKey }: { catego
         <SelectField name="recurrence" label={t("recurrenceLabel")} defaultValue={v.recurrence ?? "NONE"} options={RECURRENCES.map((r) => ({ value: r, label: te(`recurrence.${r}`) }))} error={state.errors.recurrence} />
         <SelectField name="locale" label={t("localeLabel")} defaultValue={v.locale} options={locales.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
       </div>
-      <CheckboxField name="consentByPhone" label={t("consentByPhoneLabel")} defaultChecked={v.consentByPhone === "on"} error={state.errors.consentByPhone} />
+      <CheckboxField name="consentByPhone" label={referral?.consentLabel ?? t("consentByPhoneLabel")} defaultChecked={v.consentByPhone === "on"} error={state.errors.consentByPhone} />
       <TextField name="consentNote" label={t("consentNoteLabel")} optional defaultValue={v.consentNote} error={state.errors.consentNote} />
-      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
+      <SubmitButton pending={pending}>{referral?.submitLabel ?? t("submit")}</SubmitButton>
       <p className="text-zinc-700">{t("shortcut")}</p>
     </form>
   );

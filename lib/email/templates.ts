@@ -171,6 +171,19 @@ export const TEMPLATES = {
       button: { label: t("email.staffInvitation.button"), url: d.url },
     }),
   }),
+  "partner-invitation": template({
+    schema: z.object({ inviter: z.string(), organisation: z.string(), role: z.enum(["MANAGER", "REFERRER"]), url }),
+    sample: { inviter: "An Admin", organisation: "OCMW Leuven", role: "MANAGER", url: "https://leuven.helpt.be/api/auth/callback/email?token=sample" },
+    build: (t, b, d) => ({
+      subject: t("email.partnerInvitation.subject", { organisation: d.organisation, town: b.name }),
+      preview: t("email.partnerInvitation.preview", { town: b.name }),
+      paragraphs: [
+        t("email.partnerInvitation.intro", { inviter: d.inviter, organisation: d.organisation, town: b.name, role: t(`partners.roles.${d.role}`) }),
+        t("email.partnerInvitation.expiry"),
+      ],
+      button: { label: t("email.partnerInvitation.button"), url: d.url },
+    }),
+  }),
   "wizard-welcome": template({
     schema: z.object({ url, signInUrl: url }),
     sample: { url: "https://leuven.helpt.be", signInUrl: "https://leuven.helpt.be/api/auth/callback/email?token=sample" },

@@ -3,19 +3,30 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
-/** The organisation run by this user's ORGANISATION membership in the town, if any. */
+/** The partner organisation this user manages in the town (lib/partners), if any: vacancies and applicants are its managers' business. */
 export async function ownOrganisation(tenant: Tenant, userId: string) {
-  return forTenant(tenant.id).organisation.findFirst({ where: { membership: { userId, role: "ORGANISATION" } } });
+  return forTenant(tenant.id).organisation.findFirst({ where: { members: { some: { role: "MANAGER", membership: { userId, role: "ORGANISATION" } } } } });
 }
 
+/**
+ * A manager edits their organisation. Someone the admin gave the partner role
+ * directly (the team form), who works for no partner yet, starts one and becomes its manager.
+ */
 export async function saveOrganisation(tenant: Tenant, userId: string, input: { name: string; description: string }) {
   const db = forTenant(tenant.id);
-  const membership = await db.membership.findFirst({ where: { userId, role: "ORGANISATION" } });
+  const membership = await db.membership.findFirst({
+    where: { userId, role: "ORGANISATION" }, select: { id: true, partnerMember: { select: { role: true, organisationId: true } }, user: { select: { name: true, email: true } } },
+  });
   if (!membership) throw new NotFoundInTenant("organisation membership");
-  return db.organisation.upsert({
-    where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: membership.id } },
-    update: input,
-    create: { tenantId: tenant.id, membershipId: membership.id, ...input },
+  const seat = membership.partnerMember;
+  if (seat && seat.role !== "MANAGER") throw new NotFoundInTenant("partner manager");
+  if (seat) return db.organisation.update({ where: { tenantId_id: { tenantId: tenant.id, id: seat.organisationId } }, data: input });
+  return db.$transaction(async (tx) => {
+    const org = await tx.organisation.create({ data: { tenantId: tenant.id, ...input } });
+    await tx.organisationMember.create({
+      data: { tenantId: tenant.id, organisationId: org.id, membershipId: membership.id, role: "MANAGER", name: membership.user.name || membership.user.email },
+    });
+    return org;
   });
 }
 

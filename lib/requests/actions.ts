@@ -7,11 +7,10 @@ import { COORDINATOR_ROLES, STAFF_ROLES } from "@/lib/auth/guard";
 import { FormError } from "@/lib/forms/form-error";
 import type { FormState } from "@/lib/forms/state";
 import { submissionIdentity } from "@/lib/forms/submission-key";
+import { withCountry } from "@/lib/forms/with-country";
 import { addNote, changeStatus, createRequest, publishRequest, triageRequest } from "@/lib/requests/mutations";
 import { noteSchema, onlineRequestSchema, phoneRequestSchema, publishSchema, statusSchema, triageSchema } from "@/lib/requests/schemas";
 
-/** The town's country goes in last: a form cannot choose how its phone number is read. */
-const withCountry = (_formData: FormData, values: Record<string, string>, tenant: { country: string } | null) => ({ ...values, country: tenant?.country });
 
 /** A resident asks for help on the town's site. No account needed; a paused town takes none. */
 export async function submitHelpRequest(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -16,13 +16,21 @@ import { logger } from "@/lib/log/logger";
 import { DAY_MS } from "@/lib/dates/durations";
 import type { Tenant } from "@/lib/tenancy/tenant";
 
-export type NewRequestMeta = ({ source: "ONLINE"; locale: string } | { source: "PHONE"; locale: string; staffId: string }) & {
+/** Who referred a request for a resident (lib/referrals): the partner, and the member's name and phone to call back. */
+export type ReferralMeta = { organisationId: string; referrerName: string; referrerPhone: string | null };
+
+export type NewRequestMeta = (
+  | { source: "ONLINE"; locale: string }
+  | { source: "PHONE"; locale: string; staffId: string }
+  | { source: "REFERRAL"; locale: string; staffId: string; referral: ReferralMeta }
+) & {
   /** The form's submission key (lib/forms/submission-key.ts): the same key again answers with the first request. */
   submissionKey?: string;
 };
 
 /**
- * Registers a request (online by the resident, or by staff during a call).
+ * Registers a request (online by the resident, by staff during a call, or
+ * by a partner organisation's member for a resident).
  * Idempotent per submission key: a retried form gets the request it created.
  */
 export async function createRequest(
@@ -40,7 +48,7 @@ export async function createRequest(
   if (!category) throw new InvalidInput({ categoryId: "invalidChoice" });
 
   const phoneFields =
-    meta.source === "PHONE" && "urgency" in input
+    meta.source !== "ONLINE" && "urgency" in input
       ? {
           urgency: input.urgency, ageGroup: input.ageGroup,
           consentNote: input.consentNote, createdById: meta.staffId,
@@ -78,12 +86,15 @@ export async function createRequest(
       const created = await db.$transaction(async (tx) => {
         const row = await tx.helpRequest.create({ data: { ...data, reference: newReference() }, select: { id: true, reference: true, createdAt: true } });
         await writeAudit(tenant, {
-          actorId: meta.source === "PHONE" ? meta.staffId : null,
+          actorId: meta.source === "ONLINE" ? null : meta.staffId,
           action: "request.create",
           subjectType: "HelpRequest",
           subjectId: row.id,
-          details: { source: meta.source },
+          details: { source: meta.source, ...(meta.source === "REFERRAL" && { organisationId: meta.referral.organisationId }) },
         }, tx);
+        if (meta.source === "REFERRAL") {
+          await tx.referral.create({ data: { tenantId: tenant.id, requestId: row.id, referrerId: meta.staffId, ...meta.referral } });
+        }
         const town = await townReach(tx, tenant);
         const reach = { ...data, residentPhone: data.residentPhone ?? null, residentEmail: data.residentEmail ?? null };
         await notify(tx, tenant, { to: residentContact(reach, town.country), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });

@@ -50,12 +50,15 @@ export function queueMatching(tenantId: string, filter: QueueSelection): Prisma.
     ${filter.neighbourhood ? Prisma.sql`AND lower(r.neighbourhood) = lower(${filter.neighbourhood})` : Prisma.empty}
     ${filter.urgency ? Prisma.sql`AND r.urgency = ${filter.urgency}::"Urgency"` : Prisma.empty}
     ${filter.ageGroup ? Prisma.sql`AND r."ageGroup" = ${filter.ageGroup}::"AgeGroup"` : Prisma.empty}
+    ${filter.source ? Prisma.sql`AND r.source = ${filter.source}::"RequestSource"` : Prisma.empty}
     ${filter.q ? Prisma.sql`AND ${searchedIds("requests", Prisma.sql`r.id`, tenantId, filter.q)}` : Prisma.empty}`;
 }
 
 type QueueRow = WhenColumns & {
   id: string; reference: string; status: RequestStatus; source: RequestSource; urgency: Urgency; ageGroup: AgeGroup;
   neighbourhood: string; postcode: string; timeWindow: string; createdAt: Date; recurrence: Recurrence; labels: Prisma.JsonValue;
+  /** The partner that referred it, if one did. */
+  referredBy: string | null;
 };
 
 /**
@@ -71,7 +74,9 @@ export async function listQueue(tenant: Tenant<"defaultLocale">, filter: QueueFi
     await tx.$queryRaw<QueueRow[]>`
       SELECT r.id, r.reference, r.status, r.source, r.urgency, r."ageGroup", r.neighbourhood, r.postcode, r."timeWindow", r."createdAt",
              r.recurrence, r."whenKind", r."whenDate", r."whenWeekday", r."whenPart",
-             (SELECT c.labels FROM "Category" c WHERE c."tenantId" = r."tenantId" AND c.id = r."categoryId") AS labels
+             (SELECT c.labels FROM "Category" c WHERE c."tenantId" = r."tenantId" AND c.id = r."categoryId") AS labels,
+             (SELECT o.name FROM "Referral" f JOIN "Organisation" o ON o."tenantId" = f."tenantId" AND o.id = f."organisationId"
+               WHERE f."tenantId" = r."tenantId" AND f."requestId" = r.id) AS "referredBy"
       ${matching} ${keyset.where} ${keyset.orderBy} LIMIT ${size + 1}`,
     await tx.$queryRaw<{ n: number }[]>(cappedCountSql(matching)),
   ] as const);
@@ -114,6 +119,7 @@ export async function getRequestForStaff(tenant: Tenant<"defaultLocale">, actorI
       notes: { include: { author: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
       assignments: { include: { volunteer: { select: { name: true, phone: true } } }, orderBy: { createdAt: "asc" } },
       callbacks: { select: { id: true, reason: true, dueAt: true, calledAt: true, calledBy: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      referral: { select: { referrerName: true, referrerPhone: true, createdAt: true, organisation: { select: { name: true, kind: true } } } },
     },
   });
   if (!row) throw new NotFoundInTenant("request");

@@ -64,6 +64,7 @@ export const URGENCIES = ["LOW", "NORMAL", "HIGH"] as const;
 export const AGE_GROUPS = ["UNKNOWN", "UNDER_65", "FROM_65_TO_79", "OVER_80"] as const;
 export const RECURRENCES = ["NONE", "WEEKLY", "BIWEEKLY", "MONTHLY"] as const;
 export const STATUSES = ["NEW", "OPEN", "MATCHED", "DONE", "CANCELLED"] as const;
+export const SOURCES = ["ONLINE", "PHONE", "REFERRAL"] as const;
 
 const base = {
   categoryId: z.string({ error: "required" }).overwrite(stripControl).min(1, "required").max(40, "invalidChoice"),
@@ -131,6 +132,7 @@ export const queueFilterSchema = z.object({
   neighbourhood: z.string().overwrite(stripControl).max(100).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   ageGroup: z.enum(AGE_GROUPS).optional().catch(undefined),
+  source: z.enum(SOURCES).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 

@@ -111,11 +111,16 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     }
     if (organisation) {
       const m = await ensureMember(db, tenant.id, organisation.email, organisation.name, "ORGANISATION");
-      const org = await db.organisation.upsert({
-        where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: m.id } },
-        update: {},
-        create: { tenantId: tenant.id, membershipId: m.id, name: organisation.name },
-      });
+      // Its manager: the demo's partner account (one seat per membership, so a second seed finds it).
+      const seat = await db.organisationMember.findUnique({ where: { tenantId_membershipId: { tenantId: tenant.id, membershipId: m.id } }, select: { organisationId: true } });
+      const org = seat
+        ? { id: seat.organisationId }
+        : await db.organisation.create({
+            data: {
+              tenantId: tenant.id, name: organisation.name, kind: "SOCIAL_SERVICE",
+              members: { create: { membershipId: m.id, role: "MANAGER", name: organisation.name, phone: "+3216000003" } },
+            },
+          });
       if ((await db.vacancy.count({ where: { tenantId: tenant.id, organisationId: org.id } })) === 0) {
         await db.vacancy.create({ data: { tenantId: tenant.id, organisationId: org.id, ...organisation.vacancy } });
       }

@@ -48,6 +48,8 @@ let requestId = "";
 let alertToken = "";
 /** A volunteer import's preview by Fuzzstad's admin (its page carries the confirm and upload forms), and an imported volunteer's invitation link. */
 const IMPORT_ID = "e2e-fuzz-import";
+/** An invitation to a second partner, addressed to the signed-in admin (who already manages one: joining is refused, in words). */
+const PARTNER_INVITATION_ID = "e2e-fuzz-partner-invitation";
 let invitation = "";
 
 const brief = (value: unknown) =>
@@ -100,6 +102,13 @@ test.beforeAll(async () => {
      SELECT $1, 'e2e-fuzz-' || lower(r), u.id, r::"Role" FROM "User" u, unnest(ARRAY['ADMIN', 'ORGANISATION']) r WHERE u.email = $2`,
     [TOWN_ID, ADMIN],
   );
+  // The admin manages a partner (its name and theirs are scripts: the partner's pages and the coordinator's request page show them), and is invited to another.
+  await sql(`INSERT INTO "Organisation" ("tenantId", id, name, kind) VALUES ($1, 'e2e-fuzz-partner', $2, 'SOCIAL_SERVICE'), ($1, 'e2e-fuzz-other-partner', $3, 'CARE_HOME')`,
+    [TOWN_ID, SCRIPTS[1].slice(0, 120), SCRIPTS[2].slice(0, 120)]);
+  await sql(`INSERT INTO "OrganisationMember" ("tenantId", id, "organisationId", "membershipId", role, name, phone)
+             VALUES ($1, 'e2e-fuzz-partner-manager', 'e2e-fuzz-partner', 'e2e-fuzz-organisation', 'MANAGER', $2, '+3211223344')`, [TOWN_ID, SCRIPTS[3].slice(0, 100)]);
+  await sql(`INSERT INTO "PartnerInvitation" ("tenantId", id, "organisationId", email, role, "expiresAt") VALUES ($1, $2, 'e2e-fuzz-other-partner', $3, 'REFERRER', now() + interval '1 day')`,
+    [TOWN_ID, PARTNER_INVITATION_ID, ADMIN]);
   // An open request, a volunteer and an alert for them, for the one-click link's page and form.
   await sql(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('e2e-fuzz-volunteer', 'volunteer@fuzzstad.example', now()) ON CONFLICT (email) DO NOTHING`);
   await sql(
@@ -214,6 +223,18 @@ test("scripts typed into stored fields come back escaped wherever they are shown
     actionForm(vacancy.actionId, vacancy.bound, filled(vacancy, { title: SCRIPTS[0], description: `${SCRIPTS[1]} help us`, places: "2" }), vacancy.actionKey)), "vacancy");
   await expectShownEscaped(signed, town(TOWN, "/organisation"));
   await expectShownEscaped(signed, town(TOWN, "/volunteer"));
+  // A partner's referral, every text field a script: the partner's list names the scripted referrer; the coordinator's request page the partner too.
+  const referral = await formOf(signed, town(TOWN, "/organisation/refer"), "referAction");
+  const referred = await post(signed, town(TOWN, "/organisation/refer"), actionForm(referral.actionId, referral.bound, filled(referral, {
+    categoryId: referral.fields.find((f) => f.name === "categoryId")!.options.find(Boolean)!,
+    description: `${SCRIPTS[0]} groceries please`, timeWindow: SCRIPTS[1], postcode: "3000", name: SCRIPTS[2].slice(0, 100), phone: "0470 12 34 58",
+    contactMethod: "PHONE", consentByPhone: "on", consentNote: SCRIPTS[0].slice(0, 300),
+  }), referral.actionKey));
+  check("stored referral", referred, "referral");
+  expect(referred.status, "the scripted referral is accepted").toBe(303);
+  await expectShownEscaped(signed, town(TOWN, "/organisation/referrals"));
+  await expectShownEscaped(signed, town(TOWN, "/settings/partners"));
+  await expectShownEscaped(signed, town(TOWN, `/organisation/join/${PARTNER_INVITATION_ID}`));
 
   // The town's name (every page of the town shows it) and a suspension reason.
   const settings = await formOf(signed, town(TOWN, "/settings"), "saveSettingsAction");
@@ -445,6 +466,7 @@ const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/a/[token]": () => alertToken,
   "town:/staff/volunteers/import/[id]": () => IMPORT_ID,
   "town:/invitation/[token]": () => invitation,
+  "town:/organisation/join/[id]": () => PARTNER_INVITATION_ID,
   "apex:/admin/towns/[id]": () => TOWN_ID,
   "town:/[...missing]": () => "no-such-page",
 };
@@ -538,7 +560,7 @@ test("every paged list's state in the URL: generated garbage reads as a page of 
     dir: fc.oneof(fc.constantFrom("asc", "desc"), hostileShortString),
     q: hostileShortString, after: token, before: token,
   }, { requiredKeys: [] });
-  const lists = [town(TOWN, "/staff/requests"), town(TOWN, "/staff/volunteers"), town(TOWN, "/staff/audit"), town(TOWN, "/organisation"), apex("/admin")];
+  const lists = [town(TOWN, "/staff/requests"), town(TOWN, "/staff/volunteers"), town(TOWN, "/staff/audit"), town(TOWN, "/organisation"), apex("/admin"), town(TOWN, "/organisation/referrals")];
   for (const [i, list] of lists.entries()) {
     for (const [query, locale] of sample(fc.tuple(params, fc.constantFrom(...LOCALES)), 950 + i, RUNS * 5)) {
       const search = Object.entries(query).map(([k, v]) => `${k}=${urlSafe(v)}`).join("&");

@@ -29,6 +29,8 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   "town:/staff/volunteers/import/[id]": (b) => ({ id: b.ids.imports }),
   "town:/staff/volunteers/import/[id]/status": (b) => ({ id: b.ids.imports }),
   "town:/invitation/[token]": (b) => ({ token: b.ids.invitations }),
+  // B's invitation to join its partner: on A's site (and for anyone but the invited address) a 404.
+  "town:/organisation/join/[id]": (b) => ({ id: b.ids.partnerInvitations }),
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
   "api:/api/auth/[...nextauth]": () => ({ "...nextauth": ["session", "csrf", "providers"] }),
@@ -43,7 +45,7 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
   // The staff lists: B's filters, B's words searched, and cursors holding B's keys (a cursor is a position, never a row).
   "town:/staff/requests": (b): Query[] => [
-    { categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }, { q: b.reference },
+    { categoryId: b.ids.categories[0] }, { neighbourhood: `${b.mark} Wijk`, status: "NEW" }, { q: b.reference }, { source: "REFERRAL", status: "NEW" },
     { sort: "reference", dir: "asc", before: listCursor([b.reference]) }, { after: listCursor(["HIGH", { d: new Date(Date.UTC(9999, 0)).toISOString() }, b.ids.requests[0]]) },
   ],
   "town:/staff/volunteers": (b): Query[] => [
@@ -58,6 +60,8 @@ const QUERIES: Record<string, (b: Town) => Query[]> = {
     // A cursor naming B's request, sorted by action: A's entries after it, never B's.
     { sort: "action", dir: "asc", after: encodeCursor(["request.view", new Date(0), b.ids.requests[0]]) },
   ],
+  // A cursor naming B's referral: A's partner's referrals after it, never B's.
+  "town:/organisation/referrals": (b): Query[] => [{ after: encodeCursor([new Date(Date.UTC(9999, 0)), b.ids.referrals[0]]) }, { dir: "asc", before: encodeCursor([new Date(0), b.ids.referrals[0]]) }],
   "town:/organisation": (b): Query[] => [{ vacancy: b.ids.vacancies[0] }, { q: b.mark, status: "OPEN" }, { sort: "name", before: encodeCursor([b.mark, b.ids.vacancies[0]]) }],
   // The exports with B's filters: A's rows only (CSV, so a leak would be readable; XLSX runs the same query).
   "town:/staff/requests/export": (b): Query[] => [{ format: "csv", categoryId: b.ids.categories[0] }, { format: "csv", neighbourhood: `${b.mark} Wijk` }, { format: "xlsx", categoryId: b.ids.categories[0] }],
@@ -134,6 +138,7 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   areaId: (b) => b.ids.areas,
   importId: (b) => b.ids.imports,
   invitation: (b) => b.ids.invitations,
+  invitationId: (b) => b.ids.partnerInvitations,
 };
 const NOT_IDS = new Set(["step"]);
 
@@ -142,6 +147,7 @@ const STATES: Record<string, unknown> = {
   FormState: { values: {}, errors: {} }, SignInState: { email: "" },
   ResidentLookupState: { values: {}, errors: {} }, ResidentEraseState: { values: {}, errors: {} },
   AlertLinkState: { values: {}, errors: {} }, InvitationState: { values: {}, errors: {} }, BulkState: { values: {}, errors: {} },
+  PartnerInviteState: { values: {}, errors: {} },
 };
 
 /** Actions that exist only under `npm run bench` (HELPT_BENCH=1): their page is a 404 here, and tenancy.spec.ts proves they refuse to run. */
@@ -230,6 +236,12 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   // B's ids as the selection, reviewed and confirmed: each reported as not found, B unchanged.
   "lib/bulk/actions.ts#bulkRequestsAction": { form: (b) => ({ op: "cancel", ids: b.ids.requests, confirmed: "yes", confirmedIds: b.ids.requests }) },
   "lib/bulk/actions.ts#messageVolunteersAction": { form: (b) => ({ subject: PROBE, body: PROBE, confirmed: "yes", confirmedIds: b.ids.volunteers }) },
+  // Partners: inviting with refused input (nothing sent, B unchanged); joining B's invitation (a 404); referring with B's category (refused).
+  "lib/partners/actions.ts#invitePartnerAction": { form: () => ({ name: PROBE, kind: "NOT_A_KIND", email: "not-an-address" }) },
+  "lib/partners/actions.ts#inviteColleagueAction": { form: () => ({ email: "not-an-address", role: "NOT_A_ROLE" }) },
+  "lib/partners/actions.ts#joinPartnerAction": { form: () => ({ name: "Isolation Probe", phone: "0470 12 34 56" }) },
+  "lib/partners/actions.ts#memberDetailsAction": { form: () => ({ name: "", phone: "not a number" }) },
+  "lib/referrals/actions.ts#referAction": { form: () => ({ ...requestForm, consentByPhone: "on" }) },
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

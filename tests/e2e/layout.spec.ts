@@ -60,6 +60,11 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/sign-in/check-email": { role: "anonymous" },
   "town:/[...missing]": { role: "anonymous", paths: [town("leuven", "/no-such-page"), town("atlantis", "/")] },
   "town:/organisation": { role: "organisation", paths: ["/organisation", "/organisation?q=e&sort=name&dir=asc"] },
+  // A partner's referral form and its list of referrals (the demo's care home manages its partner); the admin's partners.
+  "town:/organisation/refer": { role: "organisation", paths: ["/organisation/refer", "/organisation/refer?created=ABCD-EFGH"] },
+  "town:/organisation/referrals": { role: "organisation" },
+  "town:/organisation/join/[id]": (ids) => ({ role: "organisation", paths: [`/organisation/join/${ids.partnerInvitation}`] }),
+  "town:/settings/partners": { role: "admin" },
   "town:/volunteer": [{ role: "volunteer" }, { role: "invited" }],
   "town:/volunteer/profile": { role: "volunteer" },
   "town:/settings": { role: "admin" },
@@ -85,7 +90,17 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/invitation/[token]": (ids) => ({ role: "anonymous", paths: [`/invitation/${ids.invitation}`] }),
 };
 
-type Ids = { request: string; alertToken: string; imports: string[]; invitation: string };
+type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; partnerInvitation: string };
+
+/** An open invitation for the demo's care home manager to a second partner with a long name (a phone must still fit it). */
+async function arrangePartnerInvitation(tenantId: string, email: string): Promise<string> {
+  await sql(`INSERT INTO "Organisation" ("tenantId", id, name, kind) VALUES ($1, 'e2e-layout-partner', 'Openbaar Centrum voor Maatschappelijk Welzijn Leuven-Noordoost', 'SOCIAL_SERVICE')
+             ON CONFLICT DO NOTHING`, [tenantId]);
+  await sql(`INSERT INTO "PartnerInvitation" ("tenantId", id, "organisationId", email, role, "expiresAt")
+             VALUES ($1, 'e2e-layout-partner-invitation', 'e2e-layout-partner', $2, 'REFERRER', now() + interval '1 day')
+             ON CONFLICT ("tenantId", id) DO UPDATE SET "acceptedAt" = NULL, "expiresAt" = EXCLUDED."expiresAt"`, [tenantId, email]);
+  return "e2e-layout-partner-invitation";
+}
 
 /** Absolute URLs per role, from the app's page files and the plans above. */
 function urlsByRole(ids: Ids): Map<Role, string[]> {
@@ -159,6 +174,7 @@ test.beforeAll(async () => {
     request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id),
     imports: [await arrangeImport(open.tenantId, "e2e-layout-preview", SIGN_IN.admin[1], "PREVIEW"), await arrangeImport(open.tenantId, "e2e-layout-done", SIGN_IN.admin[1], "DONE")],
     invitation: await arrangeInvited(open.tenantId, INVITED_ID),
+    partnerInvitation: await arrangePartnerInvitation(open.tenantId, SIGN_IN.organisation[1]),
   };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.

@@ -32,6 +32,9 @@ export type Town = {
     /** Its volunteer imports (a preview by its coordinator), and invitation links signed for it. */
     imports: string[];
     invitations: string[];
+    /** Its partner's referral of a resident, and an open invitation to join that partner. */
+    referrals: string[];
+    partnerInvitations: string[];
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
@@ -98,11 +101,19 @@ export async function arrangeTown(slug: string): Promise<Town> {
     [tenantId, id("push"), id("twin"), `https://fcm.googleapis.com/fcm/send/iso-${slug}-own`, `B${"A".repeat(86)}`, "A".repeat(22)]);
 
   await sql(
-    `INSERT INTO "Organisation" ("tenantId", id, "membershipId", name, description)
-     SELECT $1, $2, m.id, $3, $4 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-      WHERE m."tenantId" = $1 AND m.role = 'ORGANISATION' AND u.email = $5
+    `INSERT INTO "Organisation" ("tenantId", id, name, description, kind) VALUES ($1, $2, $3, $4, 'SOCIAL_SERVICE') ON CONFLICT DO NOTHING`,
+    [tenantId, id("org"), `${mark} Organisation`, `${mark} organisation description`]);
+  // Its manager: the partner account; its referral of the first resident; an open invitation to a colleague.
+  await sql(
+    `INSERT INTO "OrganisationMember" ("tenantId", id, "organisationId", "membershipId", role, name, phone)
+     SELECT $1, $2, $3, m.id, 'MANAGER', $4, $5 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."tenantId" = $1 AND m.role = 'ORGANISATION' AND u.email = $6
      ON CONFLICT DO NOTHING`,
-    [tenantId, id("org"), `${mark} Organisation`, `${mark} organisation description`, `partner@${slug}.example`]);
+    [tenantId, id("org-manager"), id("org"), `${mark} Partner`, phone(103), `partner@${slug}.example`]);
+  await sql(
+    `INSERT INTO "PartnerInvitation" ("tenantId", id, "organisationId", email, role, "expiresAt") VALUES ($1, $2, $3, $4, 'REFERRER', now() + interval '2 days')
+     ON CONFLICT ("tenantId", id) DO UPDATE SET "acceptedAt" = NULL, "expiresAt" = EXCLUDED."expiresAt"`,
+    [tenantId, id("partner-invitation"), id("org"), `invitee@${slug}.example`]);
   await sql(
     `INSERT INTO "Vacancy" ("tenantId", id, "organisationId", title, description, skills, places)
      VALUES ($1, $2, $3, $4, $5, ARRAY[]::text[], 2)
@@ -123,6 +134,9 @@ export async function arrangeTown(slug: string): Promise<Town> {
         `${publicMark} public summary ${n}`, status === "NEW" ? `${mark} Wijk` : `${publicMark} Wijk`, "Tuesday morning", `${mark} Resident ${n}`, phone(n),
         `resident${n}@${mark.toLowerCase()}.example`, `${mark} Street ${n}`]);
   }
+  await sql(
+    `INSERT INTO "Referral" ("tenantId", id, "requestId", "organisationId", "referrerName", "referrerPhone") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+    [tenantId, id("referral"), id("req1"), id("org"), `${mark} Referrer`, phone(103)]);
   await sql(
     `INSERT INTO "RequestNote" ("tenantId", id, "requestId", body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     [tenantId, id("note"), id("req1"), `${mark} internal note`]);
@@ -179,10 +193,12 @@ export async function arrangeTown(slug: string): Promise<Town> {
     alerts: [await arrangeAlert(tenantId, id("req2"), id("twin"))],
     imports: [await arrangeImport(tenantId, id("import"), PEOPLE[slug].coordinator)],
     invitations: [invitationToken(tenantId, id("invited"))],
+    referrals: [id("referral")],
+    partnerInvitations: [id("partner-invitation")],
   };
 
   const tables = ["HelpRequest", "Response", "RequestNote", "VolunteerProfile", "Membership", "Organisation", "Vacancy",
-    "VacancyApplication", "Assignment", "Area", "Category", "Callback", "ImportJob"];
+    "VacancyApplication", "Assignment", "Area", "Category", "Callback", "ImportJob", "OrganisationMember", "PartnerInvitation", "Referral"];
   const allIds = new Set([tenantId, id("audit")]);
   for (const table of tables) for (const rowId of await column(table)) allIds.add(rowId);
   const publicIds = new Set([...await column("Category"), ...await column("Area"), ...await column("HelpRequest", `AND status = 'OPEN' AND "publishedAt" IS NOT NULL`)]);
@@ -192,7 +208,7 @@ export async function arrangeTown(slug: string): Promise<Town> {
     reference: `ISO-${slug.toUpperCase()}-1`.slice(0, 12),
     resident: { phone: phone(1), email: `resident1@${mark.toLowerCase()}.example` },
     markers: [
-      mark, mark.toLowerCase(), domain, ...[1, 2, 3, 101, 102].map(phone),
+      mark, mark.toLowerCase(), domain, ...[1, 2, 3, 101, 102, 103].map(phone),
       ...Object.values(people), `isovolunteer@${slug}.example`, `partner@${slug}.example`,
     ],
   };

@@ -3,35 +3,75 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { countText, Pager, sortColumn } from "@/components/lists/list-controls";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { ColleagueInviteForm, JoinPartnerForm } from "@/components/partners/partner-forms";
 import { OrganisationForm, VacancyForm } from "@/components/volunteers/organisation-forms";
 import { requireRole } from "@/lib/auth/guard";
 import { formatPhone } from "@/lib/phone/normalize";
 import { closeVacancyAction } from "@/lib/organisations/actions";
 import { applicantListSchema, listApplicants } from "@/lib/organisations/applicants";
 import { ownOrganisation, ownVacancies } from "@/lib/organisations/vacancies";
+import { memberDetailsAction } from "@/lib/partners/actions";
+import { partnerSeat, partnerStaff } from "@/lib/partners/members";
 import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PATH = "/organisation";
 
-/** A partner organisation (care home, social services…) posts vacancies and sees who applied. */
+/** A partner organisation's home: its members refer residents; its managers edit it, invite colleagues, post vacancies and see who applied. */
 export default async function OrganisationHome({ searchParams }: Props) {
   const tenant = await currentTenant();
   const member = await requireRole(tenant, ["ORGANISATION"]);
   const list = applicantListSchema.parse(await searchParams);
   // The applicants list's state lives in the URL: links keep it, a new search starts at page one.
   const current = { q: list.q, vacancy: list.vacancy, status: list.status, sort: list.sort, dir: list.dir };
-  const [t, format, org, vacancies, applicants] = await Promise.all([
-    getTranslations("organisation"), getFormatter(), ownOrganisation(tenant, member.userId), ownVacancies(tenant, member.userId),
-    listApplicants(tenant, member.userId, list),
+  const [t, tp, format, seat, org, vacancies, applicants] = await Promise.all([
+    getTranslations("organisation"), getTranslations("partners"), getFormatter(), partnerSeat(tenant, member.userId),
+    ownOrganisation(tenant, member.userId), ownVacancies(tenant, member.userId), listApplicants(tenant, member.userId, list),
   ]);
+  const staff = org ? await partnerStaff(tenant, org.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="org" className="flex flex-col gap-3">
-        <h1 id="org" className="text-3xl font-bold">{org?.name ?? t("title")}</h1>
-        <OrganisationForm organisation={org ?? undefined} />
+        <h1 id="org" className="text-3xl font-bold">{seat?.organisation.name ?? t("title")}</h1>
+        {seat && (
+          <>
+            <p data-testid="partner-seat">{tp("seat", { kind: tp(`kinds.${seat.organisation.kind}`), role: tp(`roles.${seat.member.role}`) })}</p>
+            <ul className="flex flex-wrap gap-3">
+              <li><Link href="/organisation/refer" className="inline-block rounded bg-brand px-4 py-2 font-bold text-white">{tp("referLink")}</Link></li>
+              <li><Link href="/organisation/referrals" className="inline-block rounded border-2 border-brand px-4 py-2 font-bold text-brand">{tp("referralsLink")}</Link></li>
+            </ul>
+          </>
+        )}
+        {/* Managers edit the organisation; someone given the partner role without one starts it. */}
+        {(org || !seat) && <OrganisationForm organisation={org ?? undefined} />}
       </section>
+      {seat && (
+        <details className="rounded bg-white p-4 shadow-sm" open={!seat.member.phone}>
+          <summary className="cursor-pointer text-xl font-bold">{tp("detailsTitle")}</summary>
+          <JoinPartnerForm action={memberDetailsAction} name={seat.member.name} phone={seat.member.phone ?? undefined} submit={tp("saveDetails")} />
+        </details>
+      )}
+      {staff && (
+        <section aria-labelledby="staff" className="flex flex-col gap-3 rounded bg-white p-4 shadow-sm">
+          <h2 id="staff" className="text-2xl font-bold">{tp("staffTitle")}</h2>
+          <ul className="flex flex-col gap-1" data-testid="partner-staff">
+            {staff.members.map((m) => (
+              <li key={m.id} className="break-words">
+                <span className="font-semibold">{m.name}</span> · {m.email} · {tp(`roles.${m.role}`)}
+                {m.phone && <> · <a href={`tel:${m.phone}`} className="underline">{formatPhone(m.phone, tenant.country)}</a></>}
+              </li>
+            ))}
+            {staff.invitations.map((i) => (
+              <li key={i.id} className="break-words text-zinc-800">
+                {tp("pending", { email: i.email, role: tp(`roles.${i.role}`), date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
+              </li>
+            ))}
+          </ul>
+          <h3 className="text-lg font-bold">{tp("inviteColleagueTitle")}</h3>
+          <ColleagueInviteForm />
+        </section>
+      )}
       {org && (
         <>
           <section aria-labelledby="new-vacancy" className="flex flex-col gap-3 rounded bg-white p-4 shadow-sm">

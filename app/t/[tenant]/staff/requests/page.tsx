@@ -9,7 +9,7 @@ import { bulkRequestsAction } from "@/lib/bulk/actions";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
 import { listQueue, listRequestNeighbourhoods } from "@/lib/requests/queries";
-import { AGE_GROUPS, STATUSES, URGENCIES, queueFilterSchema, queueListSchema } from "@/lib/requests/schemas";
+import { AGE_GROUPS, SOURCES, STATUSES, URGENCIES, queueFilterSchema, queueListSchema } from "@/lib/requests/schemas";
 import { currentTenant } from "@/lib/tenancy/current";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -58,6 +58,7 @@ export default async function RequestQueue({ searchParams }: Props) {
         {select("neighbourhood", t("neighbourhood"), neighbourhoods.map((n) => ({ value: n, label: n })))}
         {select("urgency", t("urgency"), URGENCIES.map((u) => ({ value: u, label: te(`urgency.${u}`) })))}
         {select("ageGroup", t("ageGroup"), AGE_GROUPS.map((a) => ({ value: a, label: te(`ageGroup.${a}`) })))}
+        {select("source", t("source"), SOURCES.map((s) => ({ value: s, label: te(`source.${s}`) })))}
         {/* A new filter or search starts at the first page, in the same order. */}
         <input type="hidden" name="sort" value={list.sort} />
         <input type="hidden" name="dir" value={list.dir} />
@@ -80,7 +81,10 @@ export default async function RequestQueue({ searchParams }: Props) {
         rows={rows.map((r) => ({
           id: r.id, label: r.reference, cells: (
             <>
-              <Cell><Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link></Cell>
+              <Cell>
+                <Link href={`/staff/requests/${r.id}`} className="font-mono font-bold underline">{r.reference}</Link>
+                {r.referredBy && <><br /><span className="text-sm" data-testid="referred-by">{t("referredBy", { organisation: r.referredBy })}</span></>}
+              </Cell>
               <Cell>{r.category}</Cell>
               <Cell>{r.neighbourhood || r.postcode}</Cell>
               <Cell>{tellWhen({ ...r, weekly: r.recurrence === "WEEKLY" })}</Cell>

@@ -31,8 +31,8 @@ export default async function RequestDetail({ params }: Props) {
     if (e instanceof NotFoundInTenant) notFound();
     throw e;
   });
-  const [t, te, tm, tc, format, tellWhen, duplicates] = await Promise.all([
-    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getTranslations("callbacks"), getFormatter(), whenTeller(), findDuplicates(tenant, request),
+  const [t, te, tm, tc, tp, format, tellWhen, duplicates] = await Promise.all([
+    getTranslations("requestDetail"), getTranslations("enums"), getTranslations("matching"), getTranslations("callbacks"), getTranslations("partners"), getFormatter(), whenTeller(), findDuplicates(tenant, request),
   ]);
   const phone = (n: string) => formatPhone(n, tenant.country);
   const canCoordinate = hasRole(member, COORDINATOR_ROLES);
@@ -60,6 +60,16 @@ export default async function RequestDetail({ params }: Props) {
               <li key={d.id}><Link href={`/staff/requests/${d.id}`} className="font-mono underline">{d.reference}</Link> — {te(`status.${d.status}`)}</li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {request.referral && (
+        <section aria-labelledby="referral" className="rounded bg-white p-4 shadow-sm" data-testid="referral">
+          <h2 id="referral" className="mb-2 text-xl font-bold">{t("referredBy")}</h2>
+          <p>{t("referrer", { name: request.referral.referrerName, organisation: request.referral.organisation.name, kind: tp(`kinds.${request.referral.organisation.kind}`) })}</p>
+          {request.referral.referrerPhone && (
+            <p><a href={`tel:${request.referral.referrerPhone}`} className="font-semibold underline">{t("callReferrer", { name: request.referral.referrerName, phone: phone(request.referral.referrerPhone) })}</a></p>
+          )}
         </section>
       )}
 
