@@ -54,7 +54,7 @@ function history(r: Generated) {
   const closed = matched === null ? at(r.closeAfter) : null;
   return { ...r, created, offers, matched, closed, status: matched !== null ? "MATCHED" : closed !== null ? "CANCELLED" : "OPEN" } as const;
 }
-type History = { created: number; source: string; category: number; postcode: string; offers: (number | null)[]; matched: number | null; closed: number | null; status: string };
+type History = { created: number; source: string; category: number; postcode: string; offers: (number | null)[]; matched: number | null; matches: number[]; closed: number | null; status: string };
 
 async function seed(list: Generated[], timeZone: string) {
   const t = await createTown({ timeZone });
@@ -123,7 +123,7 @@ async function reread(town: Town): Promise<History[]> {
     return {
       created: r.createdAt.getTime(), source: r.source, category: town.categories.findIndex((c) => c.id === r.categoryId), postcode: r.postcode,
       offers: responses.filter((x) => x.requestId === r.id).map((x) => x.createdAt.getTime()),
-      matched: matches.length ? Math.min(...matches) : null, closed: r.closedAt?.getTime() ?? null, status: r.status,
+      matched: matches.length ? Math.min(...matches) : null, matches, closed: r.closedAt?.getTime() ?? null, status: r.status,
     };
   });
 }
@@ -156,7 +156,8 @@ function recount(rows: History[], period: Period) {
     phone: per((r) => r.created, (r) => r.source).map((rs) => rs.filter((s) => s === "PHONE").length),
     cat0: per((r) => r.created, (r) => r.category).map((rs) => rs.filter((c) => c === 0).length),
     offers: period.buckets.map((_, b) => rows.flatMap((r) => r.offers).filter((o) => o !== null && bucketOf(o) === b).length),
-    matches: per((r) => r.matched, () => 1).map((rs) => rs.length),
+    // Every match counts (a request may get a second volunteer), as offers do.
+    matches: period.buckets.map((_, b) => rows.flatMap((r) => r.matches).filter((m) => bucketOf(m) === b).length),
     toFirstOffer: per((r) => r.created, (r) => r).map((rs) => median(rs.flatMap((r) => { const f = firstOffer(r); return f === null ? [] : [seconds(f - r.created)]; }))),
     toMatch: per((r) => r.created, (r) => r).map((rs) => median(rs.flatMap((r) => (r.matched === null ? [] : [seconds(r.matched - r.created)])))),
     totalToMatch: median(inPeriod.flatMap((r) => (r.matched === null ? [] : [seconds(r.matched - r.created)]))),
@@ -198,7 +199,7 @@ describe("dashboard trends", () => {
         await systemDb.$executeRaw`SELECT public.helpt_day_tallies_rebuild(ARRAY[${town.tenant.id}])`;
         expect(await tallies(town.tenant.id)).toEqual(kept);
       }
-    }), { numRuns: 12 });
+    }), { numRuns: 12, endOnFailure: true });
   }, 240_000);
 
   it("shows no median (null, written \"—\") when no request got an offer", async () => {
