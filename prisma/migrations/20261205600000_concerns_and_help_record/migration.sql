@@ -25,6 +25,7 @@ CREATE TABLE "Concern" (
     "body" TEXT NOT NULL,
     "status" "ConcernStatus" NOT NULL DEFAULT 'NEW',
     "deadline" TIMESTAMP(3),
+    "pausedAt" TIMESTAMP(3),
     "closedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -68,6 +69,9 @@ CREATE INDEX "Concern_tenantId_status_deadline_id_idx" ON "Concern"("tenantId", 
 
 -- CreateIndex
 CREATE INDEX "Concern_tenantId_closedAt_idx" ON "Concern"("tenantId", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "Concern_tenantId_subjectVolunteerId_idx" ON "Concern"("tenantId", "subjectVolunteerId");
 
 -- CreateIndex
 CREATE INDEX "Concern_createdById_idx" ON "Concern"("createdById");
