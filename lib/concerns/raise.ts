@@ -84,3 +84,24 @@ export async function raiseAsMember(tenant: Town, who: { userId: string; source:
   }
   return raiseConcern(tenant, { source: who.source, createdById: who.userId, about: input.about, body: input.body, requestId: input.requestId });
 }
+
+/** What staff see when taking a call about a request: its reference, and the volunteers who offered or were sent (those a resident can be worried about). */
+export async function phoneConcernContext(tenant: { id: string }, requestId?: string) {
+  const request = requestId && /^[a-z0-9]{8,40}$/.test(requestId)
+    ? await forTenant(tenant.id).helpRequest.findFirst({
+      where: { id: requestId },
+      select: { id: true, reference: true, assignments: { select: { volunteer: { select: { id: true, name: true } } } }, responses: { select: { volunteer: { select: { id: true, name: true } } } } },
+    })
+    : null;
+  if (!request) return { request: null, volunteers: [] };
+  const named = new Map([...request.assignments, ...request.responses].map((x) => [x.volunteer.id, x.volunteer.name]));
+  return { request: { id: request.id, reference: request.reference }, volunteers: [...named].map(([value, label]) => ({ value, label })) };
+}
+
+/** The requests a volunteer may name in a concern: those they were sent to. */
+export async function ownAssignedRequests(tenant: { id: string }, userId: string) {
+  const rows = await forTenant(tenant.id).assignment.findMany({
+    where: { volunteer: { userId } }, select: { request: { select: { id: true, reference: true } } }, orderBy: { createdAt: "desc" }, take: 50,
+  });
+  return rows.map((r) => ({ value: r.request.id, label: r.request.reference }));
+}

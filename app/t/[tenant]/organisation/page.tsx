@@ -30,6 +30,7 @@ export default async function OrganisationHome({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <section aria-labelledby="org" className="flex flex-col gap-3">
         <h1 id="org" className="text-3xl font-bold">{org?.name ?? t("title")}</h1>
+        <p><Link href="/concern" className="underline">{t("concernLink")}</Link></p>
         <OrganisationForm organisation={org ?? undefined} />
       </section>
       {org && (
