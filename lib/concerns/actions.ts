@@ -25,14 +25,14 @@ export async function raiseByPhoneAction(requestId: string, _prev: FormState, fo
 }
 
 /** A resident through the private link of their request: no sign-in, the token is the key. */
-export async function raiseByLinkAction(token: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function raiseByLinkAction(concernLink: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, {
-    who: "anyone", id: token, idSchema: TOKEN,
+    who: "anyone", id: concernLink, idSchema: TOKEN,
     limits: (ip, tenant) => [["helpRequestPerIp", `concern:${tenant!.id}:${ip}`]],
     input: linkConcernSchema,
-  }, async ({ tenant }, input) => {
-    await raiseByLink(tenant, token, input);
-    return { redirect: `/concern/${token}?sent=1` };
+  }, async ({ tenant, id }, input) => {
+    await raiseByLink(tenant, id, input);
+    return { redirect: `/concern/${id}?sent=1` };
   });
 }
 
