@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import type { Role } from "@/generated/prisma/client";
 import { townAction } from "@/lib/actions/pipeline";
 import { hasRole, STAFF_ROLES } from "@/lib/auth/guard";
+import { LEAD_ROLES } from "@/lib/concerns/leads";
 import { addConcernNote, pauseNamedVolunteer, setConcernDeadline, setConcernStatus } from "@/lib/concerns/handle";
 import { raiseAsMember, raiseByLink, raiseByPhone } from "@/lib/concerns/raise";
 import { concernDeadlineSchema, concernNoteSchema, concernStatusSchema, linkConcernSchema, memberConcernSchema, phoneConcernSchema } from "@/lib/concerns/schemas";
@@ -11,8 +11,6 @@ import { NotFoundInTenant } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/state";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
-/** Only the town's safeguarding leads handle concerns. */
-export const LEAD_ROLES: Role[] = ["SAFEGUARDING"];
 const TOKEN = z.string().regex(/^[a-z0-9]{8,40}\.[A-Za-z0-9_-]{22}$/);
 const OPTIONAL_ID = z.string().regex(/^([a-z0-9]{8,40})?$/);
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/guard";
-import { LEAD_ROLES } from "@/lib/concerns/actions";
+import { LEAD_ROLES } from "@/lib/concerns/leads";
 import { listConcerns } from "@/lib/concerns/handle";
 import { currentTenant } from "@/lib/tenancy/current";
 
