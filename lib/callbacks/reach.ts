@@ -50,7 +50,7 @@ type Tx = Pick<TenantDb, "tenant" | "callback">;
 
 /** The town's settings that decide how a resident is reached and by when they are called back. */
 export const townReach = (tx: Pick<Tx, "tenant">, tenant: { id: string }) =>
-  tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { country: true, mode: true, callbackHoursCrisis: true, callbackHoursActive: true } });
+  tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { slug: true, country: true, mode: true, callbackHoursCrisis: true, callbackHoursActive: true } });
 
 export type TownReach = Awaited<ReturnType<typeof townReach>>;
 

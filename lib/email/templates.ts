@@ -11,7 +11,7 @@ type Build<D> = (t: Translator, brand: EmailBrand, data: D, f: EmailFormat) => O
 type Template<S extends z.ZodType> = { schema: S; sample: z.infer<S>; build: Build<z.infer<S>> };
 const template = <S extends z.ZodType>(t: Template<S>) => t;
 
-const ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION", "VOLUNTEER"] as const;
+const ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION", "VOLUNTEER", "SAFEGUARDING"] as const;
 const url = z.url();
 const when = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ASAP") }),
@@ -36,8 +36,9 @@ export const TEMPLATES = {
   }),
   "request-received": template({
     // receivedAt: absent in rows queued before it was added.
-    schema: z.object({ reference: z.string(), receivedAt: z.iso.datetime().optional() }),
-    sample: { reference: "K7QM-3XDP", receivedAt: "2026-11-30T03:09:00.000Z" },
+    // concernUrl: the resident's private link to raise a concern (lib/concerns); absent in older rows.
+    schema: z.object({ reference: z.string(), receivedAt: z.iso.datetime().optional(), concernUrl: url.optional() }),
+    sample: { reference: "K7QM-3XDP", receivedAt: "2026-11-30T03:09:00.000Z", concernUrl: "https://leuven.helpt.be/concern/sample" },
     build: (t, b, d, f) => ({
       subject: t("email.requestReceived.subject", { town: b.name, reference: d.reference }),
       preview: t("email.requestReceived.preview", { reference: d.reference }),
@@ -45,6 +46,7 @@ export const TEMPLATES = {
         t("email.requestReceived.intro", { town: b.name }), t("email.requestReceived.reference", { reference: d.reference }),
         ...(d.receivedAt ? [t("email.requestReceived.receivedAt", { date: f.dateTime(new Date(d.receivedAt), { dateStyle: "long", timeStyle: "short" }) })] : []),
         t("email.requestReceived.next"), t("email.requestReceived.call", { phone: b.phone ?? "" }),
+        ...(d.concernUrl ? [t("email.requestReceived.concern", { url: d.concernUrl })] : []),
       ],
     }),
   }),
@@ -226,6 +228,17 @@ export const TEMPLATES = {
         ...(d.reason === BILLING_SUSPENSION_REASON ? [t("suspended.billingReason")] : d.reason ? [t("email.suspended.reason", { reason: d.reason })] : []),
       ],
       button: { label: t("email.billingButton"), url: d.url },
+    }),
+  }),
+  "concern-raised": template({
+    // To a safeguarding lead (lib/concerns/raise.ts): only that there is a concern and where to read it, never its words.
+    schema: z.object({ url }),
+    sample: { url: "https://leuven.helpt.be/staff/concerns/sample" },
+    build: (t, b, d) => ({
+      subject: t("email.concernRaised.subject", { town: b.name }),
+      preview: t("email.concernRaised.preview"),
+      paragraphs: [t("email.concernRaised.intro", { town: b.name }), t("email.concernRaised.privacy")],
+      button: { label: t("email.concernRaised.button"), url: d.url },
     }),
   }),
   "staff-message": template({

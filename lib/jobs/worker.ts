@@ -1,3 +1,4 @@
+import { purgeClosedConcerns } from "@/lib/concerns/retention";
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/client";
@@ -54,6 +55,7 @@ const SCHEDULES: { name: string; cron: string; run: () => Promise<unknown> }[] =
     run: async () => {
       const towns = await prisma.tenant.findMany({ select: { id: true, retentionDays: true } });
       for (const town of towns) await anonymiseExpired(town);
+      for (const town of towns) await purgeClosedConcerns(town);
       await purgeExpired();
       await purgeAbandonedPreviews();
     },

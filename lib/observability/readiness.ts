@@ -7,7 +7,7 @@ import { systemDb } from "@/lib/tenancy/system";
  * The newest migration this code needs (a unit test keeps it equal to the
  * newest folder in prisma/migrations). Migration names sort by time.
  */
-export const LATEST_MIGRATION = "20261205400000_partner_referrals";
+export const LATEST_MIGRATION = "20261205600000_concerns_and_help_record";
 
 export type Readiness = { ready: boolean; reasons: string[]; checks: Record<string, unknown> };
 

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { givenAddress } from "@/lib/notifications/contacts";
 import { notify } from "@/lib/notifications/notify";
+import { concernLinkUrl } from "@/lib/concerns/link-token";
 import { residentContact, scheduleCallbackIfNeeded, townReach } from "@/lib/callbacks/reach";
 import { queueFirstWave } from "@/lib/requests/first-wave";
 import { newReference } from "@/lib/requests/reference";
@@ -97,7 +98,7 @@ export async function createRequest(
         }
         const town = await townReach(tx, tenant);
         const reach = { ...data, residentPhone: data.residentPhone ?? null, residentEmail: data.residentEmail ?? null };
-        await notify(tx, tenant, { to: residentContact(reach, town.country), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString() } });
+        await notify(tx, tenant, { to: residentContact(reach, town.country), template: "request-received", locale: meta.locale, data: { reference: row.reference, receivedAt: row.createdAt.toISOString(), concernUrl: concernLinkUrl(town.slug, tenant.id, row.id) } });
         await scheduleCallbackIfNeeded(tx, tenant, town, { ...reach, id: row.id }, "NEW_REQUEST", row.createdAt);
         return { id: row.id, reference: row.reference };
       });

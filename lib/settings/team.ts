@@ -10,7 +10,9 @@ import { notify } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import type { TenantRow } from "@/lib/tenancy/tenant";
 
-export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION"] as const satisfies readonly Role[];
+export const TEAM_ROLES = ["ADMIN", "COORDINATOR", "STAFF", "ORGANISATION", "SAFEGUARDING"] as const satisfies readonly Role[];
+/** A safeguarding lead is named among the town's staff: the role adds the concerns to a staff member's area. */
+const LEAD_NEEDS: Role[] = ["ADMIN", "COORDINATOR", "STAFF"];
 
 export async function listTeam(tenant: { id: string }) {
   return forTenant(tenant.id).membership.findMany({
@@ -27,6 +29,9 @@ export async function inviteMember(tenant: TenantRow<"slug" | "defaultLocale">, 
   const db = forTenant(tenant.id);
   const existing = await db.membership.findFirst({ where: { userId: user.id, role: input.role } });
   if (existing) throw new InvalidInput({ email: "alreadyMember" });
+  if (input.role === "SAFEGUARDING" && !(await db.membership.findFirst({ where: { userId: user.id, role: { in: LEAD_NEEDS } }, select: { id: true } }))) {
+    throw new InvalidInput({ email: "leadNotStaff" });
+  }
   const link = await createSignInLink({ email, slug: tenant.slug, callbackPath: "/", validHours: 72 });
   await db.$transaction(async (tx) => {
     const m = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role } });

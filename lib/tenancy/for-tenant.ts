@@ -14,6 +14,7 @@ export const TENANT_MODELS = new Set([
   "TermsAcceptance", "TownTally", "Notification", "OutboxSms", "Callback", "PushSubscription", "OutboxPush", "AlertWave", "Alert",
   "ImportJob",
   "OrganisationMember", "PartnerInvitation", "Referral",
+  "Concern", "ConcernNote", "HelpLog",
 ]);
 
 const WHERE_OPERATIONS = new Set([

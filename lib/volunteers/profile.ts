@@ -1,3 +1,4 @@
+import { pausedByConcern } from "@/lib/concerns/handle";
 import { randomUUID } from "node:crypto";
 import type { VolunteerProfile } from "@/generated/prisma/client";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
@@ -58,6 +59,11 @@ export async function getOwnProfile(tenant: Tenant, userId: string) {
 
 /** Pausing hides the volunteer from matching and the request list; a blocked volunteer cannot unpause. */
 export async function setPaused(tenant: Tenant, userId: string, paused: boolean) {
+  if (!paused) {
+    // A safeguarding lead's pause holds while the concern is open (lib/concerns/handle.ts).
+    const own = await getOwnProfile(tenant, userId);
+    if (own && (await pausedByConcern(tenant, own.id))) throw new InvalidTransition("pausedByTown");
+  }
   const { count } = await forTenant(tenant.id).volunteerProfile.updateMany({
     where: { userId, status: paused ? "ACTIVE" : "PAUSED" },
     data: { status: paused ? "PAUSED" : "ACTIVE" },
@@ -82,10 +88,13 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       pushDevices: { select: { endpoint: true, createdAt: true, lastSuccessAt: true } },
       // The alerts the town sent them (the links' tokens are not kept, only whether one was used).
       alerts: { select: { requestId: true, alerted: true, deliveries: true, createdAt: true, usedAt: true } },
+      helpLogs: { select: { assignmentId: true, day: true, minutes: true, visits: true, status: true, confirmedAt: true, createdAt: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");
-  return { exportedAt: new Date().toISOString(), profile };
+  // The concerns they raised, in their own words; never concerns about them, nor how a lead handles any (lib/concerns).
+  const concernsRaised = await forTenant(tenant.id).concern.findMany({ where: { createdById: userId }, select: { createdAt: true, about: true, body: true } });
+  return { exportedAt: new Date().toISOString(), profile, concernsRaised };
 }
 
 /** Erases the volunteer's profile, responses and applications in this town, and the record of what the town sent them; other towns are untouched. */

@@ -9,6 +9,7 @@ import {
 } from "../hostile/values";
 import { invitationToken } from "../../lib/imports/invitation";
 import { arrangeAlert } from "./helpers/alert-fixture";
+import { arrangeConcern } from "./helpers/concern-fixture";
 import { appRoutes, type AppRoute } from "./helpers/app-routes";
 import {
   actionForm, encodeArgument, errorKeyResolves, errorTexts, messages, pageLocale, postForm, ROOT, serverActionForms, sourceFiles, translationOf, unescapedScripts,
@@ -51,6 +52,8 @@ const IMPORT_ID = "e2e-fuzz-import";
 /** An invitation to a second partner, addressed to the signed-in admin (who already manages one: joining is refused, in words). */
 const PARTNER_INVITATION_ID = "e2e-fuzz-partner-invitation";
 let invitation = "";
+let concernId = "";
+let concernLink = "";
 
 const brief = (value: unknown) =>
   JSON.stringify(value, (_k, v) => (typeof v === "string" && v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v instanceof Blob ? `<blob ${v.size}>` : v));
@@ -140,6 +143,8 @@ test.beforeAll(async () => {
     [TOWN_ID],
   );
   invitation = invitationToken(TOWN_ID, "e2e-fuzz-invited");
+  // Safeguarding (issue 21): the admin is also the lead; a concern naming the volunteer; the request's resident link.
+  ({ concern: concernId, link: concernLink } = await arrangeConcern(TOWN_ID, "e2e-fuzz-alerted", "e2e-fuzz-volunteer", ADMIN));
   await sql(`DELETE FROM "RateLimiterFlexible"`);
   await signInOverHttp(town(TOWN), ADMIN, signed);
   await signInOverHttp(apex(), PLATFORM, signed);
@@ -235,6 +240,11 @@ test("scripts typed into stored fields come back escaped wherever they are shown
   await expectShownEscaped(signed, town(TOWN, "/organisation/referrals"));
   await expectShownEscaped(signed, town(TOWN, "/settings/partners"));
   await expectShownEscaped(signed, town(TOWN, `/organisation/join/${PARTNER_INVITATION_ID}`));
+  // A concern taken by phone, every text a script: the lead's list and the concern itself.
+  const concern = await formOf(signed, town(TOWN, `/staff/concerns/new?request=${requestId}`), "raiseByPhoneAction");
+  check("stored concern", await post(signed, town(TOWN, "/staff/concerns/new"),
+    actionForm(concern.actionId, concern.bound, filled(concern, { about: SCRIPTS[0].slice(0, 200), body: `${SCRIPTS[1]} worried`, contact: SCRIPTS[2].slice(0, 200) }), concern.actionKey)), "concern");
+  await expectShownEscaped(signed, town(TOWN, "/staff/concerns"));
 
   // The town's name (every page of the town shows it) and a suspension reason.
   const settings = await formOf(signed, town(TOWN, "/settings"), "saveSettingsAction");
@@ -467,6 +477,8 @@ const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/staff/volunteers/import/[id]": () => IMPORT_ID,
   "town:/invitation/[token]": () => invitation,
   "town:/organisation/join/[id]": () => PARTNER_INVITATION_ID,
+  "town:/staff/concerns/[id]": () => concernId,
+  "town:/concern/[token]": () => concernLink,
   "apex:/admin/towns/[id]": () => TOWN_ID,
   "town:/[...missing]": () => "no-such-page",
 };

@@ -31,6 +31,9 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   "town:/invitation/[token]": (b) => ({ token: b.ids.invitations }),
   // B's invitation to join its partner: on A's site (and for anyone but the invited address) a 404.
   "town:/organisation/join/[id]": (b) => ({ id: b.ids.partnerInvitations }),
+  // B's concern (on A's site, even to A's lead: a 404) and a resident's concern link signed for B.
+  "town:/staff/concerns/[id]": (b) => ({ id: b.ids.concerns }),
+  "town:/concern/[token]": (b) => ({ token: b.ids.concernLinks }),
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
   "api:/api/auth/[...nextauth]": () => ({ "...nextauth": ["session", "csrf", "providers"] }),
@@ -41,6 +44,8 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
 type Query = Record<string, string>;
 const QUERIES: Record<string, (b: Town) => Query[]> = {
   "town:/request/thanks": (b): Query[] => [{ ref: b.reference }],
+  // Taking a call about B's request: A's form, naming nothing of B.
+  "town:/staff/concerns/new": (b): Query[] => [{ request: b.ids.requests[2] }],
   // A cursor naming B's request (and one from after all of them): A's list, never B's rows.
   "town:/requests": (b): Query[] => [{ before: `${Date.UTC(9999, 0)}_${b.ids.requests[0]}` }, { before: `0_${b.ids.requests.at(-1)}` }],
   // The staff lists: B's filters, B's words searched, and cursors holding B's keys (a cursor is a position, never a row).
@@ -139,6 +144,10 @@ const BOUND: Record<string, (b: Town) => string[]> = {
   importId: (b) => b.ids.imports,
   invitation: (b) => b.ids.invitations,
   invitationId: (b) => b.ids.partnerInvitations,
+  concernId: (b) => b.ids.concerns,
+  concernLink: (b) => b.ids.concernLinks,
+  logId: (b) => b.ids.helpLogs,
+  assignmentId: (b) => b.ids.assignments,
 };
 const NOT_IDS = new Set(["step"]);
 
@@ -206,6 +215,16 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/settings/actions.ts#removeMemberAction": {},
   "lib/settings/actions.ts#billingAction": { form: () => ({ intent: "portal" }) },
   "lib/matching/actions.ts#assignAction": {},
+  // Issue 21: concerns raised about B's request, volunteer or link, and a lead's handling of B's concern; hours on B's assignment and log.
+  "lib/concerns/actions.ts#raiseByPhoneAction": { form: () => ({ about: PROBE, body: PROBE }) },
+  "lib/concerns/actions.ts#raiseByLinkAction": { form: () => ({ about: PROBE, body: PROBE, aboutVolunteer: "on" }) },
+  "lib/concerns/actions.ts#raiseAsMemberAction": { form: () => ({ about: PROBE, body: PROBE }) },
+  "lib/concerns/actions.ts#concernNoteAction": { form: () => ({ body: PROBE }) },
+  "lib/concerns/actions.ts#concernStatusAction": { form: () => ({ status: "CLOSED" }) },
+  "lib/concerns/actions.ts#concernDeadlineAction": { form: () => ({ deadline: "2030-01-01" }) },
+  "lib/concerns/actions.ts#pauseVolunteerAction": {},
+  "lib/help-record/actions.ts#logHelpAction": { form: () => ({ hours: "1", visits: "1", day: new Date().toISOString().slice(0, 10) }) },
+  "lib/help-record/actions.ts#decideHelpAction": { form: () => ({ decision: "confirm" }) },
   "lib/matching/actions.ts#coordinatorDoneAction": { form: () => ({ feedback: PROBE }) },
   "lib/matching/actions.ts#capAction": { form: () => ({ maxResponses: "7" }) },
   "lib/matching/actions.ts#blockVolunteerAction": { form: () => ({ blocked: "true" }) },

@@ -4,6 +4,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { AxeResults } from "axe-core";
 import { LOCALE_COOKIE, LOCALES } from "../../lib/i18n/locales";
 import { arrangeAlert } from "./helpers/alert-fixture";
+import { arrangeConcern } from "./helpers/concern-fixture";
 import { arrangeImport, arrangeInvited } from "./helpers/import-fixture";
 import { appRoutes, fillPath } from "./helpers/app-routes";
 import { apex, ensureSuspendedTown, signInAs, sql, town } from "./helpers/site";
@@ -88,9 +89,17 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/staff/volunteers/import": { role: "admin" },
   "town:/staff/volunteers/import/[id]": (ids) => ({ role: "admin", paths: ids.imports.map((id) => `/staff/volunteers/import/${id}`) }),
   "town:/invitation/[token]": (ids) => ({ role: "anonymous", paths: [`/invitation/${ids.invitation}`] }),
+  // Safeguarding and the help record (issue 21): the admin is also the lead here; a resident's concern link.
+  "town:/staff/concerns": { role: "admin" },
+  "town:/staff/concerns/new": (ids) => ({ role: "admin", paths: ["/staff/concerns/new", `/staff/concerns/new?request=${ids.request}`] }),
+  "town:/staff/concerns/[id]": (ids) => ({ role: "admin", paths: [`/staff/concerns/${ids.concern}`] }),
+  "town:/concern/[token]": (ids) => ({ role: "anonymous", paths: [`/concern/${ids.concernLink}`] }),
+  "town:/concern": { role: "volunteer" },
+  "town:/staff/hours": { role: "admin" },
+  "town:/volunteer/help": { role: "volunteer" },
 };
 
-type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; partnerInvitation: string };
+type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; partnerInvitation: string; concern: string; concernLink: string };
 
 /** An open invitation for the demo's care home manager to a second partner with a long name (a phone must still fit it). */
 async function arrangePartnerInvitation(tenantId: string, email: string): Promise<string> {
@@ -175,6 +184,7 @@ test.beforeAll(async () => {
     imports: [await arrangeImport(open.tenantId, "e2e-layout-preview", SIGN_IN.admin[1], "PREVIEW"), await arrangeImport(open.tenantId, "e2e-layout-done", SIGN_IN.admin[1], "DONE")],
     invitation: await arrangeInvited(open.tenantId, INVITED_ID),
     partnerInvitation: await arrangePartnerInvitation(open.tenantId, SIGN_IN.organisation[1]),
+    ...await arrangeConcern(open.tenantId, open.id, volunteer.id, SIGN_IN.admin[1]).then(({ concern, link }) => ({ concern, concernLink: link })),
   };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.

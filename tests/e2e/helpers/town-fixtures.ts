@@ -1,4 +1,5 @@
 import { sessionTokenFor } from "../../../lib/auth/site-session";
+import { concernLinkToken } from "../../../lib/concerns/link-token";
 import { invitationToken } from "../../../lib/imports/invitation";
 import { arrangeAlert } from "./alert-fixture";
 import { sql } from "./site";
@@ -35,6 +36,10 @@ export type Town = {
     /** Its partner's referral of a resident, and an open invitation to join that partner. */
     referrals: string[];
     partnerInvitations: string[];
+    /** Issue 21: its concerns (its admin is also its safeguarding lead), a resident's concern link, its volunteer's logged hours. */
+    concerns: string[];
+    concernLinks: string[];
+    helpLogs: string[];
   };
   /** A reference only this town has (the thanks page looks requests up by it). */
   reference: string;
@@ -164,6 +169,20 @@ export async function arrangeTown(slug: string): Promise<Town> {
     `INSERT INTO "AuditLog" ("tenantId", id, action, "subjectType", "subjectId", details) VALUES ($1, $2, 'request.view', 'HelpRequest', $3, $4)
      ON CONFLICT DO NOTHING`,
     [tenantId, id("audit"), id("req1"), JSON.stringify({ note: `${mark} audit` })]);
+  // Safeguarding (issue 21): the admin is also the town's lead; a concern naming its volunteer; hours logged on the finished assignment.
+  await sql(
+    `INSERT INTO "Membership" ("tenantId", id, "userId", role) SELECT $1, $2, u.id, 'SAFEGUARDING' FROM "User" u WHERE u.email = $3 ON CONFLICT DO NOTHING`,
+    [tenantId, id("m-lead"), PEOPLE[slug].admin]);
+  await sql(
+    `INSERT INTO "Concern" ("tenantId", id, source, about, body, "requestId", "subjectVolunteerId", deadline, "updatedAt")
+     VALUES ($1, $2, 'RESIDENT_PHONE', $3, $4, $5, $6, now() + interval '2 days', now())
+     ON CONFLICT ("tenantId", id) DO UPDATE SET status = 'NEW', "closedAt" = NULL, "pausedAt" = NULL`,
+    [tenantId, id("concern"), `${mark} concern about`, `${mark} concern body`, id("req3"), id("volunteer")]);
+  await sql(
+    `INSERT INTO "HelpLog" ("tenantId", id, "assignmentId", "volunteerId", "categoryId", day, minutes, visits, "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, current_date, 90, 1, now())
+     ON CONFLICT ("tenantId", id) DO UPDATE SET status = 'PENDING', "confirmedById" = NULL, "confirmedAt" = NULL`,
+    [tenantId, id("helplog"), id("assignment"), id("volunteer"), categoryId]);
   const domain = `helpt.iso-${slug}.example`;
   await sql(
     `INSERT INTO "Domain" (host, "tenantId", "verificationToken") VALUES ($1, $2, $3) ON CONFLICT (host) DO NOTHING`,
@@ -195,10 +214,13 @@ export async function arrangeTown(slug: string): Promise<Town> {
     invitations: [invitationToken(tenantId, id("invited"))],
     referrals: [id("referral")],
     partnerInvitations: [id("partner-invitation")],
+    concerns: [id("concern")],
+    concernLinks: [concernLinkToken(tenantId, id("req3"))],
+    helpLogs: [id("helplog")],
   };
 
   const tables = ["HelpRequest", "Response", "RequestNote", "VolunteerProfile", "Membership", "Organisation", "Vacancy",
-    "VacancyApplication", "Assignment", "Area", "Category", "Callback", "ImportJob", "OrganisationMember", "PartnerInvitation", "Referral"];
+    "VacancyApplication", "Assignment", "Area", "Category", "Callback", "ImportJob", "OrganisationMember", "PartnerInvitation", "Referral", "Concern", "HelpLog"];
   const allIds = new Set([tenantId, id("audit")]);
   for (const table of tables) for (const rowId of await column(table)) allIds.add(rowId);
   const publicIds = new Set([...await column("Category"), ...await column("Area"), ...await column("HelpRequest", `AND status = 'OPEN' AND "publishedAt" IS NOT NULL`)]);

@@ -43,6 +43,7 @@ export default async function OrganisationHome({ searchParams }: Props) {
             </ul>
           </>
         )}
+        <p><Link href="/concern" className="underline">{t("concernLink")}</Link></p>
         {/* Managers edit the organisation; someone given the partner role without one starts it. */}
         {(org || !seat) && <OrganisationForm organisation={org ?? undefined} />}
       </section>

@@ -23,6 +23,9 @@ export default async function StaffLayout({ children }: Props) {
     { href: "/staff/reach", label: t("reach.link"), show: hasRole(member, COORDINATOR_ROLES) },
     { href: "/staff/outreach", label: t("outreachLink"), show: hasRole(member, ADMIN_ROLES) },
     { href: "/staff/audit", label: t("auditLink"), show: hasRole(member, ADMIN_ROLES) },
+    // Issue 21: hours to confirm (coordinators), concerns (the safeguarding leads only).
+    { href: "/staff/hours", label: t("hoursLink"), show: hasRole(member, COORDINATOR_ROLES) },
+    { href: "/staff/concerns", label: t("concernsLink"), show: hasRole(member, ["SAFEGUARDING"]) },
   ].filter((l) => l.show);
   return (
     <div className="flex flex-col gap-6">

@@ -83,6 +83,8 @@ export default async function VolunteerHome({ searchParams }: Props) {
           )}
           <Link href="/volunteer/profile" className="underline">{t("editProfile")}</Link>
           <a href="/volunteer/export" className="underline" download>{t("export")}</a>
+          <Link href="/volunteer/help" className="underline">{t("helpRecordLink")}</Link>
+          <Link href="/concern" className="underline">{t("concernLink")}</Link>
         </div>
       </section>
 

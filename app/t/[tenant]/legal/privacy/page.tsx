@@ -39,6 +39,8 @@ export default async function PrivacyNotice() {
           <li>{t("purposeVolunteers")}</li>
           <li>{t("purposeStaff")}</li>
           <li>{t("purposeSecurity")}</li>
+          <li>{t("purposeConcerns")}</li>
+          <li>{t("purposeHours")}</li>
         </ul>
       </LegalSection>
       <LegalSection title={t("recipientsTitle")}><p>{t("recipients")}</p></LegalSection>
@@ -46,6 +48,8 @@ export default async function PrivacyNotice() {
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li data-testid="retention">{t("retentionRequests", { days: facts.retentionDays })}</li>
           <li>{t("retentionVolunteers")}</li>
+          <li data-testid="retention-concerns">{t("retentionConcerns", { days: facts.retentionDays })}</li>
+          <li>{t("retentionHours")}</li>
           <li>{t("retentionTechnical", { minutes: facts.signInLinkMinutes })}</li>
         </ul>
       </LegalSection>

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { concernLinkToken } from "@/lib/concerns/link-token";
+import { HOUR_MS } from "@/lib/dates/durations";
 import { townPhone } from "@/lib/phone/normalize";
 import { getConfirmation } from "@/lib/requests/queries";
 import { isReference } from "@/lib/requests/reference";
@@ -25,6 +27,10 @@ export default async function Thanks({ searchParams }: Props) {
       <p>{t("thanksNext")}</p>
       {confirmation?.contactMethod === "EMAIL" && <p>{t("thanksEmail")}</p>}
       <p className="text-lg font-semibold">{t("thanksCall", { phone: townPhone(tenant).text })}</p>
+      {/* The private concern link only on the fresh confirmation (the e-mail carries it for later): an old reference opens no link. */}
+      {confirmation && Date.now() - confirmation.createdAt.getTime() < HOUR_MS && (
+        <p><a href={`/concern/${concernLinkToken(tenant.id, confirmation.id)}`} className="underline" rel="noreferrer" data-testid="concern-link">{t("thanksConcern")}</a></p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Neighbourhoods } from "@/components/dashboard/neighbourhoods";
+import { ConfirmedHours } from "@/components/help-record/confirmed-hours";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
@@ -61,6 +62,7 @@ export default async function Dashboard({ searchParams }: Props) {
         <TrendCharts figures={figures} locale={locale} />
       </section>
       <Neighbourhoods figures={figures} />
+      <ConfirmedHours tenant={tenant} period={period} locale={locale} />
       <section aria-labelledby="volunteers">
         <h2 id="volunteers" className="mb-2 text-xl font-bold">{t("volunteers")}</h2>
         <dl className="grid gap-3 sm:grid-cols-3" data-testid="volunteer-activity">

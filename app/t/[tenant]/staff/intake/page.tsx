@@ -26,6 +26,8 @@ export default async function PhoneIntake({ searchParams }: Props) {
         </p>
       )}
       <p>{t("intro")}</p>
+      {/* Issue 21: a caller with a worry rather than a request. */}
+      <p><Link href="/staff/concerns/new" className="underline">{t("concernInstead")}</Link></p>
       {/* A fresh form for the next caller after each save. */}
       <PhoneIntakeForm key={created ?? "new"} categories={categories} locales={tenant.locales} submissionKey={newSubmissionKey()} />
     </section>

@@ -49,6 +49,7 @@ export default async function RequestDetail({ params }: Props) {
         <h1 id="detail" className="text-3xl font-bold">{t("title", { reference: request.reference })}</h1>
         <span className="rounded bg-zinc-900 px-2 py-1 font-bold text-white" data-testid="status">{te(`status.${request.status}`)}</span>
         <span>{request.categoryLabel}</span>
+        <Link href={`/staff/concerns/new?request=${request.id}`} className="underline" data-testid="raise-concern">{t("raiseConcern")}</Link>
       </header>
 
       {duplicates.length > 0 && (

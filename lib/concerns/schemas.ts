@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { stripControl } from "@/lib/forms/text";
+
+// Error messages are translation keys under `form.errors`.
+const text = (min: number, max: number) =>
+  z.string({ error: "required" }).transform((s) => stripControl(s).trim()).pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
+const optionalText = (max: number) =>
+  z.string().optional().transform((s) => stripControl(s ?? "").trim()).pipe(z.string().max(max, "tooLong"));
+const optionalId = z.string().optional().transform((s) => s || undefined).pipe(z.string().regex(/^[a-z0-9]{8,40}$/, "invalidChoice").optional());
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()], { error: "invalidChoice" }).transform((v) => v === "on" || v === "true");
+
+/** What anyone raising a concern writes: who or what it is about, and the worry. */
+const base = { about: text(2, 200), body: text(10, 4000) };
+
+/** Staff taking a resident's call: how to reach the caller, and the volunteer it names, when it is about one. */
+export const phoneConcernSchema = z.object({ ...base, contact: optionalText(200), volunteerId: optionalId });
+/** A resident through their request's link: optionally about the volunteer who was sent, and how to call them back. */
+export const linkConcernSchema = z.object({ ...base, contact: optionalText(200), aboutVolunteer: checkbox });
+/** A volunteer or a partner, signed in: optionally about one of the volunteer's own requests. */
+export const memberConcernSchema = z.object({ ...base, requestId: optionalId });
+
+export const CONCERN_STATUSES = ["NEW", "IN_PROGRESS", "CLOSED"] as const;
+export const concernStatusSchema = z.object({ status: z.enum(CONCERN_STATUSES, { error: "invalidChoice" }) });
+export const concernNoteSchema = z.object({ body: text(1, 4000) });
+export const concernDeadlineSchema = z.object({ deadline: z.iso.date({ error: "invalidDate" }) });
