@@ -7,7 +7,7 @@ import { systemDb } from "@/lib/tenancy/system";
  * The newest migration this code needs (a unit test keeps it equal to the
  * newest folder in prisma/migrations). Migration names sort by time.
  */
-export const LATEST_MIGRATION = "20261204600000_list_paging_search";
+export const LATEST_MIGRATION = "20261205500000_proportionate_checks";
 
 export type Readiness = { ready: boolean; reasons: string[]; checks: Record<string, unknown> };
 

@@ -13,6 +13,7 @@ export const TENANT_MODELS = new Set([
   "Area", "VolunteerProfile", "Assignment", "Organisation", "Vacancy", "VacancyApplication",
   "TermsAcceptance", "TownTally", "Notification", "OutboxSms", "Callback", "PushSubscription", "OutboxPush", "AlertWave", "Alert",
   "ImportJob",
+  "CheckPolicy", "VolunteerCheck",
 ]);
 
 const WHERE_OPERATIONS = new Set([
