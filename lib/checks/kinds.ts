@@ -1,0 +1,26 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { CheckKind } from "@/generated/prisma/enums";
+
+export type { CheckKind };
+
+/** Every kind of check a town can ask for, in the order pages list them. */
+export const CHECK_KINDS = ["IDENTITY", "RECORD_EXTRACT", "TRAINING", "REFERENCE"] as const satisfies readonly CheckKind[];
+
+/** Kinds staff confirm on the volunteer's staff page (they saw the person, the extract, the reference). */
+export const STAFF_CONFIRMED = ["IDENTITY", "RECORD_EXTRACT", "REFERENCE"] as const satisfies readonly CheckKind[];
+
+/** Required kinds without a valid confirmation among `valid`. */
+export const missingChecks = (required: readonly CheckKind[], valid: ReadonlySet<CheckKind>): CheckKind[] =>
+  CHECK_KINDS.filter((k) => required.includes(k) && !valid.has(k));
+
+/**
+ * SQL that holds when the volunteer `volunteerId` (a column) has a valid
+ * confirmation of every kind in `kinds`: one EXISTS per kind, each answered by
+ * the (tenantId, volunteerId, kind, validUntil) index for that one volunteer,
+ * so a filter a level above a bounded scan costs per row read, not per town.
+ */
+export function hasValidChecksSql(tenantId: string, volunteerId: Prisma.Sql, kinds: readonly CheckKind[], now: Date): Prisma.Sql {
+  if (kinds.length === 0) return Prisma.sql`TRUE`;
+  return Prisma.join(kinds.map((kind) => Prisma.sql`EXISTS (SELECT 1 FROM "VolunteerCheck" c
+     WHERE c."tenantId" = ${tenantId} AND c."volunteerId" = ${volunteerId} AND c.kind = ${kind}::"CheckKind" AND c."validUntil" > ${now})`), " AND ");
+}
