@@ -1,4 +1,4 @@
-import type { CheckKind } from "@/lib/checks/kinds";
+import { CHECK_KINDS, type CheckKind } from "@/lib/checks/kinds";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 
 type Db = Pick<TenantDb, "volunteerCheck">;
@@ -34,4 +34,22 @@ export async function checkHistory(tenant: { id: string }, volunteerId: string) 
     take: 100,
     select: { id: true, kind: true, confirmedAt: true, validUntil: true, note: true, confirmedBy: { select: { name: true, email: true } } },
   });
+}
+
+/** The volunteer a staff page is about (this town's only), with the checks their categories need. */
+export async function volunteerForChecks(tenant: { id: string }, volunteerId: string) {
+  const db = forTenant(tenant.id);
+  const volunteer = await db.volunteerProfile.findFirst({ where: { id: volunteerId }, select: { id: true, name: true, status: true, categoryIds: true } });
+  if (!volunteer) return null;
+  return { ...volunteer, required: await requiredForCategories(tenant, volunteer.categoryIds) };
+}
+
+/** The kinds any of these categories needs (a volunteer who chose none may be shown any active category's requests). */
+export async function requiredForCategories(tenant: { id: string }, categoryIds: string[]): Promise<CheckKind[]> {
+  const rows = await forTenant(tenant.id).category.findMany({
+    where: categoryIds.length ? { id: { in: categoryIds } } : { active: true },
+    select: { requiredChecks: true },
+  });
+  const kinds = new Set(rows.flatMap((r) => r.requiredChecks));
+  return CHECK_KINDS.filter((k) => kinds.has(k));
 }

@@ -16,8 +16,8 @@ import { keepTogether } from "@/lib/text/keep-together";
 export default async function Settings() {
   const tenant = await currentTenant();
   const admin = await requireRole(tenant, ADMIN_ROLES);
-  const [t, tr, tst, settings, team, domains] = await Promise.all([
-    getTranslations("settings"), getTranslations("roles"), getTranslations("structure"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
+  const [t, tr, tst, tc, settings, team, domains] = await Promise.all([
+    getTranslations("settings"), getTranslations("roles"), getTranslations("structure"), getTranslations("checks"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
   ]);
   const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
@@ -40,6 +40,7 @@ export default async function Settings() {
         <ul className="flex flex-col gap-1">
           <li><Link href="/settings/categories" className="underline">{tst("categoriesLink")}</Link></li>
           <li><Link href="/settings/areas" className="underline">{tst("areasLink")}</Link></li>
+          <li><Link href="/settings/checks" className="underline">{tc("settingsLink")}</Link></li>
         </ul>
       </section>
       <section aria-labelledby="logo-title" className={card}>

@@ -75,7 +75,7 @@ export default async function Volunteers({ searchParams }: Props) {
         {rows.map((v) => (
           <Row key={v.id}>
             {canBlock && <Cell><SelectBox kind="volunteers" id={v.id} label={tb("select", { label: v.name })} /></Cell>}
-            <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
+            <Cell className="font-semibold"><Link href={`${PATH}/${encodeURIComponent(v.id)}`} className="underline">{v.name}</Link>{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
             <Cell>{v.postcode}</Cell>
             <Cell>{t(`statuses.${v.status}`)}</Cell>
             <Cell>{format.dateTime(v.createdAt, { dateStyle: "short" })}</Cell>
