@@ -28,6 +28,8 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   // B's volunteer import (its preview and status) and an invitation link signed for B: on A's site a 404.
   "town:/staff/volunteers/import/[id]": (b) => ({ id: b.ids.imports }),
   "town:/staff/volunteers/import/[id]/status": (b) => ({ id: b.ids.imports }),
+  // B's volunteer's checks page: on A's site a 404.
+  "town:/staff/volunteers/[id]": (b) => ({ id: b.ids.volunteers }),
   "town:/invitation/[token]": (b) => ({ token: b.ids.invitations }),
   "apex:/admin/towns/[id]": (b) => ({ id: [b.tenantId, b.slug] }),
   "apex:/dev/emails/[template]": () => ({ template: ["magic-link"] }),
@@ -228,6 +230,12 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   // B's ids as the selection, reviewed and confirmed: each reported as not found, B unchanged.
   "lib/bulk/actions.ts#bulkRequestsAction": { form: (b) => ({ op: "cancel", ids: b.ids.requests, confirmed: "yes", confirmedIds: b.ids.requests }) },
   "lib/bulk/actions.ts#messageVolunteersAction": { form: (b) => ({ subject: PROBE, body: PROBE, confirmed: "yes", confirmedIds: b.ids.volunteers }) },
+  // Checks: B's category, vacancy or volunteer bound with valid input (the lookup is reached); the terms and the training take no id: refused input, or A's town has no training.
+  "lib/checks/actions.ts#categoryChecksAction": { form: () => ({ kinds: ["RECORD_EXTRACT"] }) },
+  "lib/checks/actions.ts#vacancyChecksAction": { form: () => ({ kinds: ["TRAINING"] }) },
+  "lib/checks/actions.ts#checkTermsAction": { form: () => ({ kind: "NOT_A_KIND", validMonths: "12", name: PROBE, text: PROBE }) },
+  "lib/checks/actions.ts#confirmCheckAction": { form: () => ({ kind: "IDENTITY", note: PROBE }) },
+  "lib/checks/actions.ts#confirmTrainingAction": {},
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

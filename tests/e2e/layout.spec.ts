@@ -62,6 +62,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/settings": { role: "admin" },
   "town:/settings/billing": { role: "admin" },
   "town:/settings/categories": { role: "admin" },
+  "town:/settings/checks": { role: "admin" },
   // With the postcode search's results shown, and without (the map picker draws its own background: no tiles in the suite).
   "town:/settings/areas": { role: "admin", paths: ["/settings/areas", "/settings/areas?q=3020"] },
   "town:/staff": { role: "admin" },
@@ -72,6 +73,8 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/staff/requests/[id]": (ids) => ({ role: "admin", paths: [`/staff/requests/${ids.request}`] }),
   "town:/staff/dashboard": { role: "admin", paths: ["/staff/dashboard", "/staff/dashboard?period=12m", "/staff/dashboard?period=7d"] },
   "town:/staff/volunteers": { role: "admin" },
+  // A volunteer's checks: their state, the form to record one, the history.
+  "town:/staff/volunteers/[id]": (ids) => ({ role: "admin", paths: [`/staff/volunteers/${ids.volunteer}`] }),
   "town:/staff/residents": { role: "admin" },
   "town:/staff/outreach": { role: "admin" },
   "town:/staff/audit": { role: "admin", paths: ["/staff/audit", "/staff/audit?q=request&sort=action&dir=asc"] },
@@ -82,7 +85,7 @@ const PLANS: Record<string, Plan | ((ids: Ids) => Plan)> = {
   "town:/invitation/[token]": (ids) => ({ role: "anonymous", paths: [`/invitation/${ids.invitation}`] }),
 };
 
-type Ids = { request: string; alertToken: string; imports: string[]; invitation: string };
+type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; volunteer: string };
 
 /** Absolute URLs per role, from the app's page files and the plans above. */
 function urlsByRole(ids: Ids): Map<Role, string[]> {
@@ -155,6 +158,7 @@ test.beforeAll(async () => {
     request: request.id, alertToken: await arrangeAlert(open.tenantId, open.id, volunteer.id),
     imports: [await arrangeImport(open.tenantId, "e2e-layout-preview", SIGN_IN.admin[1], "PREVIEW"), await arrangeImport(open.tenantId, "e2e-layout-done", SIGN_IN.admin[1], "DONE")],
     invitation: await arrangeInvited(open.tenantId, "e2e-layout-invited"),
+    volunteer: volunteer.id,
   };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.
