@@ -82,6 +82,8 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       pushDevices: { select: { endpoint: true, createdAt: true, lastSuccessAt: true } },
       // The alerts the town sent them (the links' tokens are not kept, only whether one was used).
       alerts: { select: { requestId: true, alerted: true, deliveries: true, createdAt: true, usedAt: true } },
+      // Their checks: which, when, until when and the note (who confirmed is staff's identity, not theirs).
+      checks: { select: { kind: true, confirmedAt: true, validUntil: true, note: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");
