@@ -37,6 +37,7 @@ export default async function PrivacyNotice() {
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li>{t("purposeRequests")}</li>
           <li>{t("purposeVolunteers")}</li>
+          <li>{t("purposeChecks")}</li>
           <li>{t("purposeStaff")}</li>
           <li>{t("purposeSecurity")}</li>
         </ul>
@@ -46,6 +47,7 @@ export default async function PrivacyNotice() {
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li data-testid="retention">{t("retentionRequests", { days: facts.retentionDays })}</li>
           <li>{t("retentionVolunteers")}</li>
+          <li>{t("retentionChecks")}</li>
           <li>{t("retentionTechnical", { minutes: facts.signInLinkMinutes })}</li>
         </ul>
       </LegalSection>
