@@ -1,4 +1,4 @@
-import { Prisma } from "@/generated/prisma/client";
+// Plain values (the settings and staff forms in the browser use them too); the SQL filter is in lib/checks/sql.ts.
 import type { CheckKind } from "@/generated/prisma/enums";
 
 export type { CheckKind };
@@ -12,15 +12,3 @@ export const STAFF_CONFIRMED = ["IDENTITY", "RECORD_EXTRACT", "REFERENCE"] as co
 /** Required kinds without a valid confirmation among `valid`. */
 export const missingChecks = (required: readonly CheckKind[], valid: ReadonlySet<CheckKind>): CheckKind[] =>
   CHECK_KINDS.filter((k) => required.includes(k) && !valid.has(k));
-
-/**
- * SQL that holds when the volunteer `volunteerId` (a column) has a valid
- * confirmation of every kind in `kinds`: one EXISTS per kind, each answered by
- * the (tenantId, volunteerId, kind, validUntil) index for that one volunteer,
- * so a filter a level above a bounded scan costs per row read, not per town.
- */
-export function hasValidChecksSql(tenantId: string, volunteerId: Prisma.Sql, kinds: readonly CheckKind[], now: Date): Prisma.Sql {
-  if (kinds.length === 0) return Prisma.sql`TRUE`;
-  return Prisma.join(kinds.map((kind) => Prisma.sql`EXISTS (SELECT 1 FROM "VolunteerCheck" c
-     WHERE c."tenantId" = ${tenantId} AND c."volunteerId" = ${volunteerId} AND c.kind = ${kind}::"CheckKind" AND c."validUntil" > ${now})`), " AND ");
-}

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
-import { hasValidChecksSql, type CheckKind } from "@/lib/checks/kinds";
+import type { CheckKind } from "@/lib/checks/kinds";
+import { hasValidChecksSql } from "@/lib/checks/sql";
 import { NotFoundInTenant } from "@/lib/errors";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS, type ScoreParts } from "@/lib/matching/score";
