@@ -9,6 +9,8 @@ import type { CheckKind } from "@/lib/checks/kinds";
  */
 export function hasValidChecksSql(tenantId: string, volunteerId: Prisma.Sql, kinds: readonly CheckKind[], now: Date): Prisma.Sql {
   if (kinds.length === 0) return Prisma.sql`TRUE`;
+  // OFFSET 0 keeps each EXISTS a per-row look-up: without it the planner may turn it into a join that
+  // reads every valid check of the town first (it guesses few), which grows with the town.
   return Prisma.join(kinds.map((kind) => Prisma.sql`EXISTS (SELECT 1 FROM "VolunteerCheck" c
-     WHERE c."tenantId" = ${tenantId} AND c."volunteerId" = ${volunteerId} AND c.kind = ${kind}::"CheckKind" AND c."validUntil" > ${now})`), " AND ");
+     WHERE c."tenantId" = ${tenantId} AND c."volunteerId" = ${volunteerId} AND c.kind = ${kind}::"CheckKind" AND c."validUntil" > ${now} OFFSET 0)`), " AND ");
 }
