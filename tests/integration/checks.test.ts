@@ -71,7 +71,7 @@ describe("proportionate checks", () => {
     expect(audit.map((a) => a.subjectId).sort()).toEqual([checked.profile.id, unchecked.profile.id].sort());
     // The note stays on the check, never in the log.
     expect(JSON.stringify(audit)).not.toContain("model 2 seen");
-  });
+  }, 60_000);
 
   it("the volunteer's list shows a gated request's checks, not its summary, until they hold them", async () => {
     const t = await town();
@@ -164,5 +164,5 @@ describe("proportionate checks", () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 120_000);
 });
