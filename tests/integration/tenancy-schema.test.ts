@@ -27,7 +27,7 @@ describe("tenancy rules in the schema (read from pg_catalog)", () => {
     const offenders = rows
       .filter((r) => TENANT_MODELS.has(r.table))
       // A foreign key to a global table (Tenant, User) needs no tenantId.
-      .filter((r) => !(r.type === "f" && (r.columns.length === 1 && (r.columns[0] === "tenantId" || /^(userId|authorId|actorId|assignedById|createdById|calledById)$/.test(r.columns[0])))))
+      .filter((r) => !(r.type === "f" && (r.columns.length === 1 && (r.columns[0] === "tenantId" || /^(userId|authorId|actorId|assignedById|createdById|calledById|confirmedById)$/.test(r.columns[0])))))
       .filter((r) => !r.columns.includes("tenantId"))
       .map((r) => `${r.table}.${r.name} (${r.columns.join(", ")})`);
     expect(offenders).toEqual([]);
