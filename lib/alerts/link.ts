@@ -1,3 +1,5 @@
+import { missingChecks, type CheckKind } from "@/lib/checks/kinds";
+import { validCheckKinds } from "@/lib/checks/status";
 import { NotFoundInTenant } from "@/lib/errors";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { makeOffer } from "@/lib/matching/respond";
@@ -23,7 +25,8 @@ async function validAlert(db: Db, tenant: { id: string }, token: string, now: Da
   return alert;
 }
 
-export type AlertView = { summary: string; category: string; place: string; when: When; weekly: boolean; open: boolean };
+/** `missingChecks`: checks the volunteer no longer holds (one expired since the alert): then the summary is not shown. */
+export type AlertView = { summary: string; category: string; place: string; when: When; weekly: boolean; open: boolean; missingChecks: CheckKind[] };
 
 /** What the link's page shows (reading only: a link scanner's GET changes nothing). */
 export async function alertLinkView(tenant: Tenant<"defaultLocale">, token: string, locale: Locale, now = new Date()): Promise<AlertView> {
@@ -31,11 +34,12 @@ export async function alertLinkView(tenant: Tenant<"defaultLocale">, token: stri
   const alert = await validAlert(db, tenant, token, now);
   const request = await db.helpRequest.findFirst({
     where: { id: alert.requestId },
-    select: { status: true, publishedAt: true, publicSummary: true, neighbourhood: true, postcode: true, recurrence: true, ...WHEN_SELECT, category: { select: { labels: true } } },
+    select: { status: true, publishedAt: true, publicSummary: true, neighbourhood: true, postcode: true, recurrence: true, ...WHEN_SELECT, category: { select: { labels: true, requiredChecks: true } } },
   });
   if (!request) throw new NotFoundInTenant("alert");
+  const missing = missingChecks(request.category.requiredChecks, await validCheckKinds(tenant, alert.volunteerId, now));
   return {
-    summary: request.publicSummary, category: localized(request.category.labels, locale, isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "nl"),
+    missingChecks: missing, summary: missing.length ? "" : request.publicSummary, category: localized(request.category.labels, locale, isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "nl"),
     place: request.neighbourhood || request.postcode, when: whenFromColumns(request), weekly: request.recurrence === "WEEKLY",
     open: request.status === "OPEN" && !!request.publishedAt,
   };

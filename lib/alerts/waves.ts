@@ -107,7 +107,7 @@ type AlertRequest = {
 async function fill(
   tx: Tx, town: { id: string; slug: string; defaultLocale: string }, request: AlertRequest, waveId: string, size: number, now: Date,
 ): Promise<{ alerted: number; exhausted: boolean }> {
-  const candidates = await alertCandidates(tx, town, request.id);
+  const candidates = await alertCandidates(tx, town, request.id, now);
   const fallback: Locale = isLocale(town.defaultLocale) ? town.defaultLocale : "nl";
   const when = whenFromColumns(request);
   let alerted = 0;

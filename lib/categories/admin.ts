@@ -1,3 +1,4 @@
+import type { CheckKind } from "@/lib/checks/kinds";
 import { writeAudit } from "@/lib/audit/log";
 import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
 import { FormError } from "@/lib/forms/form-error";
@@ -15,13 +16,13 @@ import { keyFromLabel, labelField, type CategoryLabels } from "@/lib/categories/
 type Town = { id: string; locales: Locale[] };
 type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 
-export type AdminCategory = { id: string; key: string; labels: Partial<Record<Locale, string>>; active: boolean; requests: number };
+export type AdminCategory = { id: string; key: string; labels: Partial<Record<Locale, string>>; active: boolean; requests: number; requiredChecks: CheckKind[] };
 
 /** Every category of the town, in order, with its labels and how many requests name it. */
 export async function categoriesForAdmin(tenant: { id: string }): Promise<AdminCategory[]> {
   const rows = await forTenant(tenant.id).category.findMany({
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, key: true, labels: true, active: true, _count: { select: { requests: true } } },
+    select: { id: true, key: true, labels: true, active: true, requiredChecks: true, _count: { select: { requests: true } } },
   });
   return rows.map(({ _count, labels, ...c }) => ({ ...c, labels: labels as AdminCategory["labels"], requests: _count.requests }));
 }

@@ -1,4 +1,5 @@
 import { writeAudit } from "@/lib/audit/log";
+import { assertChecked } from "@/lib/checks/gate";
 import { isLocale, localized, type Locale } from "@/lib/i18n/locales";
 import { lockRequest } from "@/lib/matching/respond";
 import { InvalidInput, InvalidTransition, NotFoundInTenant } from "@/lib/errors";
@@ -26,12 +27,14 @@ export async function assignVolunteers(tenant: Tenant<"slug" | "defaultLocale">,
   await db.$transaction(async (tx) => {
     const locked = await lockRequest(tx, tenant.id, requestId);
     if (locked.status !== "OPEN") throw new InvalidTransition(locked.status === "MATCHED" ? "alreadyMatched" : "requestClosed");
-    const request = await tx.helpRequest.findFirstOrThrow({ where: { id: requestId }, include: { category: { select: { labels: true } } } });
+    const request = await tx.helpRequest.findFirstOrThrow({ where: { id: requestId }, include: { category: { select: { labels: true, requiredChecks: true } } } });
     const chosen = await tx.volunteerProfile.findMany({
       where: { id: { in: volunteerIds }, status: "ACTIVE" },
       include: { user: { select: { email: true } } },
     });
     if (chosen.length !== new Set(volunteerIds).size) throw new InvalidInput({ volunteerIds: "invalidChoice" });
+    // Checked on the server whatever the candidates list showed: a check may have expired since.
+    await assertChecked(tx, chosen.map((v) => v.id), request.category.requiredChecks);
 
     const now = new Date();
     for (const v of chosen) {

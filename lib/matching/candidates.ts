@@ -1,4 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
+import type { CheckKind } from "@/lib/checks/kinds";
+import { hasValidChecksSql } from "@/lib/checks/sql";
 import { NotFoundInTenant } from "@/lib/errors";
 import { distanceKm } from "@/lib/matching/distance";
 import { scoreCandidate, USEFUL_SKILLS, type ScoreParts } from "@/lib/matching/score";
@@ -25,7 +27,8 @@ const BOX_LNG = RADIUS_KM / 70;
 // volunteers' location index (GiST, nearest first) is built on.
 const LNG_SCALE = Prisma.raw("0.64"); // a constant, so the planner matches the index expression
 
-type Request = { postcode: string; latitude: number | null; longitude: number | null; categoryId: string };
+/** `requiredChecks`: the category's checks (lib/checks); only volunteers holding all of them, valid at `now`, are read. */
+type Request = { postcode: string; latitude: number | null; longitude: number | null; categoryId: string; requiredChecks?: readonly CheckKind[] };
 type Located = Request & { latitude: number; longitude: number };
 
 export const FIRST_REACH = 2_000; // at most this many nearest read in the first round: ~25% offer a given category
@@ -36,10 +39,10 @@ const WIDEN = 4;
  * another round with a reach four times larger only when fewer than 400 fit
  * among the `reach` nearest and the town has more than that.
  */
-async function nearestFitting(tenantId: string, requestId: string, request: Located): Promise<Row[]> {
+async function nearestFitting(tenantId: string, requestId: string, request: Located, now: Date): Promise<Row[]> {
   const db = forTenant(tenantId);
   for (let reach = FIRST_REACH; ; reach *= WIDEN) {
-    const rows = await db.$queryRaw<Row[]>(nearestFittingSql(tenantId, requestId, request, reach));
+    const rows = await db.$queryRaw<Row[]>(nearestFittingSql(tenantId, requestId, request, reach, now));
     if (rows.filter((r) => r.responseStatus === null).length >= PREFILTER) return rows;
     const [{ located }] = await db.$queryRaw<{ located: number }[]>`
       SELECT count(*)::int AS located FROM (SELECT 1 FROM "VolunteerProfile" v
@@ -60,13 +63,15 @@ async function nearestFitting(tenantId: string, requestId: string, request: Loca
  * planner how few of the town it reads; with the filters inside it, the
  * planner would estimate how many fit (category ids are per town: it
  * multiplies two guesses), find too few for a LIMIT to matter, and sort the
- * whole town instead.
+ * whole town instead. The category's checks are filtered at the same level:
+ * one indexed look-up per kind for each row read (lib/checks/kinds.ts).
  */
-export function nearestFittingSql(tenantId: string, requestId: string, request: Located, reach: number): Prisma.Sql {
+export function nearestFittingSql(tenantId: string, requestId: string, request: Located, reach: number, now = new Date()): Prisma.Sql {
   const { latitude: lat, longitude: lng } = request;
+  const checks = request.requiredChecks ?? [];
   const here = Prisma.sql`point(${lng}::float8 * ${LNG_SCALE}, ${lat}::float8)`;
   return Prisma.sql`
-    WITH responders AS (${responders(tenantId, requestId)}
+    WITH responders AS (${responders(tenantId, requestId, checks, now)}
     ), fitting AS (
       SELECT v.*, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
         FROM (SELECT n.id, n.distance
@@ -79,6 +84,7 @@ export function nearestFittingSql(tenantId: string, requestId: string, request: 
                  AND n.latitude BETWEEN ${lat - BOX_LAT} AND ${lat + BOX_LAT}
                  AND n.longitude BETWEEN ${lng - BOX_LNG} AND ${lng + BOX_LNG}
                  AND n.id NOT IN (SELECT r."volunteerId" FROM "Response" r WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId})
+                 AND ${hasValidChecksSql(tenantId, Prisma.sql`n.id`, checks, now)}
                LIMIT ${PREFILTER}) f
         -- Each row by its key (fenced: with 400 rows expected the planner would rather hash the whole town).
         CROSS JOIN LATERAL (SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills
@@ -88,25 +94,27 @@ export function nearestFittingSql(tenantId: string, requestId: string, request: 
     SELECT near.*, ${recentAssignments} FROM near`;
 }
 
-/** Active volunteers who offered to help on the request. */
-const responders = (tenantId: string, requestId: string) => Prisma.sql`
+/** Active volunteers who offered to help on the request (and still hold its checks: the others cannot be assigned). */
+const responders = (tenantId: string, requestId: string, checks: readonly CheckKind[], now: Date) => Prisma.sql`
   SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, r.status::text AS "responseStatus", r.message AS "responseMessage"
     FROM "Response" r JOIN "VolunteerProfile" v ON v."tenantId" = r."tenantId" AND v.id = r."volunteerId"
-   WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND v.status = 'ACTIVE'`;
+   WHERE r."tenantId" = ${tenantId} AND r."requestId" = ${requestId} AND v.status = 'ACTIVE' AND ${hasValidChecksSql(tenantId, Prisma.sql`v.id`, checks, now)}`;
 
 // The per-volunteer 30-day assignment count, for the pre-selected rows only.
 const recentAssignments = Prisma.sql`(SELECT count(*) FROM "Assignment" a
   WHERE a."tenantId" = near."tenantId" AND a."volunteerId" = near.id AND a."createdAt" > now() - interval '30 days')::int AS recent`;
 
 /** Without coordinates: responders, then active volunteers offering the category, in the same postcode first, least recently assigned first. */
-async function byPostcode(tenantId: string, requestId: string, request: Request): Promise<Row[]> {
+async function byPostcode(tenantId: string, requestId: string, request: Request, now: Date): Promise<Row[]> {
+  const checks = request.requiredChecks ?? [];
   return forTenant(tenantId).$queryRaw<Row[]>`
-    WITH responders AS (${responders(tenantId, requestId)}
+    WITH responders AS (${responders(tenantId, requestId, checks, now)}
     ), fitting AS (
       SELECT v.id, v."tenantId", v.name, v.postcode, v.latitude, v.longitude, v."maxDistanceKm", v."categoryIds", v.languages, v.availability, v.skills, NULL::text AS "responseStatus", NULL::text AS "responseMessage"
         FROM "VolunteerProfile" v
        WHERE v."tenantId" = ${tenantId} AND v.status = 'ACTIVE' AND v."categoryIds" @> ARRAY[${request.categoryId}]::text[]
          AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = v."tenantId" AND r."requestId" = ${requestId} AND r."volunteerId" = v.id)
+         AND ${hasValidChecksSql(tenantId, Prisma.sql`v.id`, checks, now)}
        ORDER BY (v.postcode <> ${request.postcode})::int, v."lastAssignedAt" NULLS FIRST, v.id -- ids settle ties: the same list on every view
        LIMIT ${PREFILTER}
     ), near AS (SELECT * FROM responders UNION ALL SELECT * FROM fitting)
@@ -116,20 +124,22 @@ async function byPostcode(tenantId: string, requestId: string, request: Request)
 /**
  * Volunteers for a request, best first, with the score's parts so the
  * coordinator sees why. Everyone who offered to help is included; beyond them,
- * active volunteers who offer the category, nearest first.
+ * active volunteers who offer the category, nearest first. Only volunteers
+ * holding the category's checks, valid now, are candidates at all.
  */
-export async function rankCandidates(tenant: { id: string }, requestId: string, limit = 25): Promise<Candidate[]> {
+export async function rankCandidates(tenant: { id: string }, requestId: string, limit = 25, now = new Date()): Promise<Candidate[]> {
   const db = forTenant(tenant.id);
   const request = await db.helpRequest.findFirst({
     where: { id: requestId },
-    select: { categoryId: true, locale: true, postcode: true, latitude: true, longitude: true, ...WHEN_SELECT, category: { select: { key: true } } },
+    select: { categoryId: true, locale: true, postcode: true, latitude: true, longitude: true, ...WHEN_SELECT, category: { select: { key: true, requiredChecks: true } } },
   });
   if (!request) throw new NotFoundInTenant("request");
+  const fits = { ...request, requiredChecks: request.category.requiredChecks };
 
   const { latitude: lat, longitude: lng } = request;
   const rows = lat != null && lng != null
-    ? await nearestFitting(tenant.id, requestId, { ...request, latitude: lat, longitude: lng })
-    : await byPostcode(tenant.id, requestId, request);
+    ? await nearestFitting(tenant.id, requestId, { ...fits, latitude: lat, longitude: lng }, now)
+    : await byPostcode(tenant.id, requestId, fits, now);
 
   const slots = whenSlots(whenFromColumns(request));
   const useful = USEFUL_SKILLS[request.category.key] ?? [];

@@ -1,3 +1,4 @@
+import { assertChecked } from "@/lib/checks/gate";
 import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant, type TenantDb } from "@/lib/tenancy/for-tenant";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -32,6 +33,8 @@ export async function makeOffer(tx: Tx, tenant: Tenant<"responseCap">, who: { us
   if (volunteer.status !== "ACTIVE") throw new InvalidTransition("volunteerNotActive");
   const request = await lockRequest(tx, tenant.id, requestId);
   if (request.status !== "OPEN" || !request.publishedAt) throw new InvalidTransition("requestClosed");
+  const { category } = await tx.helpRequest.findFirstOrThrow({ where: { id: requestId }, select: { category: { select: { requiredChecks: true } } } });
+  await assertChecked(tx, [volunteer.id], category.requiredChecks);
   const taken = await tx.response.count({ where: { requestId, status: { in: [...ACTIVE_RESPONSES] } } });
   if (taken >= (request.maxResponses ?? tenant.responseCap)) throw new InvalidTransition("requestFull");
   try {

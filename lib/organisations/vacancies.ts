@@ -1,3 +1,6 @@
+import { assertChecked } from "@/lib/checks/gate";
+import { missingChecks } from "@/lib/checks/kinds";
+import { validCheckKinds } from "@/lib/checks/status";
 import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -53,15 +56,22 @@ export async function ownVacancies(tenant: Tenant, userId: string) {
   });
 }
 
-/** Open vacancies a volunteer can take: any that asks for one of their skills, or none in particular. */
+/**
+ * Open vacancies a volunteer can take: any that asks for one of their skills, or none in particular.
+ * A vacancy needing checks the volunteer lacks shows its title and which checks, not its text.
+ */
 export async function vacanciesForVolunteer(tenant: Tenant, profile: { id: string; skills: string[] }) {
+  const valid = await validCheckKinds(tenant, profile.id);
   const rows = await forTenant(tenant.id).vacancy.findMany({
     where: { status: "OPEN", OR: [{ skills: { isEmpty: true } }, { skills: { hasSome: profile.skills.length ? profile.skills : ["-"] } }] },
     include: { organisation: { select: { name: true } }, applications: { where: { volunteerId: profile.id }, select: { id: true } } },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
-  return rows.map(({ applications, ...v }) => ({ ...v, applied: applications.length > 0 }));
+  return rows.map(({ applications, ...v }) => {
+    const missing = missingChecks(v.requiredChecks, valid);
+    return { ...v, description: missing.length ? "" : v.description, missingChecks: missing, applied: applications.length > 0 };
+  });
 }
 
 export async function applyToVacancy(tenant: Tenant, userId: string, vacancyId: string, message?: string) {
@@ -69,9 +79,10 @@ export async function applyToVacancy(tenant: Tenant, userId: string, vacancyId: 
   const volunteer = await db.volunteerProfile.findFirst({ where: { userId }, select: { id: true, status: true } });
   if (!volunteer) throw new NotFoundInTenant("volunteer");
   if (volunteer.status !== "ACTIVE") throw new InvalidTransition("volunteerNotActive");
-  const vacancy = await db.vacancy.findFirst({ where: { id: vacancyId }, select: { status: true } });
+  const vacancy = await db.vacancy.findFirst({ where: { id: vacancyId }, select: { status: true, requiredChecks: true } });
   if (!vacancy) throw new NotFoundInTenant("vacancy");
   if (vacancy.status !== "OPEN") throw new InvalidTransition("requestClosed");
+  await assertChecked(db, [volunteer.id], vacancy.requiredChecks);
   try {
     return await db.vacancyApplication.create({ data: { tenantId: tenant.id, vacancyId, volunteerId: volunteer.id, message } });
   } catch (error) {

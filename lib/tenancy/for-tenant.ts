@@ -15,6 +15,7 @@ export const TENANT_MODELS = new Set([
   "ImportJob",
   "OrganisationMember", "PartnerInvitation", "Referral",
   "Concern", "ConcernNote", "HelpLog",
+  "CheckPolicy", "VolunteerCheck",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -1,4 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
+import { missingChecks, type CheckKind } from "@/lib/checks/kinds";
+import { validCheckKinds } from "@/lib/checks/status";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { distanceKm } from "@/lib/matching/distance";
 import { ACTIVE_RESPONSES } from "@/lib/matching/respond";
@@ -9,7 +11,7 @@ import type { Tenant } from "@/lib/tenancy/tenant";
 type Profile = { id: string; categoryIds: string[]; languages: string[]; maxDistanceKm: number; postcode: string; latitude: number | null; longitude: number | null };
 type Row = WhenColumns & {
   id: string; neighbourhood: string | null; postcode: string | null; timeWindow: string; recurrence: string; publicSummary: string | null; contactless: boolean;
-  locale: string; latitude: number | null; longitude: number | null; maxResponses: number | null; labels: unknown; taken: number; responded: boolean;
+  locale: string; latitude: number | null; longitude: number | null; maxResponses: number | null; labels: unknown; requiredChecks: CheckKind[]; taken: number; responded: boolean;
 };
 
 // Requests read per call, nearest first: bounded, so a town with thousands of
@@ -21,7 +23,8 @@ const KM_PER_DEGREE = 111.2;
  * Open requests that fit a volunteer: their categories (any, when they chose
  * none), within their distance (when coordinates are known), not yet full
  * (unless they offered), nearest first, among the nearest 200 published
- * requests. Public fields only.
+ * requests. Public fields only; and of a request whose category needs checks
+ * the volunteer lacks, not even those: only which checks it needs.
  */
 export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "responseCap">, profile: Profile, locale: Locale) {
   const { latitude: lat, longitude: lng } = profile;
@@ -37,9 +40,10 @@ export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "res
     : Prisma.sql`h."publishedAt" DESC`;
   const fits = profile.categoryIds.length ? Prisma.sql`AND h."categoryId" IN (${Prisma.join(profile.categoryIds)})` : Prisma.empty;
   const active = Prisma.join(ACTIVE_RESPONSES.map((s) => Prisma.sql`${s}::"ResponseStatus"`));
+  const valid = await validCheckKinds(tenant, profile.id);
   const rows = await forTenant(tenant.id).$queryRaw<Row[]>`
     SELECT h.id, h.neighbourhood, h.postcode, h."timeWindow", h."whenKind", h."whenDate", h."whenWeekday", h."whenPart", h.recurrence, h."publicSummary", h.contactless, h.locale, h.latitude, h.longitude, h."maxResponses",
-           c.labels,
+           c.labels, c."requiredChecks"::text[] AS "requiredChecks",
            (SELECT count(*) FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r.status IN (${active}))::int AS taken,
            EXISTS (SELECT 1 FROM "Response" r WHERE r."tenantId" = h."tenantId" AND r."requestId" = h.id AND r."volunteerId" = ${profile.id} AND r.status IN (${active})) AS responded
       FROM (SELECT h.* FROM "HelpRequest" h
@@ -48,9 +52,11 @@ export async function requestsForVolunteer(tenant: Tenant<"defaultLocale" | "res
              LIMIT ${NEAREST}) h
       JOIN "Category" c ON c."tenantId" = h."tenantId" AND c.id = h."categoryId"`;
   return rows
-    .map((r) => ({
+    .map((r) => ({ r, missingChecks: missingChecks(r.requiredChecks, valid) }))
+    .map(({ r, missingChecks }) => ({
       id: r.id, neighbourhood: r.neighbourhood || r.postcode, timeWindow: r.timeWindow, when: whenFromColumns(r), weekly: r.recurrence === "WEEKLY",
-      publicSummary: r.publicSummary, contactless: r.contactless, category: localized(r.labels, locale, tenant.defaultLocale),
+      publicSummary: missingChecks.length ? null : r.publicSummary, missingChecks,
+      contactless: r.contactless, category: localized(r.labels, locale, tenant.defaultLocale),
       speaksLanguage: profile.languages.includes(r.locale),
       distanceKm: distanceKm(profile, r),
       full: r.taken >= (r.maxResponses ?? tenant.responseCap),

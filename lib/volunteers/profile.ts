@@ -89,6 +89,8 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
       // The alerts the town sent them (the links' tokens are not kept, only whether one was used).
       alerts: { select: { requestId: true, alerted: true, deliveries: true, createdAt: true, usedAt: true } },
       helpLogs: { select: { assignmentId: true, day: true, minutes: true, visits: true, status: true, confirmedAt: true, createdAt: true } },
+      // Their checks: which, when, until when and the note (who confirmed is staff's identity, not theirs).
+      checks: { select: { kind: true, confirmedAt: true, validUntil: true, note: true } },
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");

@@ -263,6 +263,15 @@ test("scripts typed into stored fields come back escaped wherever they are shown
   check("stored area", await post(signed, town(TOWN, "/settings/areas"),
     actionForm(area.actionId, area.bound, filled(area, { name: SCRIPTS[2], postcode: "3000", latitude: "50.88", longitude: "4.7" }), area.actionKey)), "area");
   await expectShownEscaped(signed, town(TOWN, "/settings/areas"));
+  // Checks: the training module the town writes (title and text), and a note on a volunteer's check.
+  const terms = await formOf(signed, town(TOWN, "/settings/checks"), "checkTermsAction");
+  check("stored check-terms", await post(signed, town(TOWN, "/settings/checks"),
+    actionForm(terms.actionId, terms.bound, filled(terms, { kind: "TRAINING", validMonths: "12", name: SCRIPTS[0].slice(0, 120), text: SCRIPTS[1] }), terms.actionKey)), "check-terms");
+  await expectShownEscaped(signed, town(TOWN, "/settings/checks"));
+  const checkPage = town(TOWN, "/staff/volunteers/e2e-fuzz-volunteer");
+  const confirm = await formOf(signed, checkPage, "confirmCheckAction");
+  check("stored check-note", await post(signed, checkPage, actionForm(confirm.actionId, confirm.bound, filled(confirm, { kind: "IDENTITY", note: SCRIPTS[2].slice(0, 300) }), confirm.actionKey)), "check-note");
+  await expectShownEscaped(signed, checkPage);
   const suspend = await formOf(signed, apex(`/admin/towns/${TOWN_ID}`), "suspendTownAction");
   check("stored suspension", await post(signed, apex(`/admin/towns/${TOWN_ID}`),
     actionForm(suspend.actionId, suspend.bound, filled(suspend, { reason: SCRIPTS[1] }), suspend.actionKey)), "suspend");
@@ -475,6 +484,7 @@ const REAL_SEGMENTS: Record<string, () => string> = {
   "town:/staff/requests/[id]": () => requestId,
   "town:/a/[token]": () => alertToken,
   "town:/staff/volunteers/import/[id]": () => IMPORT_ID,
+  "town:/staff/volunteers/[id]": () => "e2e-fuzz-volunteer",
   "town:/invitation/[token]": () => invitation,
   "town:/organisation/join/[id]": () => PARTNER_INVITATION_ID,
   "town:/staff/concerns/[id]": () => concernId,

@@ -28,6 +28,8 @@ const SEGMENTS: Record<string, (b: Town) => Record<string, string[]>> = {
   // B's volunteer import (its preview and status) and an invitation link signed for B: on A's site a 404.
   "town:/staff/volunteers/import/[id]": (b) => ({ id: b.ids.imports }),
   "town:/staff/volunteers/import/[id]/status": (b) => ({ id: b.ids.imports }),
+  // B's volunteer's checks page: on A's site a 404.
+  "town:/staff/volunteers/[id]": (b) => ({ id: b.ids.volunteers }),
   "town:/invitation/[token]": (b) => ({ token: b.ids.invitations }),
   // B's invitation to join its partner: on A's site (and for anyone but the invited address) a 404.
   "town:/organisation/join/[id]": (b) => ({ id: b.ids.partnerInvitations }),
@@ -261,6 +263,12 @@ const ACTIONS: Record<string, { form?: (b: Town) => Record<string, string | stri
   "lib/partners/actions.ts#joinPartnerAction": { form: () => ({ name: "Isolation Probe", phone: "0470 12 34 56" }) },
   "lib/partners/actions.ts#memberDetailsAction": { form: () => ({ name: "", phone: "not a number" }) },
   "lib/referrals/actions.ts#referAction": { form: () => ({ ...requestForm, consentByPhone: "on" }) },
+  // Checks: B's category, vacancy or volunteer bound with valid input (the lookup is reached); the terms and the training take no id: refused input, or A's town has no training.
+  "lib/checks/actions.ts#categoryChecksAction": { form: () => ({ kinds: ["RECORD_EXTRACT"] }) },
+  "lib/checks/actions.ts#vacancyChecksAction": { form: () => ({ kinds: ["TRAINING"] }) },
+  "lib/checks/actions.ts#checkTermsAction": { form: () => ({ kind: "NOT_A_KIND", validMonths: "12", name: PROBE, text: PROBE }) },
+  "lib/checks/actions.ts#confirmCheckAction": { form: () => ({ kind: "IDENTITY", note: PROBE }) },
+  "lib/checks/actions.ts#confirmTrainingAction": {},
   "lib/residents/actions.ts#eraseResidentAction": { form: (b) => ({ contact: b.resident.email, identityVerified: "on", confirm: "on" }) },
 };
 

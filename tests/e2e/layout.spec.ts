@@ -71,6 +71,7 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/settings": { role: "admin" },
   "town:/settings/billing": { role: "admin" },
   "town:/settings/categories": { role: "admin" },
+  "town:/settings/checks": { role: "admin" },
   // With the postcode search's results shown, and without (the map picker draws its own background: no tiles in the suite).
   "town:/settings/areas": { role: "admin", paths: ["/settings/areas", "/settings/areas?q=3020"] },
   "town:/staff": { role: "admin" },
@@ -81,6 +82,8 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/staff/requests/[id]": (ids) => ({ role: "admin", paths: [`/staff/requests/${ids.request}`] }),
   "town:/staff/dashboard": { role: "admin", paths: ["/staff/dashboard", "/staff/dashboard?period=12m", "/staff/dashboard?period=7d"] },
   "town:/staff/volunteers": { role: "admin" },
+  // A volunteer's checks: their state, the form to record one, the history.
+  "town:/staff/volunteers/[id]": (ids) => ({ role: "admin", paths: [`/staff/volunteers/${ids.volunteer}`] }),
   "town:/staff/residents": { role: "admin" },
   "town:/staff/outreach": { role: "admin" },
   "town:/staff/audit": { role: "admin", paths: ["/staff/audit", "/staff/audit?q=request&sort=action&dir=asc"] },
@@ -99,7 +102,7 @@ const PLANS: Record<string, Plan | Plan[] | ((ids: Ids) => Plan)> = {
   "town:/volunteer/help": { role: "volunteer" },
 };
 
-type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; partnerInvitation: string; concern: string; concernLink: string };
+type Ids = { request: string; alertToken: string; imports: string[]; invitation: string; partnerInvitation: string; concern: string; concernLink: string; volunteer: string };
 
 /** An open invitation for the demo's care home manager to a second partner with a long name (a phone must still fit it). */
 async function arrangePartnerInvitation(tenantId: string, email: string): Promise<string> {
@@ -185,6 +188,7 @@ test.beforeAll(async () => {
     invitation: await arrangeInvited(open.tenantId, INVITED_ID),
     partnerInvitation: await arrangePartnerInvitation(open.tenantId, SIGN_IN.organisation[1]),
     ...await arrangeConcern(open.tenantId, open.id, volunteer.id, SIGN_IN.admin[1]).then(({ concern, link }) => ({ concern, concernLink: link })),
+    volunteer: volunteer.id,
   };
   plan = urlsByRole(ids);
   // A sign-up draft that reached the last step, so every wizard step renders.

@@ -193,6 +193,34 @@ describe("matching from the location index", () => {
       await owner.end();
     }
   });
+
+  // A category that needs a check (lib/checks): the same nearest-first read, each row read looked up in the checks' index.
+  it("filters on the category's checks by the checks' index, row by row read, still without a sort of the town", async () => {
+    const t = await createTown();
+    await volunteers(t, 10 * FIRST_REACH, { share: 0.3, spread: 0.3, seed: 0.42 });
+    await systemDb.$executeRaw`
+      INSERT INTO "VolunteerCheck" ("tenantId", id, "volunteerId", kind, "validUntil")
+      SELECT "tenantId", 'chk-' || id, id, 'RECORD_EXTRACT', now() + interval '1 year' FROM "VolunteerProfile" WHERE "tenantId" = ${t.tenant.id} AND hashtext(id) % 5 <> 0`; // four in five hold it
+    await vacuum();
+    const requestId = await request(t, CENTRE);
+    const q = nearestFittingSql(t.tenant.id, requestId, { ...CENTRE, postcode: "3000", categoryId: t.categories[0].id, requiredChecks: ["RECORD_EXTRACT"] }, FIRST_REACH);
+    const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, FORMAT TEXT) ${q.text}`, q.values);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Only Scan using "VolunteerProfile_location_knn_idx"/);
+      expect(plan).toMatch(/Index (Only )?Scan using "VolunteerCheck_tenantId_volunteerId_kind_validUntil_idx"/);
+      expect(plan).not.toMatch(/Seq Scan on "(VolunteerProfile|VolunteerCheck)"/);
+      expect(plan).not.toMatch(/Sort Key: \(\(point/);
+      // Checks looked up per volunteer read (a subplan), never all the town's checks at once.
+      expect(plan).not.toMatch(/Hash.*\n.*VolunteerCheck|VolunteerCheck.*rows=\d{4,} loops=1\)/);
+      const read = Number(plan.match(/Index Only Scan using "VolunteerProfile_location_knn_idx".*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1]);
+      expect(read).toBeLessThan(FIRST_REACH);
+    } finally {
+      await owner.end();
+    }
+  }, 120_000);
 });
 
 describe("dashboard from the town's tallies", () => {

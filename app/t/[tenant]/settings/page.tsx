@@ -16,8 +16,8 @@ import { keepTogether } from "@/lib/text/keep-together";
 export default async function Settings() {
   const tenant = await currentTenant();
   const admin = await requireRole(tenant, ADMIN_ROLES);
-  const [t, tr, tst, tp, settings, team, domains] = await Promise.all([
-    getTranslations("settings"), getTranslations("roles"), getTranslations("structure"), getTranslations("partners"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
+  const [t, tr, tst, tp, tc, settings, team, domains] = await Promise.all([
+    getTranslations("settings"), getTranslations("roles"), getTranslations("structure"), getTranslations("partners"), getTranslations("checks"), townSettings(tenant), listTeam(tenant), listDomains(tenant),
   ]);
   const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
@@ -41,6 +41,7 @@ export default async function Settings() {
           <li><Link href="/settings/categories" className="underline">{tst("categoriesLink")}</Link></li>
           <li><Link href="/settings/areas" className="underline">{tst("areasLink")}</Link></li>
           <li><Link href="/settings/partners" className="underline">{tp("settingsLink")}</Link></li>
+          <li><Link href="/settings/checks" className="underline">{tc("settingsLink")}</Link></li>
         </ul>
       </section>
       <section aria-labelledby="logo-title" className={card}>

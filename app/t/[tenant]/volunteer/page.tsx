@@ -5,6 +5,7 @@ import { VolunteerProfileForm } from "@/components/volunteers/profile-form";
 import { InvitationTerms } from "@/components/imports/invitation-terms";
 import { PushControl } from "@/components/volunteers/push-control";
 import { DeleteProfileForm, DoneForm, RespondForm, SimpleActionButton } from "@/components/volunteers/volunteer-forms";
+import { VolunteerChecks } from "@/components/checks/volunteer-checks";
 import { currentMember } from "@/lib/auth/guard";
 import { listCategories } from "@/lib/categories/queries";
 import { currentLocale } from "@/lib/i18n/current";
@@ -27,8 +28,8 @@ const NEAREST_SHOWN = 30;
 export default async function VolunteerHome({ searchParams }: Props) {
   const tenant = await currentTenant();
   const locale = await currentLocale(tenant.defaultLocale);
-  const [t, te, ti, format, tellWhen, member, { saved, deleted, confirmed }] = await Promise.all([
-    getTranslations("volunteer"), getTranslations("enums"), getTranslations("invitation"), getFormatter(), whenTeller(), currentMember(tenant), searchParams,
+  const [t, te, ti, tc, format, tellWhen, member, { saved, deleted, confirmed }] = await Promise.all([
+    getTranslations("volunteer"), getTranslations("enums"), getTranslations("invitation"), getTranslations("checks"), getFormatter(), whenTeller(), currentMember(tenant), searchParams,
   ]);
 
   if (!member) {
@@ -62,6 +63,7 @@ export default async function VolunteerHome({ searchParams }: Props) {
   // Without VAPID keys push is off: no control at all.
   const push = vapidKeys();
   const open = requests.filter((r) => !r.responded);
+  const kindList = (kinds: string[]) => kinds.map((k) => tc(`kinds.${k}` as "kinds.IDENTITY")).join(", ");
   const shown = open.slice(0, NEAREST_SHOWN);
   // Imported from the town's list and not yet confirmed (the link in their invitation, or here): not paused, invited.
   const invited = profile.status === "INVITED";
@@ -102,6 +104,8 @@ export default async function VolunteerHome({ searchParams }: Props) {
           <PushControl publicKey={push.publicKey} town={tenant.name} />
         </section>
       )}
+
+      <VolunteerChecks tenant={tenant} profile={profile} also={vacancies.flatMap((v) => v.missingChecks)} />
 
       <section aria-labelledby="offers" className="flex flex-col gap-3">
         <h2 id="offers" className="text-2xl font-bold">{t("myOffers")}</h2>
@@ -145,10 +149,12 @@ export default async function VolunteerHome({ searchParams }: Props) {
               {shown.map((r) => (
                 <li key={r.id} className={card}>
                   <h3 className="text-lg font-bold">{r.category}</h3>
-                  <p>{r.publicSummary}</p>
+                  {r.missingChecks.length > 0
+                    ? <p className="font-semibold" data-testid="needs-checks">{tc("needed", { kinds: kindList(r.missingChecks) })} <a href="#checks" className="underline">{tc("howTo")}</a></p>
+                    : <p>{r.publicSummary}</p>}
                   <p>{r.neighbourhood} · {tellWhen(r)}{r.distanceKm != null && ` · ${keepTogether(t("distance", { km: format.number(r.distanceKm, { maximumFractionDigits: 1 }) }))}`}</p>
                   {r.contactless && <p className="font-semibold">{t("contactless")}</p>}
-                  <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />
+                  {r.missingChecks.length === 0 && <RespondForm action={respondAction.bind(null, r.id)} id={r.id} />}
                 </li>
               ))}
             </ul>
@@ -164,8 +170,10 @@ export default async function VolunteerHome({ searchParams }: Props) {
               <li key={v.id} className={card}>
                 <h3 className="text-lg font-bold">{v.title}</h3>
                 <p className="font-semibold">{v.organisation.name}</p>
-                <p className="whitespace-pre-wrap">{v.description}</p>
-                {v.applied ? <p className="font-semibold">{t("applied")}</p> : <SimpleActionButton action={applyAction.bind(null, v.id)} label={t("apply")} variant="primary" />}
+                {v.missingChecks.length > 0
+                  ? <p className="font-semibold" data-testid="needs-checks">{tc("needed", { kinds: kindList(v.missingChecks) })} <a href="#checks" className="underline">{tc("howTo")}</a></p>
+                  : <p className="whitespace-pre-wrap">{v.description}</p>}
+                {v.missingChecks.length > 0 && !v.applied ? null : v.applied ? <p className="font-semibold">{t("applied")}</p> : <SimpleActionButton action={applyAction.bind(null, v.id)} label={t("apply")} variant="primary" />}
               </li>
             ))}
           </ul>

@@ -29,12 +29,14 @@ export default async function AlertLink({ params }: Props) {
     if (e instanceof NotFoundInTenant) notFound();
     throw e;
   });
-  const [t, tellWhen] = await Promise.all([getTranslations("alertLink"), whenTeller()]);
+  const [t, tc, tellWhen] = await Promise.all([getTranslations("alertLink"), getTranslations("checks"), whenTeller()]);
   return (
     <article aria-labelledby="alert-title" className="mx-auto flex max-w-xl flex-col gap-4">
       <title>{t("metaTitle")}</title>
       <h1 id="alert-title" className="text-3xl font-bold">{t("title")}</h1>
-      {view.open ? (
+      {view.open && view.missingChecks.length > 0 ? (
+        <p role="status" data-testid="needs-checks">{tc("needed", { kinds: view.missingChecks.map((k) => tc(`kinds.${k}`)).join(", ") })}</p>
+      ) : view.open ? (
         <>
           <p>{t("intro")}</p>
           {view.summary && <p className="whitespace-pre-wrap rounded bg-white p-3 shadow-sm">{view.summary}</p>}

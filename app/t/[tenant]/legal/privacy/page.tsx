@@ -37,6 +37,7 @@ export default async function PrivacyNotice() {
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li>{t("purposeRequests")}</li>
           <li>{t("purposeVolunteers")}</li>
+          <li>{t("purposeChecks")}</li>
           <li>{t("purposeStaff")}</li>
           <li>{t("purposeSecurity")}</li>
           <li>{t("purposeConcerns")}</li>
@@ -50,6 +51,7 @@ export default async function PrivacyNotice() {
           <li>{t("retentionVolunteers")}</li>
           <li data-testid="retention-concerns">{t("retentionConcerns", { days: facts.retentionDays })}</li>
           <li>{t("retentionHours")}</li>
+          <li>{t("retentionChecks")}</li>
           <li>{t("retentionTechnical", { minutes: facts.signInLinkMinutes })}</li>
         </ul>
       </LegalSection>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { RequiredChecksForm } from "@/components/checks/check-forms";
 import { ActionButton, AddCategoryForm, RenameCategoryForm } from "@/components/settings/structure-forms";
 import { ADMIN_ROLES, requireRole } from "@/lib/auth/guard";
+import { categoryChecksAction } from "@/lib/checks/actions";
 import { moveCategoryAction, renameCategoryAction, restoreCategoryAction, retireCategoryAction } from "@/lib/categories/actions";
 import { categoriesForAdmin } from "@/lib/categories/admin";
 import { currentLocale } from "@/lib/i18n/current";
@@ -12,7 +14,7 @@ import { currentTenant } from "@/lib/tenancy/current";
 export default async function CategorySettings() {
   const tenant = await currentTenant();
   await requireRole(tenant, ADMIN_ROLES);
-  const [t, locale, categories] = await Promise.all([getTranslations("structure"), currentLocale(tenant.defaultLocale), categoriesForAdmin(tenant)]);
+  const [t, tc, locale, categories] = await Promise.all([getTranslations("structure"), getTranslations("checks"), currentLocale(tenant.defaultLocale), categoriesForAdmin(tenant)]);
   const name = (labels: Partial<Record<Locale, string>>) => localized(labels, locale, tenant.defaultLocale);
   const card = "flex min-w-0 flex-col gap-3 rounded-card bg-white p-4 shadow-sm";
   return (
@@ -29,6 +31,7 @@ export default async function CategorySettings() {
               <span className="text-base font-normal text-zinc-700">{t("requestCount", { count: c.requests })} · {t("position", { position: i + 1, total: categories.length })}</span>
             </h2>
             <RenameCategoryForm action={renameCategoryAction.bind(null, c.id)} locales={tenant.locales} labels={c.labels} id={c.id} />
+            <RequiredChecksForm action={categoryChecksAction.bind(null, c.id)} kinds={c.requiredChecks} id={`checks-${c.id}`} label={tc("requiredFor", { name: name(c.labels) })} />
             <div className="flex flex-wrap gap-2">
               <ActionButton action={moveCategoryAction.bind(null, c.id)} fields={{ direction: "up" }} disabled={i === 0} label={t("moveUp", { name: name(c.labels) })} />
               <ActionButton action={moveCategoryAction.bind(null, c.id)} fields={{ direction: "down" }} disabled={i === categories.length - 1} label={t("moveDown", { name: name(c.labels) })} />

@@ -74,7 +74,7 @@ export default async function Volunteers({ searchParams }: Props) {
         rows={rows.map((v) => ({
           id: v.id, label: v.name, cells: (
             <>
-              <Cell className="font-semibold">{v.name}{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
+              <Cell className="font-semibold"><Link href={`${PATH}/${encodeURIComponent(v.id)}`} className="underline">{v.name}</Link>{v.emailUndeliverable && <UndeliverableBadge />}</Cell>
               <Cell>{v.postcode}</Cell>
               <Cell>{t(`statuses.${v.status}`)}</Cell>
               <Cell>{format.dateTime(v.createdAt, { dateStyle: "short" })}</Cell>
