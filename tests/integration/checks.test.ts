@@ -116,9 +116,7 @@ describe("proportionate checks", () => {
   it("vacancies the town gates show no text and take no application without the checks", async () => {
     const t = await town();
     const v = await volunteer(t);
-    const partner = await createUser("partner");
-    const membership = await systemDb.membership.create({ data: { tenantId: t.tenant.id, userId: partner.id, role: "ORGANISATION" } });
-    const org = await systemDb.organisation.create({ data: { tenantId: t.tenant.id, membershipId: membership.id, name: "Kinderopvang", description: "" } });
+    const org = await systemDb.organisation.create({ data: { tenantId: t.tenant.id, name: "Kinderopvang", description: "" } });
     const vacancy = await systemDb.vacancy.create({ data: { tenantId: t.tenant.id, organisationId: org.id, title: "Reading to children", description: "Wednesdays at the crèche", skills: [] } });
     await setVacancyChecks(t.ctx, t.admin.id, vacancy.id, ["TRAINING"]);
     expect((await vacanciesForVolunteer(t.ctx, v.profile))[0]).toMatchObject({ description: "", missingChecks: ["TRAINING"] });
