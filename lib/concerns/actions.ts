@@ -1,22 +1,18 @@
 "use server";
 
-import { z } from "zod";
 import { townAction } from "@/lib/actions/pipeline";
 import { hasRole, STAFF_ROLES } from "@/lib/auth/guard";
 import { LEAD_ROLES } from "@/lib/concerns/leads";
 import { addConcernNote, pauseNamedVolunteer, setConcernDeadline, setConcernStatus } from "@/lib/concerns/handle";
 import { raiseAsMember, raiseByLink, raiseByPhone } from "@/lib/concerns/raise";
-import { concernDeadlineSchema, concernNoteSchema, concernStatusSchema, linkConcernSchema, memberConcernSchema, phoneConcernSchema } from "@/lib/concerns/schemas";
+import { concernDeadlineSchema, requestIdOrNoneSchema, concernLinkSchema, concernNoteSchema, concernStatusSchema, linkConcernSchema, memberConcernSchema, phoneConcernSchema } from "@/lib/concerns/schemas";
 import { NotFoundInTenant } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/state";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
-const TOKEN = z.string().regex(/^[a-z0-9]{8,40}\.[A-Za-z0-9_-]{22}$/);
-const OPTIONAL_ID = z.string().regex(/^([a-z0-9]{8,40})?$/);
-
 /** Staff taking a resident's call (the request it concerns is bound when raised from its page, "" otherwise). */
 export async function raiseByPhoneAction(requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return townAction(formData, { who: STAFF_ROLES, id: requestId, idSchema: OPTIONAL_ID, input: phoneConcernSchema }, async ({ tenant, actor, id }, input) => {
+  return townAction(formData, { who: STAFF_ROLES, id: requestId, idSchema: requestIdOrNoneSchema, input: phoneConcernSchema }, async ({ tenant, actor, id }, input) => {
     await raiseByPhone(tenant, actor.userId, { about: input.about, body: input.body, contact: input.contact, volunteerId: input.volunteerId }, id || undefined);
     return { redirect: "/staff/concerns/new?sent=1" };
   });
@@ -25,7 +21,7 @@ export async function raiseByPhoneAction(requestId: string, _prev: FormState, fo
 /** A resident through the private link of their request: no sign-in, the token is the key. */
 export async function raiseByLinkAction(concernLink: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return townAction(formData, {
-    who: "anyone", id: concernLink, idSchema: TOKEN,
+    who: "anyone", id: concernLink, idSchema: concernLinkSchema,
     limits: (ip, tenant) => [["helpRequestPerIp", `concern:${tenant!.id}:${ip}`]],
     input: linkConcernSchema,
   }, async ({ tenant, id }, input) => {

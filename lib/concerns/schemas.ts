@@ -23,3 +23,8 @@ export const CONCERN_STATUSES = ["NEW", "IN_PROGRESS", "CLOSED"] as const;
 export const concernStatusSchema = z.object({ status: z.enum(CONCERN_STATUSES, { error: "invalidChoice" }) });
 export const concernNoteSchema = z.object({ body: text(1, 4000) });
 export const concernDeadlineSchema = z.object({ deadline: z.iso.date({ error: "invalidDate" }) });
+
+/** A resident's private concern link: the request id and its signature. */
+export const concernLinkSchema = z.string().regex(/^[a-z0-9]{8,40}\.[A-Za-z0-9_-]{22}$/);
+/** A request's id, or none (a concern not about one request). */
+export const requestIdOrNoneSchema = z.string().regex(/^([a-z0-9]{8,40})?$/);
