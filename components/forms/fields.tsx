@@ -66,8 +66,9 @@ export function SelectField(p: Common & { defaultValue?: string; options: { valu
     <div className="flex flex-col gap-1">
       {f.label}
       {f.hint}
+      {/* Keyed by its default: React sets a select's default only when it mounts, and resets the form to it after a refused post. */}
       <select
-        id={f.id} name={p.name} defaultValue={p.defaultValue} autoFocus={p.autoFocus}
+        key={p.defaultValue ?? ""} id={f.id} name={p.name} defaultValue={p.defaultValue} autoFocus={p.autoFocus}
         aria-invalid={!!p.error} aria-describedby={f.describedBy} className={inputClass}
       >
         {p.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
