@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { CONCERN_LINK } from "@/lib/concerns/schemas";
 import { publicTownUrl } from "@/lib/tenancy/urls";
 
 // A resident's private link to raise a concern about their own request
@@ -6,7 +7,6 @@ import { publicTownUrl } from "@/lib/tenancy/urls";
 // binding it to the town. Nothing to store; it works as long as the request
 // keeps its resident's details (anonymised requests answer "not found").
 const MAC_BYTES = 16;
-const PATTERN = /^([a-z0-9]{8,40})\.([A-Za-z0-9_-]{22})$/;
 
 function key(): Buffer {
   const secret = process.env.AUTH_SECRET;
@@ -25,7 +25,7 @@ export function concernLinkToken(tenantId: string, requestId: string): string {
 
 /** The request a token was signed for in this town, or null (forged, malformed, another town's). Constant-time. */
 export function requestOfConcernToken(tenantId: string, token: string): string | null {
-  const m = PATTERN.exec(token);
+  const m = CONCERN_LINK.exec(token);
   if (!m) return null;
   const given = Buffer.from(m[2]);
   const expected = Buffer.from(mac(tenantId, m[1]));

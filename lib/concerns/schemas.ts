@@ -6,7 +6,9 @@ const text = (min: number, max: number) =>
   z.string({ error: "required" }).transform((s) => stripControl(s).trim()).pipe(z.string().min(min, min <= 1 ? "required" : "tooShort").max(max, "tooLong"));
 const optionalText = (max: number) =>
   z.string().optional().transform((s) => stripControl(s ?? "").trim()).pipe(z.string().max(max, "tooLong"));
-const optionalId = z.string().optional().transform((s) => s || undefined).pipe(z.string().regex(/^[a-z0-9]{8,40}$/, "invalidChoice").optional());
+// An id as the app's rows have them (cuids, and the seeds' and imports' readable ids): never a dot, which splits a link.
+const ID = "[A-Za-z0-9_-]{1,40}";
+const optionalId = z.string().optional().transform((s) => s || undefined).pipe(z.string().regex(new RegExp(`^${ID}$`), "invalidChoice").optional());
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()], { error: "invalidChoice" }).transform((v) => v === "on" || v === "true");
 
 /** What anyone raising a concern writes: who or what it is about, and the worry. */
@@ -25,6 +27,7 @@ export const concernNoteSchema = z.object({ body: text(1, 4000) });
 export const concernDeadlineSchema = z.object({ deadline: z.iso.date({ error: "invalidDate" }) });
 
 /** A resident's private concern link: the request id and its signature. */
-export const concernLinkSchema = z.string().regex(/^[a-z0-9]{8,40}\.[A-Za-z0-9_-]{22}$/);
+export const CONCERN_LINK = new RegExp(`^(${ID})\\.([A-Za-z0-9_-]{22})$`);
+export const concernLinkSchema = z.string().regex(CONCERN_LINK);
 /** A request's id, or none (a concern not about one request). */
-export const requestIdOrNoneSchema = z.string().regex(/^([a-z0-9]{8,40})?$/);
+export const requestIdOrNoneSchema = z.string().regex(new RegExp(`^(${ID})?$`));
