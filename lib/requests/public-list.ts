@@ -36,9 +36,9 @@ type Row = WhenColumns & {
 
 /**
  * One page of what volunteers and the public see, newest first: category,
- * neighbourhood, time window and the coordinator's anonymised summary (the
- * explicit column list is the guarantee that no personal field can reach a
- * public page). One backward read of the (tenantId, status, publishedAt, id)
+ * neighbourhood, time window and the coordinator's anonymised summary, none
+ * for a category that needs checks (the explicit column list is the guarantee
+ * that no personal field can reach a public page). One backward read of the (tenantId, status, publishedAt, id)
  * index; `open` counts the town's open requests up to PUBLIC_COUNT_LIMIT + 1.
  */
 export async function publicRequestsPage(tenant: Tenant<"defaultLocale">, locale: Locale, before: PublicCursor | null, size = PUBLIC_PAGE_SIZE) {
@@ -46,7 +46,9 @@ export async function publicRequestsPage(tenant: Tenant<"defaultLocale">, locale
   const after = before ? Prisma.sql`AND (h."publishedAt", h.id) < (${before.publishedAt.toISOString()}::timestamp(3), ${before.id})` : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>`
     SELECT h.id, h.neighbourhood, h."timeWindow", h."whenKind", h."whenDate", h."whenWeekday", h."whenPart", h.recurrence,
-           h."publicSummary", h.contactless, h."publishedAt", c.labels,
+           -- A category that needs checks shows no summary: only volunteers who have them read it (lib/checks).
+           CASE WHEN cardinality(c."requiredChecks") > 0 THEN NULL ELSE h."publicSummary" END AS "publicSummary",
+           h.contactless, h."publishedAt", c.labels,
            (SELECT count(*) FROM (SELECT 1 FROM "HelpRequest" o
               WHERE o."tenantId" = ${tenant.id} AND o.status = 'OPEN' AND o."publishedAt" IS NOT NULL
               LIMIT ${PUBLIC_COUNT_LIMIT + 1}) o)::int AS open

@@ -13,6 +13,7 @@ import { rankCandidates } from "@/lib/matching/candidates";
 import { respondToRequest } from "@/lib/matching/respond";
 import { applyToVacancy, vacanciesForVolunteer } from "@/lib/organisations/vacancies";
 import { createRequest, publishRequest } from "@/lib/requests/mutations";
+import { publicRequestsPage } from "@/lib/requests/public-list";
 import { systemDb } from "@/lib/tenancy/system";
 import { requestsForVolunteer } from "@/lib/volunteers/feed";
 import { createTown, createUser, createVolunteer, requestInput } from "./helpers/factories";
@@ -71,6 +72,15 @@ describe("proportionate checks", () => {
     expect(audit.map((a) => a.subjectId).sort()).toEqual([checked.profile.id, unchecked.profile.id].sort());
     // The note stays on the check, never in the log.
     expect(JSON.stringify(audit)).not.toContain("model 2 seen");
+  }, 60_000);
+
+  it("the public list shows a gated request's category and place, never its summary", async () => {
+    const t = await town();
+    const gated = await publish(t, t.gated);
+    const open = await publish(t, t.open);
+    const { requests } = await publicRequestsPage(t.ctx, "nl", null);
+    const summaries = Object.fromEntries(requests.map((r) => [r.id, r.publicSummary]));
+    expect(summaries).toEqual({ [gated]: null, [open]: "Babysitting on Tuesday morning" });
   }, 60_000);
 
   it("the volunteer's list shows a gated request's checks, not its summary, until they hold them", async () => {

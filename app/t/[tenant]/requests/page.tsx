@@ -34,7 +34,7 @@ export default async function PublicRequests({ searchParams }: Props) {
           {requests.map((r) => (
             <li key={r.id} className="flex flex-col gap-1 rounded border-l-4 border-brand bg-white p-4 shadow-sm">
               <h2 className="text-xl font-bold">{r.category}</h2>
-              <p>{r.publicSummary}</p>
+              {r.publicSummary && <p>{r.publicSummary}</p>}
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-zinc-800">
                 {r.neighbourhood && (<><dt className="font-semibold">{t("neighbourhood")}</dt><dd>{r.neighbourhood}</dd></>)}
                 <dt className="font-semibold">{t("when")}</dt><dd>{tellWhen({ ...r, weekly: r.recurrence === "WEEKLY" })}</dd>
