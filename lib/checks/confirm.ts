@@ -37,8 +37,10 @@ async function record(tx: Tx, tenant: { id: string }, actorId: string, volunteer
 export async function confirmCheck(tenant: { id: string }, actorId: string, volunteerId: string, kind: CheckKind, note: string, now = new Date()) {
   if (!(STAFF_CONFIRMED as readonly CheckKind[]).includes(kind)) throw new InvalidTransition("checkSelfOnly");
   return forTenant(tenant.id).$transaction(async (tx) => {
-    const volunteer = await tx.volunteerProfile.findFirst({ where: { id: volunteerId }, select: { id: true } });
+    const volunteer = await tx.volunteerProfile.findFirst({ where: { id: volunteerId }, select: { userId: true } });
     if (!volunteer) throw new NotFoundInTenant("volunteer");
+    // Staff who volunteer too have their own checks confirmed by a colleague.
+    if (volunteer.userId === actorId) throw new InvalidTransition("notYourOwn");
     return record(tx, tenant, actorId, volunteerId, kind, note, now);
   });
 }

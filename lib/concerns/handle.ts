@@ -10,13 +10,24 @@ import { forTenant } from "@/lib/tenancy/for-tenant";
 
 const LIST_LIMIT = 200;
 
+/**
+ * Which concerns a lead may see: never one naming their own volunteer profile
+ * in this town (a member of staff may volunteer too). Such a concern is for
+ * the other leads; to this one it does not exist.
+ */
+async function visibleTo(tenant: { id: string }, leadId: string) {
+  const own = await forTenant(tenant.id).volunteerProfile.findFirst({ where: { userId: leadId }, select: { id: true } });
+  return own ? { OR: [{ subjectVolunteerId: null }, { subjectVolunteerId: { not: own.id } }] } : {};
+}
+
 /** Open concerns first, by deadline; then the most recently closed. */
-export async function listConcerns(tenant: { id: string }) {
+export async function listConcerns(tenant: { id: string }, leadId: string) {
   const db = forTenant(tenant.id);
+  const visible = await visibleTo(tenant, leadId);
   const select = { id: true, source: true, about: true, status: true, deadline: true, createdAt: true, closedAt: true } as const;
   const [open, closed] = await Promise.all([
-    db.concern.findMany({ where: { status: { in: ["NEW", "IN_PROGRESS"] } }, select, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: LIST_LIMIT }),
-    db.concern.findMany({ where: { status: "CLOSED" }, select, orderBy: [{ closedAt: "desc" }, { id: "asc" }], take: 50 }),
+    db.concern.findMany({ where: { status: { in: ["NEW", "IN_PROGRESS"] }, ...visible }, select, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: LIST_LIMIT }),
+    db.concern.findMany({ where: { status: "CLOSED", ...visible }, select, orderBy: [{ closedAt: "desc" }, { id: "asc" }], take: 50 }),
   ]);
   return { open, closed };
 }
@@ -25,7 +36,7 @@ export async function listConcerns(tenant: { id: string }) {
 export async function viewConcern(tenant: { id: string }, leadId: string, id: string) {
   const db = forTenant(tenant.id);
   const concern = await db.concern.findFirst({
-    where: { id },
+    where: { id, ...(await visibleTo(tenant, leadId)) },
     include: { notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { email: true, name: true } } } }, raisedBy: { select: { email: true, name: true } } },
   });
   if (!concern) throw new NotFoundInTenant("concern");
@@ -39,8 +50,9 @@ export async function viewConcern(tenant: { id: string }, leadId: string, id: st
 
 export async function addConcernNote(tenant: { id: string }, leadId: string, id: string, body: string) {
   const db = forTenant(tenant.id);
+  const visible = await visibleTo(tenant, leadId);
   await db.$transaction(async (tx) => {
-    if (!(await tx.concern.findFirst({ where: { id }, select: { id: true } }))) throw new NotFoundInTenant("concern");
+    if (!(await tx.concern.findFirst({ where: { id, ...visible }, select: { id: true } }))) throw new NotFoundInTenant("concern");
     await tx.concernNote.create({ data: { tenantId: tenant.id, concernId: id, authorId: leadId, body } });
     await writeAudit(tenant, { actorId: leadId, action: "concern.note", subjectType: "Concern", subjectId: id }, tx);
   });
@@ -48,8 +60,9 @@ export async function addConcernNote(tenant: { id: string }, leadId: string, id:
 
 export async function setConcernStatus(tenant: { id: string }, leadId: string, id: string, status: ConcernStatus, now = new Date()) {
   const db = forTenant(tenant.id);
+  const visible = await visibleTo(tenant, leadId);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.concern.updateMany({ where: { id }, data: { status, closedAt: status === "CLOSED" ? now : null } });
+    const { count } = await tx.concern.updateMany({ where: { id, ...visible }, data: { status, closedAt: status === "CLOSED" ? now : null } });
     if (count === 0) throw new NotFoundInTenant("concern");
     await writeAudit(tenant, { actorId: leadId, action: "concern.status", subjectType: "Concern", subjectId: id, details: { status } }, tx);
   });
@@ -58,8 +71,9 @@ export async function setConcernStatus(tenant: { id: string }, leadId: string, i
 /** The deadline is a day in the town; it falls due at its end. */
 export async function setConcernDeadline(tenant: { id: string }, leadId: string, id: string, day: string) {
   const db = forTenant(tenant.id);
+  const visible = await visibleTo(tenant, leadId);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.concern.updateMany({ where: { id }, data: { deadline: new Date(`${day}T23:59:59.000Z`) } });
+    const { count } = await tx.concern.updateMany({ where: { id, ...visible }, data: { deadline: new Date(`${day}T23:59:59.000Z`) } });
     if (count === 0) throw new NotFoundInTenant("concern");
     await writeAudit(tenant, { actorId: leadId, action: "concern.deadline", subjectType: "Concern", subjectId: id, details: { deadline: day } }, tx);
   });
@@ -69,14 +83,17 @@ export async function setConcernDeadline(tenant: { id: string }, leadId: string,
  * Pauses the volunteer a concern names, at once: a paused volunteer is never
  * matched, alerted or shown requests (every such query takes ACTIVE only).
  * While the concern is open they cannot resume themselves (lib/volunteers/profile.ts).
+ * An invited volunteer is not paused: they are never matched until they accept
+ * the code of conduct, which resuming would skip.
  */
 export async function pauseNamedVolunteer(tenant: { id: string }, leadId: string, id: string, now = new Date()) {
   const db = forTenant(tenant.id);
+  const visible = await visibleTo(tenant, leadId);
   await db.$transaction(async (tx) => {
-    const concern = await tx.concern.findFirst({ where: { id }, select: { subjectVolunteerId: true, status: true } });
+    const concern = await tx.concern.findFirst({ where: { id, ...visible }, select: { subjectVolunteerId: true, status: true } });
     if (!concern) throw new NotFoundInTenant("concern");
     if (!concern.subjectVolunteerId || concern.status === "CLOSED") throw new InvalidTransition("transitionNotAllowed");
-    await tx.volunteerProfile.updateMany({ where: { id: concern.subjectVolunteerId, status: { in: ["ACTIVE", "INVITED"] } }, data: { status: "PAUSED" } });
+    await tx.volunteerProfile.updateMany({ where: { id: concern.subjectVolunteerId, status: "ACTIVE" }, data: { status: "PAUSED" } });
     await tx.concern.updateMany({ where: { id }, data: { pausedAt: now, status: concern.status === "NEW" ? "IN_PROGRESS" : concern.status } });
     await writeAudit(tenant, { actorId: leadId, action: "concern.pause-volunteer", subjectType: "VolunteerProfile", subjectId: concern.subjectVolunteerId, details: { concernId: id } }, tx);
   });

@@ -2,8 +2,9 @@ import type { ConcernSource } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { DAY_MS } from "@/lib/dates/durations";
 import { InvalidInput, NotFoundInTenant } from "@/lib/errors";
-import { safeguardingLeads } from "@/lib/concerns/leads";
+import { safeguardingLeads, townAdmins } from "@/lib/concerns/leads";
 import { requestOfConcernToken } from "@/lib/concerns/link-token";
+import { requestIdOrNoneSchema } from "@/lib/concerns/schemas";
 import { notify } from "@/lib/notifications/notify";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 import { publicTownUrl } from "@/lib/tenancy/urls";
@@ -35,7 +36,12 @@ export async function raiseConcern(tenant: Town, input: Raised, now = new Date()
       select: { id: true },
     });
     const url = publicTownUrl(tenant.slug, `/staff/concerns/${concern.id}`);
-    for (const lead of await safeguardingLeads(tenant, tx)) {
+    // A lead the concern names is not told (to them it does not exist). With no lead left, the admins are, so
+    // that nothing waits unseen: they name a lead (the team settings), who then reads it.
+    const named = input.subjectVolunteerId ? (await tx.volunteerProfile.findFirst({ where: { id: input.subjectVolunteerId }, select: { userId: true } }))?.userId : undefined;
+    const leads = (await safeguardingLeads(tenant, tx)).filter((lead) => lead.userId !== named);
+    const told = leads.length > 0 ? leads : await townAdmins(tx);
+    for (const lead of told) {
       await notify(tx, tenant, { to: { email: { value: lead.email, consent: true, verified: true } }, template: "concern-raised", locale: tenant.defaultLocale, data: { url }, urgent: true }, now);
     }
     await writeAudit(tenant, { actorId: input.createdById, action: "concern.raise", subjectType: "Concern", subjectId: concern.id, details: { source: input.source } }, tx);
@@ -43,11 +49,12 @@ export async function raiseConcern(tenant: Town, input: Raised, now = new Date()
   });
 }
 
-/** Staff taking a call: the volunteer named must have been assigned to the request (when one is given), or be of this town. */
+/** Staff taking a call: the volunteer named must have offered on or been sent to the request (when one is given), or be of this town. */
 export async function raiseByPhone(tenant: Town, staffId: string, input: { about: string; body: string; contact: string; volunteerId?: string }, requestId?: string) {
   const db = forTenant(tenant.id);
   if (requestId && !(await db.helpRequest.findFirst({ where: { id: requestId }, select: { id: true } }))) throw new NotFoundInTenant("request");
-  if (input.volunteerId && !(await db.volunteerProfile.findFirst({ where: { id: input.volunteerId }, select: { id: true } }))) throw new InvalidInput({ volunteerId: "invalidChoice" });
+  const onRequest = requestId ? { OR: [{ assignments: { some: { requestId } } }, { responses: { some: { requestId } } }] } : {};
+  if (input.volunteerId && !(await db.volunteerProfile.findFirst({ where: { id: input.volunteerId, ...onRequest }, select: { id: true } }))) throw new InvalidInput({ volunteerId: "invalidChoice" });
   return raiseConcern(tenant, { source: "RESIDENT_PHONE", createdById: staffId, about: input.about, body: input.body, contact: input.contact, requestId, subjectVolunteerId: input.volunteerId });
 }
 
@@ -87,7 +94,7 @@ export async function raiseAsMember(tenant: Town, who: { userId: string; source:
 
 /** What staff see when taking a call about a request: its reference, and the volunteers who offered or were sent (those a resident can be worried about). */
 export async function phoneConcernContext(tenant: { id: string }, requestId?: string) {
-  const request = requestId && /^[a-z0-9]{8,40}$/.test(requestId)
+  const request = requestId && requestIdOrNoneSchema.safeParse(requestId).success
     ? await forTenant(tenant.id).helpRequest.findFirst({
       where: { id: requestId },
       select: { id: true, reference: true, assignments: { select: { volunteer: { select: { id: true, name: true } } } }, responses: { select: { volunteer: { select: { id: true, name: true } } } } },

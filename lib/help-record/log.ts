@@ -41,6 +41,8 @@ export async function logHelp(tenant: { id: string }, userId: string, assignment
 export async function decideHelp(tenant: { id: string }, coordinatorId: string, logId: string, confirm: boolean, now = new Date()) {
   const db = forTenant(tenant.id);
   await db.$transaction(async (tx) => {
+    // A coordinator who volunteers too has their own hours confirmed by a colleague.
+    if (await tx.helpLog.findFirst({ where: { id: logId, volunteer: { userId: coordinatorId } }, select: { id: true } })) throw new InvalidTransition("notYourOwn");
     const { count } = await tx.helpLog.updateMany({
       where: { id: logId, status: "PENDING" },
       data: confirm ? { status: "CONFIRMED", confirmedById: coordinatorId, confirmedAt: now } : { status: "REJECTED", confirmedById: coordinatorId, confirmedAt: null },

@@ -94,8 +94,8 @@ export async function exportVolunteerData(tenant: Tenant, userId: string) {
     },
   });
   if (!profile) throw new NotFoundInTenant("volunteer");
-  // The concerns they raised, in their own words; never concerns about them, nor how a lead handles any (lib/concerns).
-  const concernsRaised = await forTenant(tenant.id).concern.findMany({ where: { createdById: userId }, select: { createdAt: true, about: true, body: true } });
+  // The concerns they raised as a volunteer, in their own words (not what they took down for residents as staff); never concerns about them, nor how a lead handles any (lib/concerns).
+  const concernsRaised = await forTenant(tenant.id).concern.findMany({ where: { createdById: userId, source: "VOLUNTEER" }, select: { createdAt: true, about: true, body: true } });
   return { exportedAt: new Date().toISOString(), profile, concernsRaised };
 }
 

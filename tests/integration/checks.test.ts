@@ -146,6 +146,8 @@ describe("proportionate checks", () => {
     const v = await volunteer(other);
     expect(await refusal(confirmCheck(t.ctx, t.admin.id, v.profile.id, "IDENTITY", ""))).toBe("notFound");
     expect(await refusal(confirmCheck(other.ctx, other.admin.id, v.profile.id, "TRAINING", ""))).toBe("checkSelfOnly");
+    // Staff who volunteer too do not confirm their own checks.
+    expect(await refusal(confirmCheck(other.ctx, v.user.id, v.profile.id, "IDENTITY", ""))).toBe("notYourOwn");
     expect(await refusal(setCategoryChecks(t.ctx, t.admin.id, other.gated, ["IDENTITY"]))).toBe("notFound");
     expect(await systemDb.category.findFirst({ where: { tenantId: other.tenant.id, id: other.gated }, select: { requiredChecks: true } })).toEqual({ requiredChecks: ["RECORD_EXTRACT"] });
   });

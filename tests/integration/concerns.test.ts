@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/client";
 import { sessionTokenFor } from "@/lib/auth/site-session";
 import { concernNoteAction, pauseVolunteerAction } from "@/lib/concerns/actions";
-import { pauseNamedVolunteer, setConcernStatus, viewConcern } from "@/lib/concerns/handle";
+import { listConcerns, pauseNamedVolunteer, setConcernStatus, viewConcern } from "@/lib/concerns/handle";
 import { concernLinkToken, requestOfConcernToken } from "@/lib/concerns/link-token";
 import { raiseAsMember, raiseByLink, raiseByPhone } from "@/lib/concerns/raise";
 import { purgeClosedConcerns } from "@/lib/concerns/retention";
@@ -167,5 +167,36 @@ describe("concerns", () => {
     await systemDb.membership.create({ data: { tenantId: a.ctx.id, userId: staff.id, role: "STAFF" as Role } });
     await inviteMember(a.ctx, admin, { email: staff.email, role: "SAFEGUARDING" });
     expect(await systemDb.membership.count({ where: { tenantId: a.ctx.id, userId: staff.id, role: "SAFEGUARDING" } })).toBe(1);
+  });
+  it("never reach a lead they name (the admins hear when no other lead may read it); name only volunteers on the request; pause active volunteers only", async () => {
+    const a = await town();
+    // The only lead volunteers too, and the concern is about them: to them it does not exist; the admins are told.
+    const leadAsVolunteer = await systemDb.membership.create({ data: { tenantId: a.ctx.id, userId: a.lead.id, role: "VOLUNTEER" } });
+    await systemDb.volunteerProfile.create({ data: { tenantId: a.ctx.id, membershipId: leadAsVolunteer.id, userId: a.lead.id, name: "Lead Vol", phone: "+32470000001", postcode: "3000", codeOfConductAt: new Date() } });
+    const leadProfile = await systemDb.volunteerProfile.findFirstOrThrow({ where: { tenantId: a.ctx.id, userId: a.lead.id } });
+    await systemDb.response.create({ data: { tenantId: a.ctx.id, requestId: a.requestId, volunteerId: leadProfile.id } });
+    const admin = await createUser("admin");
+    await systemDb.membership.create({ data: { tenantId: a.ctx.id, userId: admin.id, role: "ADMIN" } });
+    const aboutLead = await raiseByPhone(a.ctx, a.coordinator.id, { about: "The lead", body: BODY, contact: "", volunteerId: leadProfile.id }, a.requestId);
+    const told = await systemDb.outboxEmail.findMany({ where: { tenantId: a.ctx.id, template: "concern-raised" } });
+    expect(told.map((m) => m.to)).toEqual([admin.email]);
+    const { open } = await listConcerns(a.ctx, a.lead.id);
+    expect(open.map((c) => c.id)).not.toContain(aboutLead.id);
+    await expect(viewConcern(a.ctx, a.lead.id, aboutLead.id)).rejects.toBeInstanceOf(NotFoundInTenant);
+    await expect(pauseNamedVolunteer(a.ctx, a.lead.id, aboutLead.id)).rejects.toBeInstanceOf(NotFoundInTenant);
+    await expect(setConcernStatus(a.ctx, a.lead.id, aboutLead.id, "CLOSED")).rejects.toBeInstanceOf(NotFoundInTenant);
+    // A volunteer who neither offered on nor was sent to the request cannot be named for it.
+    const stranger = await createVolunteer(a.ctx.id, [a.categories[0].id]);
+    await expect(raiseByPhone(a.ctx, a.coordinator.id, { about: "x", body: BODY, contact: "", volunteerId: stranger.profile.id }, a.requestId)).rejects.toEqual(new InvalidInput({ volunteerId: "invalidChoice" }));
+    // An invited volunteer is not paused (resuming would skip the code of conduct they have not accepted).
+    const invited = await createVolunteer(a.ctx.id, [a.categories[0].id]);
+    await systemDb.volunteerProfile.update({ where: { tenantId_id: { tenantId: a.ctx.id, id: invited.profile.id } }, data: { status: "INVITED", codeOfConductAt: null } });
+    const aboutInvited = await raiseByPhone(a.ctx, a.coordinator.id, { about: "Invited", body: BODY, contact: "", volunteerId: invited.profile.id });
+    await pauseNamedVolunteer(a.ctx, a.lead.id, aboutInvited.id);
+    expect((await systemDb.volunteerProfile.findFirstOrThrow({ where: { tenantId: a.ctx.id, id: invited.profile.id } })).status).toBe("INVITED");
+    // What staff took down for residents (the coordinator, three times above) is not in their own export as a volunteer.
+    const coordinatorAsVolunteer = await systemDb.membership.create({ data: { tenantId: a.ctx.id, userId: a.coordinator.id, role: "VOLUNTEER" } });
+    await systemDb.volunteerProfile.create({ data: { tenantId: a.ctx.id, membershipId: coordinatorAsVolunteer.id, userId: a.coordinator.id, name: "Coord Vol", phone: "+32470000002", postcode: "3000", codeOfConductAt: new Date() } });
+    expect((await exportVolunteerData(a.ctx, a.coordinator.id)).concernsRaised).toEqual([]);
   });
 });

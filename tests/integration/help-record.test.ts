@@ -80,6 +80,9 @@ describe("volunteers' record of their help", () => {
     expect(await status(asServerAction(await signedIn(a.tenant.slug, a.ctx.id, "STAFF"), () => decide(log.id, "confirm")))).toBe(404);
     expect(await status(asServerAction(await signedIn(b.tenant.slug, b.ctx.id, "COORDINATOR"), () => decide(log.id, "confirm")))).toBe(404);
     await expect(decideHelp(b.ctx, b.coordinator.id, log.id, true)).rejects.toBeInstanceOf(NotFoundInTenant);
+    // A volunteer who is also a coordinator of the town does not confirm their own hours.
+    await systemDb.membership.create({ data: { tenantId: a.ctx.id, userId: a.volunteer.user.id, role: "COORDINATOR" } });
+    await expect(decideHelp(a.ctx, a.volunteer.user.id, log.id, true)).rejects.toEqual(new InvalidTransition("notYourOwn"));
     expect((await systemDb.helpLog.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.ctx.id, id: log.id } } })).status).toBe("PENDING");
     expect(await status(asServerAction(await signedIn(a.tenant.slug, a.ctx.id, "COORDINATOR"), () => decide(log.id, "confirm")))).toBe(200);
     expect((await systemDb.helpLog.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.ctx.id, id: log.id } } })).status).toBe("CONFIRMED");

@@ -9,8 +9,8 @@ import { currentTenant } from "@/lib/tenancy/current";
 /** The safeguarding lead's concerns: open ones by deadline, then the recently closed. Nobody else sees this page. */
 export default async function Concerns() {
   const tenant = await currentTenant();
-  await requireRole(tenant, LEAD_ROLES);
-  const [t, format, { open, closed }] = await Promise.all([getTranslations("concerns"), getFormatter(), listConcerns(tenant)]);
+  const member = await requireRole(tenant, LEAD_ROLES);
+  const [t, format, { open, closed }] = await Promise.all([getTranslations("concerns"), getFormatter(), listConcerns(tenant, member.userId)]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: tenant.timeZone }) : "—");
   const table = (rows: typeof open, caption: string) => (
     <DataTable caption={caption} card columns={[t("about"), t("source"), t("status"), t("deadline"), t("raised")]}>
