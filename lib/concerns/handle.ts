@@ -1,5 +1,6 @@
 import type { ConcernStatus } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
+import { startOfDay } from "@/lib/dates/zoned";
 import { InvalidTransition, NotFoundInTenant } from "@/lib/errors";
 import { forTenant } from "@/lib/tenancy/for-tenant";
 
@@ -68,12 +69,12 @@ export async function setConcernStatus(tenant: { id: string }, leadId: string, i
   });
 }
 
-/** The deadline is a day in the town; it falls due at its end. */
-export async function setConcernDeadline(tenant: { id: string }, leadId: string, id: string, day: string) {
+/** The deadline is a day in the town; it falls due at its end (the next midnight there). */
+export async function setConcernDeadline(tenant: { id: string; timeZone: string }, leadId: string, id: string, day: string) {
   const db = forTenant(tenant.id);
   const visible = await visibleTo(tenant, leadId);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.concern.updateMany({ where: { id, ...visible }, data: { deadline: new Date(`${day}T23:59:59.000Z`) } });
+    const { count } = await tx.concern.updateMany({ where: { id, ...visible }, data: { deadline: startOfDay(day, 1, tenant.timeZone) } });
     if (count === 0) throw new NotFoundInTenant("concern");
     await writeAudit(tenant, { actorId: leadId, action: "concern.deadline", subjectType: "Concern", subjectId: id, details: { deadline: day } }, tx);
   });

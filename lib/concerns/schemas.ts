@@ -24,7 +24,8 @@ export const memberConcernSchema = z.object({ ...base, requestId: optionalId });
 export const CONCERN_STATUSES = ["NEW", "IN_PROGRESS", "CLOSED"] as const;
 export const concernStatusSchema = z.object({ status: z.enum(CONCERN_STATUSES, { error: "invalidChoice" }) });
 export const concernNoteSchema = z.object({ body: text(1, 4000) });
-export const concernDeadlineSchema = z.object({ deadline: z.iso.date({ error: "invalidDate" }) });
+// A day from 2000 on: PostgreSQL has no year 0, and an earlier deadline is a typing error.
+export const concernDeadlineSchema = z.object({ deadline: z.iso.date({ error: "invalidDate" }).refine((day) => day >= "2000-01-01", "invalidDate") });
 
 /** A resident's private concern link: the request id and its signature. */
 export const CONCERN_LINK = new RegExp(`^(${ID})\\.([A-Za-z0-9_-]{22})$`);
