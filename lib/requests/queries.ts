@@ -154,6 +154,6 @@ export async function findDuplicates(
 export async function getConfirmation(tenant: { id: string }, reference: string) {
   return forTenant(tenant.id).helpRequest.findFirst({
     where: { reference: reference.toUpperCase() },
-    select: { id: true, reference: true, contactMethod: true, createdAt: true },
+    select: { id: true, reference: true, contactMethod: true, source: true, createdAt: true },
   });
 }

@@ -27,8 +27,9 @@ export default async function Thanks({ searchParams }: Props) {
       <p>{t("thanksNext")}</p>
       {confirmation?.contactMethod === "EMAIL" && <p>{t("thanksEmail")}</p>}
       <p className="text-lg font-semibold">{t("thanksCall", { phone: townPhone(tenant).text })}</p>
-      {/* The private concern link only on the fresh confirmation (the e-mail carries it for later): an old reference opens no link. */}
-      {confirmation && Date.now() - confirmation.createdAt.getTime() < HOUR_MS && (
+      {/* The private concern link only on a resident's own fresh confirmation (the e-mail carries it for later): an old
+          reference opens no link, nor one registered by staff or a partner (who know those references). */}
+      {confirmation?.source === "ONLINE" && Date.now() - confirmation.createdAt.getTime() < HOUR_MS && (
         <p><a href={`/concern/${concernLinkToken(tenant.id, confirmation.id)}`} className="underline" rel="noreferrer" data-testid="concern-link">{t("thanksConcern")}</a></p>
       )}
     </section>
