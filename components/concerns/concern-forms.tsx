@@ -61,7 +61,7 @@ export function ConcernStateForm({ action, name, label, options, defaultValue, t
     <form action={run} noValidate className="flex flex-col gap-2">
       <FormErrorSummary errors={state.errors} formError={state.formError} />
       {options
-        ? <SelectField name={name} label={label} defaultValue={defaultValue} options={options} error={state.errors[name]} />
+        ? <SelectField name={name} label={label} defaultValue={state.values[name] ?? defaultValue} options={options} error={state.errors[name]} />
         : <TextField name={name} label={label} type={type} defaultValue={state.values[name] ?? defaultValue} error={state.errors[name]} />}
       <button type="submit" disabled={pending} className="self-start rounded border-2 border-brand bg-white px-3 py-1 font-semibold text-brand">{t("save")}</button>
     </form>
