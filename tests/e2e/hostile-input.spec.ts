@@ -418,6 +418,10 @@ const ROUTES: Record<string, RouteFuzz> = {
     check("route export", await get(signed, town(TOWN, `/volunteer/export?${urlSafe(v)}`)), v);
     check("route export", await get(anonymous, town(TOWN, `/volunteer/export`)), v);
   },
+  "app/t/[tenant]/volunteer/certificate.pdf/route.ts": async (v, locale) => {
+    check("route certificate", await get(signed, town(TOWN, `/volunteer/certificate.pdf?${urlSafe(v)}`), locale), v);
+    check("route certificate", await get(anonymous, town(TOWN, `/volunteer/certificate.pdf?${urlSafe(v)}=1`), locale), v);
+  },
   "app/t/[tenant]/staff/audit/export/route.ts": async (v, locale) => {
     const filter = ["q", "actor", "action", "subject", "from", "to"].map((k) => `${k}=${urlSafe(v)}`).join("&");
     check("route audit-export", await get(signed, town(TOWN, `/staff/audit/export?format=${urlSafe(v)}&${filter}`), locale), v);
